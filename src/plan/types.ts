@@ -1,0 +1,87 @@
+/**
+ * The plan: what tools and files exist, with which fields, filters and scopes. Pure data,
+ * computed from the IR and the validated config by `src/plan/`; the emitters only read it.
+ */
+import type { Model, Provider, RelationField, ValueField, Enum } from '../ir/types.js';
+
+export type Operation = 'list' | 'get' | 'count' | 'aggregate' | 'create' | 'update' | 'delete';
+export const READ_OPERATIONS: readonly Operation[] = ['list', 'get', 'count', 'aggregate'];
+export const WRITE_OPERATIONS: readonly Operation[] = ['create', 'update', 'delete'];
+export const ALL_OPERATIONS: readonly Operation[] = [...READ_OPERATIONS, ...WRITE_OPERATIONS];
+
+/**
+ * A row scope: a Prisma `where` object whose leaves may be placeholders.
+ * `{ authorId: '$user.id' }` is `{ authorId: { $user: 'id' } }` here.
+ */
+export type ScopeExpr =
+  | { readonly kind: 'object'; readonly entries: readonly (readonly [string, ScopeExpr])[] }
+  | { readonly kind: 'array'; readonly items: readonly ScopeExpr[] }
+  | { readonly kind: 'user'; readonly field: string }
+  | { readonly kind: 'literal'; readonly value: string | number | boolean | null };
+
+export type ScopePlan =
+  | { readonly kind: 'filter'; readonly where: ScopeExpr; /** field → user field, set by the server on create */ readonly fixed: readonly (readonly [string, string])[] }
+  /** Escape hatch: `export function <name>(user)` in the user-owned scopes module. */
+  | { readonly kind: 'function'; readonly exportName: string };
+
+export interface ExposedRelation {
+  readonly field: RelationField;
+  /** The target's plan (always exposed; relations to hidden models are dropped). */
+  readonly target: string;
+}
+
+export interface ModelPlan {
+  readonly model: Model;
+  readonly toolset: string;
+  /** Prisma Client property (`blogPost`). */
+  readonly delegate: string;
+  /** kebab-case module name (`blog-post`) → `models/blog-post.ts`. */
+  readonly fileName: string;
+  /** Exposed value fields in schema order (excluded and secret-looking ones removed). */
+  readonly fields: readonly ValueField[];
+  /** Exposed relations (target exposed too), in schema order. */
+  readonly relations: readonly ExposedRelation[];
+  /** Fields accepted in create/update `data` (subset of `fields`, minus scope-fixed ones). */
+  readonly writable: readonly ValueField[];
+  /** Operations in canonical order; views and keyless models never get writes. */
+  readonly operations: readonly Operation[];
+  /** Tool name per operation present. */
+  readonly toolNames: Readonly<Partial<Record<Operation, string>>>;
+  /** Unique keys made only of exposed fields (primary key first). */
+  readonly keys: readonly { readonly fields: readonly string[]; readonly clientKey: string }[];
+  readonly scope?: ScopePlan;
+  readonly defaultTake: number;
+  readonly maxTake: number;
+}
+
+export interface ToolsetPlan {
+  readonly name: string;
+  readonly description?: string;
+  /** Model names in config order. */
+  readonly models: readonly string[];
+}
+
+export interface AuthPlan {
+  readonly kind: 'none' | 'apiKeys';
+  /** With apiKeys: the user model and the fields get_user_info returns. */
+  readonly user?: { readonly model: string; readonly info: readonly ValueField[]; readonly idField: ValueField };
+  /** With apiKeys: the key model's name and Prisma Client property. */
+  readonly keyModel?: { readonly name: string; readonly delegate: string };
+}
+
+export interface Plan {
+  readonly provider: Provider;
+  readonly toolsets: readonly ToolsetPlan[];
+  /** Exposed models, sorted by name (deterministic). */
+  readonly models: readonly ModelPlan[];
+  readonly enums: readonly Enum[];
+  readonly auth: AuthPlan;
+  /** Output folder relative to the project root, e.g. `src/mcp/generated`. */
+  readonly output: string;
+  /** The user-owned database module (exports `prisma`), relative to the project root. */
+  readonly dbModule: string;
+  /** The user-owned scopes module, when a scope uses the function escape hatch. */
+  readonly scopesModule?: string;
+  /** One-line notes (secret-looking fields hidden, unsupported fields skipped, …). */
+  readonly notes: readonly string[];
+}

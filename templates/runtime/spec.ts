@@ -1,0 +1,87 @@
+// Contract between emitted modules and the runtime. Copied verbatim into <output>/runtime/.
+import type { z } from 'zod';
+
+/** How a value field is stored; drives (de)serialization and which filters exist. */
+export type FieldKind =
+  | 'String' | 'Int' | 'Float' | 'Boolean' | 'DateTime' | 'BigInt' | 'Decimal' | 'Json' | 'Bytes' | 'Enum';
+
+export interface FieldSpec {
+  readonly kind: FieldKind;
+  readonly list?: boolean;
+}
+
+export interface RelationSpec {
+  /** Target model name (a key of the registry). */
+  readonly model: string;
+  /** To-many relation. */
+  readonly list: boolean;
+}
+
+/** A Prisma `where` object. */
+export type Where = Record<string, unknown>;
+
+/** Everything the runtime needs to know about one exposed model. */
+export interface ModelSpec<User = unknown> {
+  /** Prisma model name, e.g. `BlogPost`. */
+  readonly name: string;
+  /** Prisma Client property, e.g. `blogPost`. */
+  readonly delegate: string;
+  /** Exposed value fields (scalars and enums): the only columns ever selected or returned. */
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+  /** Exposed relations: only relations whose target model is exposed too. */
+  readonly relations: Readonly<Record<string, RelationSpec>>;
+  /** Unique keys made only of exposed fields; the first one orders and pages (cursor). Empty: offset paging. */
+  readonly keys: readonly (readonly string[])[];
+  /** Rows the caller may see and touch. Absent: every row. */
+  readonly scope?: (user: User) => Where;
+  /** Values the server sets on create (from equality scopes such as `authorId: '$user.id'`). */
+  readonly fixed?: (user: User) => Record<string, unknown>;
+  readonly defaultTake: number;
+  readonly maxTake: number;
+}
+
+/** All exposed models by name; handlers use it to carry scopes across relations. */
+export type Registry = Readonly<Record<string, ModelSpec<any>>>;
+
+/** Read tools need the `read` scope (or `<toolset>:read`), write tools `write` (or `<toolset>:write`). */
+export type Access = 'read' | 'write';
+
+export interface ToolAnnotations {
+  readonly title?: string;
+  readonly readOnlyHint?: boolean;
+  readonly destructiveHint?: boolean;
+  readonly idempotentHint?: boolean;
+  readonly openWorldHint?: boolean;
+}
+
+export type LogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error';
+
+/** What every tool handler receives. */
+export interface ToolContext<Db = unknown, User = unknown> {
+  /** The caller, from the credential; `null` when the server runs with `auth: 'none'`. */
+  readonly user: User | null;
+  /** Scopes granted to the caller's key (`['read', 'write']` with `auth: 'none'`). */
+  readonly scopes: readonly string[];
+  /** The project's Prisma client. */
+  readonly prisma: Db;
+  /** Sends a progress notification when the client asked for progress; a no-op otherwise. */
+  progress(done: number, total?: number, message?: string): Promise<void>;
+  /** Sends a log message notification to the client. */
+  log(level: LogLevel, message: string): Promise<void>;
+  /** Aborted when the client cancels the request. */
+  readonly signal: AbortSignal;
+}
+
+/** One MCP tool: generated CRUD, get_user_info and custom tools all take this shape. */
+export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+  readonly name: string;
+  readonly toolset: string;
+  readonly access: Access;
+  readonly title: string;
+  readonly description: string;
+  readonly input: I;
+  readonly output?: O;
+  readonly annotations: ToolAnnotations;
+  /** Returns the structured result; the runtime adds the text copy and serializes values. */
+  handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry }): Promise<z.input<O>>;
+}

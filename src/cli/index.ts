@@ -1,0 +1,34 @@
+/** The CLI: each command maps flags to options, calls one library function and prints. */
+import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
+import { VERSION } from '../version.js';
+import { generateCommand } from './generate.js';
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const program = new Command('mcp-gen')
+    .version(VERSION)
+    .description('Generate a hosted MCP server from your Prisma schema')
+    .option('--cwd <dir>', 'project root', process.cwd())
+    .exitOverride();
+  let code = 0;
+  const root = () => program.opts<{ cwd: string }>().cwd;
+  program
+    .command('generate')
+    .description('write the MCP server into the output folder')
+    .option('--check', 'exit 1 if the output is stale, missing files or has orphans; write nothing')
+    .option('--dry-run', 'list what would change; write nothing')
+    .option('--config <file>', 'config file (default mcp-gen.config.ts)')
+    .option('--schema <path>', 'Prisma schema file or folder (overrides the config)')
+    .action(async (o) => {
+      code = await generateCommand({ root: root(), ...o });
+    });
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    console.error(pc.red(`mcp-gen: ${err instanceof Error ? err.message : String(err)}`));
+    if (process.env.MCP_GEN_DEBUG && err instanceof Error) console.error(err.stack);
+    return 1;
+  }
+}

@@ -1,0 +1,40 @@
+/** emit: Plan → GeneratedFile[]. Pure: the runtime sources are passed in, nothing touches disk. */
+import type { Plan } from '../plan/types.js';
+import type { GeneratedFile } from './ts.js';
+import { emitModelSchemas } from './model-schemas.js';
+import { emitModelTools } from './model-tools.js';
+import { emitContext, emitEnums, emitIndex, emitRegistry, emitTools, emitUserInfo } from './project-files.js';
+
+export type { GeneratedFile } from './ts.js';
+
+export interface EmitInput {
+  readonly plan: Plan;
+  /** mcp-gen's version, for the header and serverInfo. */
+  readonly version: string;
+  /** templates/runtime/*.ts: file name → source. */
+  readonly runtime: ReadonlyMap<string, string>;
+  /** Extra files from other emitters (custom tools), already relative to the output folder. */
+  readonly extra?: readonly GeneratedFile[];
+}
+
+/** Runtime files that only some configurations need. */
+const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
+  'auth.ts': (plan) => plan.auth.kind === 'apiKeys',
+};
+
+export function emit(input: EmitInput): GeneratedFile[] {
+  const { plan } = input;
+  const files: GeneratedFile[] = [];
+  for (const [name, source] of [...input.runtime].sort(([a], [b]) => a.localeCompare(b))) {
+    if (OPTIONAL_RUNTIME[name] && !OPTIONAL_RUNTIME[name](plan)) continue;
+    files.push({ path: `runtime/${name}`, content: source });
+  }
+  for (const mp of plan.models) {
+    files.push(emitModelSchemas(plan, mp), emitModelTools(plan, mp));
+  }
+  files.push(emitEnums(plan), emitRegistry(plan), emitTools(plan), emitContext(plan), emitIndex(plan, input.version));
+  const userInfo = emitUserInfo(plan);
+  if (userInfo) files.push(userInfo);
+  files.push(...(input.extra ?? []));
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}

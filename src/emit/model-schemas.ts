@@ -1,0 +1,69 @@
+/**
+ * `schemas/<model>.ts`: the zod schemas that depend only on the model's own fields (rows,
+ * scalar filters, sort keys, unique keys, write data). Model modules import each other's
+ * schemas from here, never each other, so there are no import cycles.
+ */
+import type { ModelPlan, Plan } from '../plan/types.js';
+import type { ValueField } from '../ir/types.js';
+import { filterExpr, inputExpr, isSortable, outputExpr } from './zod.js';
+import { jsDoc, objectLiteral, strList, type GeneratedFile } from './ts.js';
+import { importBlock } from './imports.js';
+
+export function schemaNames(model: string) {
+  return {
+    row: `${model}Row`,
+    scalarWhere: `${model}ScalarWhere`,
+    orderBy: `${model}OrderBy`,
+    unique: `${model}Unique`,
+    create: `${model}Create`,
+    update: `${model}Update`,
+  };
+}
+
+export function emitModelSchemas(plan: Plan, mp: ModelPlan): GeneratedFile {
+  const name = mp.model.name;
+  const n = schemaNames(name);
+  const path = `schemas/${mp.fileName}.ts`;
+  const enums = [...new Set(mp.fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
+  const parts: string[] = [];
+
+  parts.push(jsDoc(`Fields of ${name} that tools may return. All optional: \`select\` can pick a subset.`));
+  parts.push(`export const ${n.row} = z.object(${objectLiteral(mp.fields.map((f) => [f.name, outputExpr(f)]))}).partial();\n`);
+  parts.push(`export type ${n.row} = z.infer<typeof ${n.row}>;\n`);
+
+  const filters = mp.fields.flatMap((f) => {
+    const expr = filterExpr(f, plan.provider);
+    return expr ? [[f.name, `${expr}.optional()`] as const] : [];
+  });
+  parts.push(jsDoc(`Filters on ${name}'s own fields (Prisma Client syntax).`));
+  parts.push(`export const ${n.scalarWhere} = z.strictObject(${objectLiteral(filters)});\n`);
+
+  const sortable = mp.fields.filter(isSortable).map((f) => f.name);
+  parts.push(`export const ${n.orderBy} = f.orderBy(${strList(sortable)});\n`);
+
+  if (mp.keys.length > 0) {
+    parts.push(jsDoc(`Exactly one unique key of ${name}.`));
+    parts.push(`export const ${n.unique} = f.unique(${objectLiteral(mp.keys.map((k) => [k.clientKey, keyExpr(mp, k.fields)]))});\n`);
+  }
+  if (mp.operations.includes('create')) {
+    parts.push(`export const ${n.create} = z.strictObject(${objectLiteral(mp.writable.map((f) => [f.name, inputExpr(f, 'create')]))});\n`);
+  }
+  if (mp.operations.includes('update')) {
+    parts.push(`export const ${n.update} = z.strictObject(${objectLiteral(mp.writable.map((f) => [f.name, inputExpr(f, 'update')]))});\n`);
+  }
+
+  const imports = importBlock(path, [
+    { from: 'zod', names: ['z'] },
+    { from: 'runtime/filters.ts', names: ['* as f'] },
+    ...(enums.length ? [{ from: 'enums.ts', names: enums }] : []),
+  ]);
+  return { path, content: `${jsDoc(mp.model.doc ? `${name}: ${mp.model.doc}` : name)}${imports}\n${parts.join('\n')}` };
+}
+
+function keyExpr(mp: ModelPlan, fields: readonly string[]): string {
+  const byName = new Map<string, ValueField>(mp.fields.map((f) => [f.name, f]));
+  const exprs = fields.map((name) => [name, inputExpr(byName.get(name)!, 'key')] as const);
+  if (exprs.length === 1) return exprs[0]![1];
+  return `z.strictObject(${objectLiteral(exprs)})`;
+}
+

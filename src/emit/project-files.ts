@@ -1,0 +1,171 @@
+/** The generated files that tie the models together: enums, registry, tools, context, index. */
+import type { Plan } from '../plan/types.js';
+import type { ValueField } from '../ir/types.js';
+import { jsDoc, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
+import { importBlock, type ImportSpec } from './imports.js';
+import { specName, toolsName } from './model-tools.js';
+import { userModuleImport } from './scope.js';
+import { outputExpr } from './zod.js';
+
+export function emitEnums(plan: Plan): GeneratedFile {
+  const body = plan.enums
+    .map((e) => `${jsDoc(e.doc)}export const ${e.name} = ${strList(e.values)} as const;\nexport type ${e.name} = (typeof ${e.name})[number];\n`)
+    .join('\n');
+  return { path: 'enums.ts', content: `${jsDoc('Enums used by exposed fields.')}${body || 'export {};\n'}` };
+}
+
+export function emitRegistry(plan: Plan): GeneratedFile {
+  const path = 'registry.ts';
+  const imports: ImportSpec[] = [
+    { from: 'runtime/spec.ts', names: ['Registry'], typeOnly: true },
+    ...plan.models.map((m) => ({ from: `models/${m.fileName}.ts`, names: [specName(m)] })),
+  ];
+  const entries = plan.models.map((m) => [m.model.name, specName(m)] as const);
+  return {
+    path,
+    content: `${jsDoc('Every exposed model, by name: handlers use it to carry scopes across relations.')}${importBlock(path, imports)}\nexport const models: Registry = ${objectLiteral(entries)};\n`,
+  };
+}
+
+export function emitTools(plan: Plan): GeneratedFile {
+  const path = 'tools.ts';
+  const imports: ImportSpec[] = [
+    { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
+    ...plan.models.map((m) => ({ from: `models/${m.fileName}.ts`, names: [toolsName(m)] })),
+  ];
+  const lists = plan.models.map((m) => `  ...${toolsName(m)},`);
+  if (plan.auth.kind === 'apiKeys') {
+    imports.push({ from: 'user-info.ts', names: ['getUserInfo'] });
+    lists.unshift('  getUserInfo,');
+  }
+  return {
+    path,
+    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports)}\nexport const tools: readonly ToolDef[] = [\n${lists.join('\n')}\n];\n`,
+  };
+}
+
+const TS_TYPE: Record<string, string> = {
+  String: 'string', Int: 'number', Float: 'number', Boolean: 'boolean', DateTime: 'Date',
+  BigInt: 'bigint', Decimal: '{ toString(): string }', Json: 'unknown', Bytes: 'Uint8Array',
+};
+
+function tsType(f: ValueField): string {
+  const base = f.kind === 'enum' ? f.type : TS_TYPE[f.type]!;
+  const t = f.isList ? `${base}[]` : base;
+  return f.isRequired || f.isList ? t : `${t} | null`;
+}
+
+export function emitContext(plan: Plan): GeneratedFile {
+  const path = 'context.ts';
+  const db = userModuleImport(plan, path, plan.dbModule);
+  const user = plan.auth.user;
+  const fields = user ? uniqueFields([user.idField, ...user.info]) : [];
+  const enumNames = [...new Set(fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
+  const imports: ImportSpec[] = [
+    { from: 'runtime/spec.ts', names: ['ToolContext as BaseToolContext'], typeOnly: true },
+    { from: db, names: ['prisma'], typeOnly: true },
+    ...(enumNames.length ? [{ from: 'enums.ts', names: enumNames, typeOnly: true }] : []),
+  ];
+  const userDecl = user
+    ? `${jsDoc(`The caller: the ${user.model} the API key belongs to (fields from auth.user.info).`)}export interface CurrentUser {\n${fields.map((f) => `  ${f.name}: ${tsType(f)};`).join('\n')}\n}\n`
+    : `${jsDoc("auth: 'none' — there is no caller identity.")}export type CurrentUser = never;\n`;
+  const content = `${jsDoc('Types for tool handlers, including your own tools.')}${importBlock(path, imports)}
+/** The project's Prisma client (from ${plan.dbModule}). */
+export type Db = typeof prisma;
+
+${userDecl}
+/** What a tool handler receives: ctx.user, ctx.scopes, ctx.prisma, ctx.progress, ctx.log, ctx.signal. */
+export type ToolContext = BaseToolContext<Db, CurrentUser>;
+`;
+  return { path, content };
+}
+
+function uniqueFields(fields: readonly ValueField[]): ValueField[] {
+  const seen = new Set<string>();
+  return fields.filter((f) => !seen.has(f.name) && seen.add(f.name));
+}
+
+export function emitUserInfo(plan: Plan): GeneratedFile | undefined {
+  const user = plan.auth.user;
+  if (!user) return undefined;
+  const path = 'user-info.ts';
+  const fields = uniqueFields([user.idField, ...user.info]);
+  const enumNames = [...new Set(fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
+  const imports: ImportSpec[] = [
+    { from: 'zod', names: ['z'] },
+    { from: 'runtime/filters.ts', names: ['* as f'] },
+    { from: 'runtime/model-tools.ts', names: ['userInfoTool'] },
+    ...(enumNames.length ? [{ from: 'enums.ts', names: enumNames }] : []),
+  ];
+  const row = objectLiteral(fields.map((f) => [f.name, outputExpr(f)]));
+  return {
+    path,
+    content: `${jsDoc('get_user_info: who the caller is, from the API key (takes no arguments).')}${importBlock(path, imports)}
+export const getUserInfo = userInfoTool({
+  model: ${str(user.model)},
+  fields: { ${fields.map((f) => `${f.name}: { kind: ${str(f.kind === 'enum' ? 'Enum' : f.type)} }`).join(', ')} },
+  output: z.object(${row}),
+});
+`,
+  };
+}
+
+export function emitIndex(plan: Plan, version: string): GeneratedFile {
+  const path = 'index.ts';
+  const apiKeys = plan.auth.kind === 'apiKeys';
+  const imports: ImportSpec[] = [
+    { from: 'runtime/server.ts', names: ['createMcpServer', 'toolAccessMap'] },
+    { from: 'runtime/http.ts', names: ['startHttpServer', 'HttpServerHandle'] },
+    { from: 'registry.ts', names: ['models'] },
+    { from: 'tools.ts', names: ['tools'] },
+    { from: 'context.ts', names: ['Db'], typeOnly: true },
+  ];
+  let auth = '';
+  if (apiKeys) {
+    const user = plan.auth.user!;
+    imports.push({ from: 'runtime/auth.ts', names: ['createApiKeyAuth'] });
+    const select = objectLiteral(uniqueFields([user.idField, ...user.info]).map((f) => [f.name, 'true']));
+    auth = `
+    authenticate: createApiKeyAuth({
+      prisma: options.prisma,
+      keyDelegate: ${str(plan.auth.keyModel!.delegate)},
+      userDelegate: ${str(user.model.charAt(0).toLowerCase() + user.model.slice(1))},
+      userIdField: ${str(user.idField.name)},
+      userSelect: ${select},
+    }),`;
+  }
+  const content = `${jsDoc(`The MCP server: call startServer({ prisma }) from your own entry file.`)}${importBlock(path, imports)}
+export { models } from './registry.js';
+export { tools } from './tools.js';
+export type { CurrentUser, Db, ToolContext } from './context.js';
+
+export interface StartServerOptions {
+  /** Your Prisma client (from ${plan.dbModule}). */
+  prisma: Db;
+  /** Default: env PORT, else 3000. */
+  port?: number;
+  /** Default: env HOST, else 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Browser origins allowed to call the server (env MCP_ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins?: string[];
+  /** Host header values accepted (env MCP_ALLOWED_HOSTS); loopback names are always accepted. */
+  allowedHosts?: string[];
+}
+
+export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
+
+/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz for probes). */
+export function startServer(options: StartServerOptions): Promise<HttpServerHandle> {
+  return startHttpServer({
+    port: options.port,
+    host: options.host,
+    allowedOrigins: options.allowedOrigins,
+    allowedHosts: options.allowedHosts,
+    tools: toolAccessMap(tools),${auth}
+    createServer: ({ user, scopes }) =>
+      createMcpServer({ ...serverInfo, tools, models, prisma: options.prisma, user, scopes }),
+  });
+}
+`;
+  return { path, content };
+}

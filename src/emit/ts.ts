@@ -1,0 +1,56 @@
+/** Small helpers for emitting TypeScript source text. All output is deterministic. */
+
+export interface GeneratedFile {
+  /** Path relative to the output folder, with forward slashes. */
+  readonly path: string;
+  readonly content: string;
+}
+
+/** A string literal (single quotes, escaped). */
+export function str(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+export function strList(values: readonly string[]): string {
+  return `[${values.map(str).join(', ')}]`;
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** An object key: bare when it is a valid identifier, quoted otherwise. */
+export function key(name: string): string {
+  return IDENT.test(name) ? name : str(name);
+}
+
+/** A JSDoc block; empty when there is no text. Closing markers inside the text are defused. */
+export function jsDoc(text: string | undefined, indent = ''): string {
+  if (!text) return '';
+  const lines = text.replace(/\*\//g, '*\\/').split('\n');
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  return `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
+}
+
+/** `{ a: x, b: y }` on one line, or one member per line when long. */
+export function objectLiteral(entries: readonly (readonly [string, string])[], indent = ''): string {
+  if (entries.length === 0) return '{}';
+  const oneLine = `{ ${entries.map(([k, v]) => `${key(k)}: ${v}`).join(', ')} }`;
+  if (oneLine.length + indent.length <= 100 && !oneLine.includes('\n')) return oneLine;
+  const inner = `${indent}  `;
+  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${v},`).join('\n')}\n${indent}}`;
+}
+
+/** `BlogPost` → `blogPost` (Prisma Client's property rule: lower-case the first character only). */
+export function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** Import path from one generated file to another (both relative to the output folder). */
+export function relativeImport(from: string, to: string): string {
+  const fromParts = from.split('/').slice(0, -1);
+  const toParts = to.replace(/\.ts$/, '.js').split('/');
+  let i = 0;
+  while (i < fromParts.length && i < toParts.length - 1 && fromParts[i] === toParts[i]) i++;
+  const up = fromParts.length - i;
+  const rest = toParts.slice(i).join('/');
+  return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`;
+}

@@ -1,0 +1,64 @@
+/**
+ * generate: config + schema → plan → files → disk. The only orchestration of the stages;
+ * the CLI maps flags to these options and prints the result.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config/index.js';
+import { loadSchema } from './parse/index.js';
+import { buildPlan } from './plan/index.js';
+import { emit, type GeneratedFile } from './emit/index.js';
+import { writeOutput, type WriteResult } from './write/index.js';
+import { VERSION } from './version.js';
+import type { Plan } from './plan/types.js';
+
+export interface GenerateOptions {
+  /** Project root (where mcp-gen.config.ts lives). */
+  readonly root: string;
+  /** Config file, relative to root. */
+  readonly config?: string;
+  /** Overrides the config's `schema`. */
+  readonly schema?: string;
+  readonly check?: boolean;
+  readonly dryRun?: boolean;
+}
+
+export interface GenerateResult extends WriteResult {
+  readonly plan: Plan;
+  readonly outDir: string;
+  readonly notes: readonly string[];
+  readonly files: readonly GeneratedFile[];
+}
+
+const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+
+/** templates/runtime/*.ts, read once per call. */
+export async function readRuntimeSources(): Promise<Map<string, string>> {
+  const dir = path.join(TEMPLATES, 'runtime');
+  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.ts')).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, await fs.readFile(path.join(dir, n), 'utf8')] as const)));
+}
+
+/** Config, schema and plan: everything before any file is produced (also used by `keys`). */
+export async function loadProject(opts: Pick<GenerateOptions, 'root' | 'config' | 'schema'>) {
+  const { config } = await loadConfig(opts.root, opts.config);
+  const ir = await loadSchema({ root: opts.root, schema: opts.schema ?? config.schema });
+  const plan = buildPlan(ir, config);
+  return { config, ir, plan };
+}
+
+export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
+  const [{ config, ir, plan }, runtime] = await Promise.all([loadProject(opts), readRuntimeSources()]);
+  const extra = await customToolFiles(opts.root, config, plan);
+  const files = emit({ plan, version: VERSION, runtime, extra });
+  const outDir = path.resolve(opts.root, plan.output);
+  const result = await writeOutput({ outDir, files, version: VERSION, check: opts.check, dryRun: opts.dryRun });
+  const notes = [...new Set([...ir.notes, ...plan.notes])];
+  return { ...result, plan, outDir, notes, files };
+}
+
+/** Custom tools (src/mcp/tools/): filled in by the custom-tools stage. */
+async function customToolFiles(_root: string, _config: unknown, _plan: Plan): Promise<GeneratedFile[]> {
+  return [];
+}

@@ -1,0 +1,136 @@
+// API key authentication for the MCP server. Copied verbatim into <output>/runtime/.
+// Reaches the Prisma client structurally (by delegate name), so it needs no generated types.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export interface ApiKeyAuthOptions {
+  /** The project's PrismaClient. */
+  readonly prisma: unknown;
+  /** Client property of the key model, e.g. `mcpApiKey`. */
+  readonly keyDelegate: string;
+  /** Client property of the user model, e.g. `user`. */
+  readonly userDelegate: string;
+  /** The user's id field, e.g. `id`. */
+  readonly userIdField: string;
+  /** The user fields loaded for the caller (what get_user_info may return); the id is always added. */
+  readonly userSelect: Readonly<Record<string, true>>;
+  readonly now?: () => Date;
+  /** lastUsedAt is rewritten only when older than this. @default 60_000 */
+  readonly touchIntervalMs?: number;
+  /** Where failed lastUsedAt writes are reported. @default console.error */
+  readonly log?: (message: string) => void;
+}
+
+export interface AuthSuccess {
+  readonly user: Record<string, unknown>;
+  readonly scopes: string[];
+  /** The key's row id (not the key): for logs and rate limits. */
+  readonly keyId: string;
+}
+
+export interface AuthFailure {
+  readonly status: 401;
+  readonly headers: Record<string, string>;
+  readonly body: { readonly error: string; readonly error_description: string };
+}
+
+export type AuthResult = AuthSuccess | AuthFailure;
+
+export function isAuthFailure(result: AuthResult): result is AuthFailure {
+  return 'status' in result;
+}
+
+interface Delegate {
+  findUnique(args: Record<string, unknown>): Promise<Record<string, unknown> | null>;
+  updateMany(args: Record<string, unknown>): Promise<unknown>;
+}
+
+const KEY_SHAPE = /^mcpk_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/;
+const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+// Common names for credentials in URLs; any value shaped like our keys counts too.
+const QUERY_NAMES = new Set(['key', 'api_key', 'apikey', 'api-key', 'access_token', 'token', 'auth', 'authorization', 'bearer']);
+
+// One message for unknown, revoked and expired keys and for a user that is gone:
+// the answer must not tell an attacker whether a key exists.
+const INVALID = 'Invalid API key.';
+
+export function createApiKeyAuth(opts: ApiKeyAuthOptions): (req: IncomingMessage) => Promise<AuthResult> {
+  const keys = delegateOf(opts.prisma, opts.keyDelegate);
+  const users = delegateOf(opts.prisma, opts.userDelegate);
+  const now = opts.now ?? (() => new Date());
+  const interval = opts.touchIntervalMs ?? 60_000;
+  const log = opts.log ?? ((message: string) => console.error(message));
+  const select = { ...opts.userSelect, [opts.userIdField]: true };
+
+  return async (req) => {
+    if (keyInQuery(req.url)) {
+      return refuse('invalid_token', 'API keys are not accepted in the URL: send the key in the Authorization header (Authorization: Bearer <key>).');
+    }
+    const header = req.headers.authorization;
+    if (header === undefined || header.trim() === '') {
+      return refuse(undefined, 'Missing API key: send Authorization: Bearer <key>.');
+    }
+    const key = BEARER.exec(header)?.[1];
+    if (!key) return refuse('invalid_token', 'Malformed Authorization header: expected Authorization: Bearer <key>.');
+    if (!KEY_SHAPE.test(key)) return refuse('invalid_token', INVALID);
+
+    const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+    const row = await keys.findUnique({
+      where: { hash },
+      select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    });
+    const at = now();
+    // No cache of key validity: a revoked key is refused on the very next request.
+    if (!row || row.revokedAt instanceof Date) return refuse('invalid_token', INVALID);
+    if (row.expiresAt instanceof Date && row.expiresAt.getTime() <= at.getTime()) return refuse('invalid_token', INVALID);
+    const user = await users.findUnique({ where: { [opts.userIdField]: row.userId }, select });
+    if (!user) return refuse('invalid_token', INVALID);
+
+    const last = row.lastUsedAt instanceof Date ? row.lastUsedAt.getTime() : undefined;
+    if (last === undefined || at.getTime() - last >= interval) touch(keys, row.id, at, interval, log);
+    const scopes = String(row.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return { user, scopes, keyId: String(row.id) };
+  };
+}
+
+/**
+ * Keeps lastUsedAt roughly current without a write per request. The condition is repeated in
+ * the update so that concurrent requests write once; it runs in the background, and a failure
+ * only costs a stale lastUsedAt, so it is logged (by key id, never the key) and dropped.
+ */
+function touch(keys: Delegate, id: unknown, at: Date, interval: number, log: (message: string) => void): void {
+  const before = new Date(at.getTime() - interval);
+  keys
+    .updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: before } }] }, data: { lastUsedAt: at } })
+    .catch((err: unknown) => {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      log(`mcp auth: could not update lastUsedAt of API key ${String(id)}: ${why}`);
+    });
+}
+
+function keyInQuery(url: string | undefined): boolean {
+  const q = url?.indexOf('?') ?? -1;
+  if (!url || q < 0) return false;
+  for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
+    if (QUERY_NAMES.has(name.toLowerCase()) || value.startsWith('mcpk_')) return true;
+  }
+  return false;
+}
+
+function refuse(error: 'invalid_token' | undefined, description: string): AuthFailure {
+  // Only the error code goes in the header: descriptions can carry characters a quoted-string can't.
+  const challenge = error ? `Bearer realm="mcp", error="${error}"` : 'Bearer realm="mcp"';
+  return {
+    status: 401,
+    headers: { 'WWW-Authenticate': challenge, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+    body: { error: error ?? 'invalid_token', error_description: description },
+  };
+}
+
+function delegateOf(prisma: unknown, name: string): Delegate {
+  const d = (prisma as Record<string, unknown> | null)?.[name] as Partial<Delegate> | undefined;
+  if (!d || typeof d.findUnique !== 'function' || typeof d.updateMany !== 'function') {
+    throw new Error(`mcp auth: the Prisma client has no model delegate '${name}' (regenerate the client after adding the model)`);
+  }
+  return d as Delegate;
+}

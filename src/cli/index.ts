@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate.js';
+import { initCommand } from './init.js';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const program = new Command('mcp-gen')
@@ -21,6 +22,17 @@ export async function run(argv: readonly string[]): Promise<number> {
     .option('--schema <path>', 'Prisma schema file or folder (overrides the config)')
     .action(async (o) => {
       code = await generateCommand({ root: root(), ...o });
+    });
+  program
+    .command('init')
+    .description('set up mcp-gen in this project (never overwrites a file), then generate')
+    .option('-y, --yes', 'answer every question with its default')
+    .option('--no-install', 'do not run the package manager')
+    .option('--schema <path>', 'Prisma schema file or folder')
+    .option('--auth <mode>', 'api-keys (default when a user model is found) or none')
+    .option('--user-model <model>', 'the model that holds your users')
+    .action(async (o) => {
+      code = await initCommand({ root: root(), ...o });
     });
   try {
     await program.parseAsync(argv);

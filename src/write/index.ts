@@ -28,7 +28,7 @@ export interface WriteResult {
   /** Files in the output folder we did not generate (left alone). */
   readonly foreign: string[];
   /** check mode: true when disk differs from what generate would write. */
-  readonly stale: boolean;
+  stale: boolean;
 }
 
 export class WriteRefusedError extends Error {}

@@ -1,0 +1,119 @@
+/**
+ * `mcp-gen init`: config, user-owned entry and database module, API key model, package.json
+ * dependencies and scripts, install, then generate. Never overwrites a file.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { loadSchema } from '../parse/index.js';
+import type { SchemaIR } from '../ir/types.js';
+import { addKeyModel, DEFAULT_KEY_MODEL } from './key-model.js';
+import { configView, dbView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
+import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
+import { render } from './render.js';
+import { writeNewFiles } from './files.js';
+import { generate } from '../generate.js';
+import { VERSION } from '../version.js';
+
+export interface InitOptions {
+  readonly root: string;
+  readonly schema?: string;
+  /** 'api-keys' (default when a user model is found) or 'none'. */
+  readonly auth?: 'api-keys' | 'none';
+  readonly userModel?: string;
+  readonly install: boolean;
+  /** Asks the user; undefined answers every question with its default (--yes, or no TTY). */
+  readonly ask?: (question: string, fallback: string) => Promise<string>;
+  readonly log: (line: string) => void;
+}
+
+/** Versions written into the user's package.json: the ones mcp-gen itself was built and tested with. */
+async function knownVersions(): Promise<Record<string, string>> {
+  const own = JSON.parse(await fs.readFile(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
+  return { ...own.devDependencies, ...own.dependencies, 'mcp-gen': `^${VERSION}` };
+}
+
+async function chooseUserModel(ir: SchemaIR, opts: InitOptions): Promise<string | undefined> {
+  if (opts.auth === 'none') return undefined;
+  const guess = opts.userModel ?? guessUserModel(ir);
+  const answer = opts.ask ? await opts.ask('Which model holds your users? (empty: no API keys, auth: none)', guess ?? '') : guess;
+  const name = answer?.trim() || undefined;
+  if (name && !ir.models.some((m) => m.name === name)) {
+    throw new Error(`mcp-gen init: no model "${name}" in the schema (models: ${ir.models.map((m) => m.name).join(', ')})`);
+  }
+  if (opts.auth === 'api-keys' && !name) throw new Error('mcp-gen init: --auth api-keys needs a user model (--user-model <Model>)');
+  return name;
+}
+
+export async function init(opts: InitOptions): Promise<number> {
+  const { root, log } = opts;
+  let ir = await loadSchema({ root, schema: opts.schema });
+  const userModel = await chooseUserModel(ir, opts);
+  const schemaArg = opts.schema ?? (ir.files.length === 1 ? ir.files[0]! : path.posix.dirname(ir.files[0]!));
+
+  if (userModel) {
+    const files = await Promise.all(ir.files.map(async (f) => [f, await fs.readFile(path.join(root, f), 'utf8')] as [string, string]));
+    const edit = addKeyModel(files, { userModel, provider: ir.provider, keyModel: DEFAULT_KEY_MODEL });
+    for (const [file, content] of edit.files) {
+      await fs.writeFile(path.join(root, file), content);
+      log(`updated ${file}: added the ${DEFAULT_KEY_MODEL} model`);
+    }
+    if (edit.files.length > 0) ir = await loadSchema({ root, schema: opts.schema });
+    log(edit.note);
+  }
+
+  const projectName = await readProjectName(root);
+  const rendered: [string, string][] = [
+    [PATHS.config, await render('config.ts.hbs', configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL }, projectName))],
+    [PATHS.server, await render('server.ts.hbs', serverView())],
+    [PATHS.db, await render('db.ts.hbs', dbView(ir, root))],
+  ];
+  const { written, skipped } = await writeNewFiles(root, rendered);
+  for (const f of written) log(`created ${f}`);
+  for (const f of skipped) log(`skipped ${f} (exists; left as it is)`);
+
+  await updatePackageJson(root, ir, log);
+  if (opts.install) await runInstall(root, log);
+  const result = await generate({ root });
+  log(`generated ${result.plan.models.length} models into ${path.relative(root, result.outDir)}`);
+  log('');
+  log('Next:');
+  if (userModel) log(`  npx prisma migrate dev --name mcp_api_keys   # or: npx prisma db push`);
+  log('  npx prisma generate');
+  if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
+  log(`  DATABASE_URL=... npx tsx ${PATHS.server}`);
+  return 0;
+}
+
+async function readProjectName(root: string): Promise<string> {
+  try {
+    const pkg = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { name?: string };
+    return (pkg.name ?? path.basename(root)).replace(/^@[^/]+\//, '');
+  } catch {
+    return path.basename(root);
+  }
+}
+
+async function updatePackageJson(root: string, ir: SchemaIR, log: (l: string) => void) {
+  const file = path.join(root, 'package.json');
+  let pkg: Record<string, unknown>;
+  try {
+    pkg = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`mcp-gen init: cannot read package.json: ${(err as Error).message}`);
+    pkg = { name: path.basename(root), private: true, type: 'module' };
+  }
+  const { json, added } = mergePackageJson(pkg, packageAdditions(ir.provider, await knownVersions()));
+  const all = [...added.dependencies, ...added.devDependencies, ...added.scripts.map((s) => `script ${s}`)];
+  if (all.length === 0) return;
+  await fs.writeFile(file, `${JSON.stringify(json, null, 2)}\n`);
+  log(`package.json: added ${all.join(', ')}`);
+}
+
+async function runInstall(root: string, log: (l: string) => void) {
+  const names = new Set(await fs.readdir(root));
+  const [cmd, args] = installCommand(detectPackageManager(names));
+  log(`running ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`mcp-gen init: \`${cmd} ${args.join(' ')}\` failed (exit ${r.status}); run it yourself, then \`npx mcp-gen generate\``);
+}

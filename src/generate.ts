@@ -5,9 +5,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './config/index.js';
+import { loadConfig } from './config/load.js';
 import { loadSchema } from './parse/index.js';
-import { buildPlan } from './plan/index.js';
+import { buildPlan } from './plan/build.js';
 import { emit, type GeneratedFile } from './emit/index.js';
 import { writeOutput, type WriteResult } from './write/index.js';
 import { VERSION } from './version.js';

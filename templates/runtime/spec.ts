@@ -32,6 +32,11 @@ export interface ModelSpec<User = unknown> {
   readonly relations: Readonly<Record<string, RelationSpec>>;
   /** Unique keys made only of exposed fields; the first one orders and pages (cursor). Empty: offset paging. */
   readonly keys: readonly (readonly string[])[];
+  /**
+   * Prisma Client name of each key in `keys` (same order), e.g. `authorId_title`, or a custom
+   * `@@unique(name: ...)`. Absent: the fields joined by `_` (Prisma's default).
+   */
+  readonly keyNames?: readonly string[];
   /** Rows the caller may see and touch. Absent: every row. */
   readonly scope?: (user: User) => Where;
   /** Values the server sets on create (from equality scopes such as `authorId: '$user.id'`). */

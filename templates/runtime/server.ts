@@ -1,0 +1,104 @@
+// One MCP server per request (stateless HTTP): registers the tools the caller's scopes allow,
+// validates arguments with our own messages, runs handlers with a ToolContext, and turns every
+// failure into a tool error the client can read.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { formatZodError, logInternalError, toolErrorMessage } from './errors.js';
+import type { Access, LogLevel, Registry, ToolContext, ToolDef } from './spec.js';
+import { toJsonValue } from './values.js';
+
+export interface McpServerOptions {
+  readonly name: string;
+  readonly version: string;
+  readonly tools: readonly ToolDef[];
+  readonly models: Registry;
+  readonly prisma: unknown;
+  readonly user: unknown | null;
+  readonly scopes: readonly string[];
+  readonly instructions?: string;
+}
+
+/** Whether `scopes` grant `access` to tools of `toolset` (`read`, or `<toolset>:read`). Write does not imply read. */
+export function allows(scopes: readonly string[], access: Access, toolset: string): boolean {
+  return scopes.includes(access) || scopes.includes(`${toolset}:${access}`);
+}
+
+/** Tool name → access and toolset, for the HTTP layer's scope check. */
+export function toolAccessMap(tools: readonly ToolDef[]): ReadonlyMap<string, { access: Access; toolset: string }> {
+  return new Map(tools.map((t) => [t.name, { access: t.access, toolset: t.toolset }]));
+}
+
+// JSON Schemas are computed once per tool definition, not on every (stateless) tools/list.
+const listings = new WeakMap<ToolDef, Tool>();
+
+function listing(tool: ToolDef): Tool {
+  let entry = listings.get(tool);
+  if (!entry) {
+    entry = {
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: z.toJSONSchema(tool.input, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Tool['inputSchema'],
+      ...(tool.output ? { outputSchema: z.toJSONSchema(tool.output, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as Tool['outputSchema'] } : {}),
+      annotations: { ...tool.annotations },
+    };
+    listings.set(tool, entry);
+  }
+  return entry;
+}
+
+function errorResult(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], isError: true };
+}
+
+export function createMcpServer(opts: McpServerOptions): McpServer {
+  const mcp = new McpServer(
+    { name: opts.name, version: opts.version },
+    { capabilities: { logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) },
+  );
+  const tools = new Map(opts.tools.filter((t) => allows(opts.scopes, t.access, t.toolset)).map((t) => [t.name, t]));
+  // Tools are served by our own handlers (not McpServer.registerTool): cached JSON Schemas, and
+  // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
+  mcp.server.registerCapabilities({ tools: {} });
+  mcp.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools.values()].map(listing) }));
+  mcp.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const tool = tools.get(request.params.name);
+    if (!tool) return errorResult(`unknown tool ${request.params.name}`);
+    const parsed = await tool.input.safeParseAsync(request.params.arguments ?? {});
+    if (!parsed.success) return errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);
+    const progressToken = request.params._meta?.progressToken;
+    const ctx: ToolContext & { readonly models: Registry } = {
+      user: opts.user,
+      scopes: opts.scopes,
+      prisma: opts.prisma,
+      models: opts.models,
+      signal: extra.signal,
+      async progress(done, total, message) {
+        if (progressToken === undefined) return;
+        await extra.sendNotification({
+          method: 'notifications/progress',
+          params: { progressToken, progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) },
+        });
+      },
+      async log(level: LogLevel, message: string) {
+        await extra.sendNotification({ method: 'notifications/message', params: { level, logger: tool.name, data: message } });
+      },
+    };
+    try {
+      const result = toJsonValue(await tool.handler(parsed.data, ctx)) as Record<string, unknown>;
+      let structured = result;
+      if (tool.output) {
+        const checked = tool.output.safeParse(result);
+        // A handler returning something its schema does not allow is our bug, not the caller's.
+        if (!checked.success) return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(checked.error, tool.name)})`);
+        structured = checked.data as Record<string, unknown>;
+      }
+      return { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
+    } catch (error) {
+      if (extra.signal.aborted) return errorResult('cancelled');
+      return errorResult(toolErrorMessage(error, tool.name));
+    }
+  });
+  return mcp;
+}

@@ -1,0 +1,36 @@
+// What every builder takes, and the annotations per kind of tool.
+import { z } from 'zod';
+import type { ModelSpec, ToolAnnotations } from './spec.js';
+
+export interface ToolMeta {
+  /** Tool name, e.g. `list_blog_posts`. */
+  readonly name: string;
+  readonly toolset: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export function readAnnotations(title: string): ToolAnnotations {
+  return { title, readOnlyHint: true, idempotentHint: true, openWorldHint: false };
+}
+
+export function createAnnotations(title: string): ToolAnnotations {
+  return { title, readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false };
+}
+
+export function changeAnnotations(title: string): ToolAnnotations {
+  return { title, readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false };
+}
+
+/** `row` extended with the related rows (to-many: array, to-one: object or null), all optional. */
+export function rowWithRelated(spec: ModelSpec<any>, row: z.ZodObject, related: Readonly<Record<string, z.ZodObject>> = {}): z.ZodObject {
+  const extra = Object.fromEntries(
+    Object.entries(related).map(([name, schema]) => [name, (spec.relations[name]?.list ? z.array(schema) : schema.nullable()).optional()]),
+  );
+  return row.extend(extra);
+}
+
+/** `z.enum` over names, or undefined when there are none (zod enums cannot be empty). */
+export function enumOf(names: readonly string[]): z.ZodEnum | undefined {
+  return names.length > 0 ? z.enum(names as [string, ...string[]]) : undefined;
+}

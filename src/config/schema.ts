@@ -1,0 +1,119 @@
+/**
+ * The zod shape of `mcp-gen.config.ts`. Every check that needs the Prisma schema lives in
+ * `src/plan/`; this file only checks shapes. Messages read "expected …"; the formatter adds the
+ * key path and what was found.
+ */
+import { z } from 'zod';
+import { ALL_OPERATIONS } from '../plan/types.js';
+import { didYouMean } from './suggest.js';
+
+export const NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
+const NAME_RULE = 'lowercase letters, digits and _, starting with a letter';
+
+/** A strict object whose unknown keys produce one line per key: `<key>: unknown option …`. */
+function strict<T extends z.ZodRawShape>(shape: T, what: string) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys
+          .map((key) => {
+            const hint = didYouMean(key, known);
+            return `${key}: unknown option${hint || `; ${what} options are ${known.join(', ')}`}`;
+          })
+          .join('\n');
+      }
+      return 'expected an object';
+    },
+  });
+}
+
+const str = (what = 'a string') => z.string({ error: `expected ${what}` }).min(1, { error: `expected a non-empty string` });
+const strList = (what: string) => z.array(str(), { error: `expected an array of ${what}` });
+const positiveInt = () =>
+  z.number({ error: 'expected a positive integer' }).int({ error: 'expected a positive integer' }).positive({ error: 'expected a positive integer' });
+const toolName = () => z.string({ error: 'expected a tool name' }).regex(NAME_PATTERN, { error: `expected a tool name of ${NAME_RULE}` });
+
+const operation = z.enum(ALL_OPERATIONS as [string, ...string[]], {
+  error: `expected one of ${ALL_OPERATIONS.join(', ')}`,
+});
+
+const fields = strict({ include: strList('field names').optional(), exclude: strList('field names').optional() }, 'fields').check(
+  (ctx) => {
+    const v = ctx.value;
+    if ((v.include === undefined) === (v.exclude === undefined)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: 'expected exactly one of { include: [...] } or { exclude: [...] }',
+      });
+    }
+  },
+);
+
+const scope = z.record(z.string(), z.unknown(), { error: 'expected a Prisma where object or { function: "name" }' }).check((ctx) => {
+  const v = ctx.value;
+  if (!('function' in v)) return;
+  const fn = v['function'];
+  if (Object.keys(v).length !== 1 || typeof fn !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(fn)) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: 'expected { function: "<exported function name>" } with nothing else next to it',
+    });
+  }
+});
+
+const names = strict(Object.fromEntries(ALL_OPERATIONS.map((op) => [op, toolName().optional()])), 'names');
+
+const model = strict(
+  {
+    operations: z.array(operation, { error: 'expected an array of operations' }).optional(),
+    fields: fields.optional(),
+    writable: strList('field names').optional(),
+    maxTake: positiveInt().optional(),
+    defaultTake: positiveInt().optional(),
+    names: names.optional(),
+    scope: scope.optional(),
+  },
+  'model',
+);
+
+const toolset = strict(
+  {
+    description: z.string({ error: 'expected a string' }).optional(),
+    models: z.record(str('a model name'), model, { error: 'expected an object of models, e.g. { Post: {} }' }),
+  },
+  'toolset',
+);
+
+const apiKeys = strict(
+  {
+    apiKeys: z.literal(true, { error: 'expected true' }),
+    user: strict({ model: str('a model name'), info: strList('field names') }, 'auth.user'),
+    keyModel: str('a model name').optional(),
+  },
+  'auth',
+);
+
+const AUTH_HINT = `'none' or { apiKeys: true, user: { model: 'User', info: ['id', 'email'] } }`;
+
+export const configSchema = strict(
+  {
+    schema: str('a path').optional(),
+    output: str('a path').optional(),
+    db: str('a path').optional(),
+    scopesModule: str('a path').optional(),
+    tools: strict({ dir: str('a path').optional() }, 'tools').optional(),
+    auth: z.union([z.literal('none'), apiKeys], { error: `expected ${AUTH_HINT}` }),
+    defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional() }, 'defaults').optional(),
+    toolsets: z.record(
+      z.string().regex(NAME_PATTERN, { error: `expected a toolset name of ${NAME_RULE}` }),
+      toolset,
+      { error: 'expected an object of toolsets, e.g. { blog: { models: { Post: {} } } }' },
+    ),
+  },
+  'config',
+);
+
+export type ParsedConfig = z.output<typeof configSchema>;

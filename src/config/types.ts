@@ -1,0 +1,215 @@
+/**
+ * The user's `mcp-gen.config.ts` contract. `McpGenConfig` is what users write (every option
+ * documented here shows up in their editor); `ResolvedConfig` is the validated form with
+ * defaults filled in, which `buildPlan` checks against the schema.
+ */
+import type { Operation } from '../plan/types.js';
+
+export type { Operation };
+
+/** A scalar leaf of a scope filter: a literal, or `'$user.<field>'` for a field of the signed-in user. */
+export type ScopeLeaf = string | number | boolean | null;
+
+/** A scope value: a leaf, an operator object (`{ equals: '$user.id' }`, `{ in: [...] }`), or a nested filter. */
+export type ScopeValue = ScopeLeaf | readonly ScopeValue[] | { readonly [key: string]: ScopeValue };
+
+/**
+ * A Prisma `where` object limiting the rows a caller may see and touch. String leaves of the form
+ * `'$user.<field>'` are replaced by the caller's value at request time.
+ * @example { authorId: '$user.id' }
+ * @example { clinic: { memberships: { some: { userId: '$user.id' } } } }
+ */
+export interface ScopeFilter {
+  readonly [key: string]: ScopeValue;
+}
+
+/**
+ * Escape hatch: the name of a function exported by `scopesModule` that receives the user and
+ * returns a Prisma `where` object.
+ * @example { function: 'patientScope' }
+ */
+export interface ScopeFunction {
+  readonly function: string;
+}
+
+/** Which value fields a model exposes: either a whitelist or a blacklist, never both. */
+export type FieldsConfig =
+  | {
+      /**
+       * Only these fields are exposed. The only way to expose a secret-looking field
+       * (`passwordHash`, `apiToken`, …) is to list it here.
+       * @example { include: ['id', 'title', 'published'] }
+       */
+      readonly include: readonly string[];
+    }
+  | {
+      /**
+       * Every field except these is exposed (secret-looking fields stay hidden regardless).
+       * @example { exclude: ['internalNotes'] }
+       */
+      readonly exclude: readonly string[];
+    };
+
+export interface ModelConfig {
+  /**
+   * Tools to generate for this model. Writes are refused for views and for models without a
+   * unique key.
+   * @default ['list', 'get', 'count', 'aggregate']
+   * @example ['list', 'get', 'create', 'update']
+   */
+  readonly operations?: readonly Operation[];
+  /**
+   * Which value fields are exposed (readable, filterable, sortable, aggregatable, writable).
+   * Relation fields listed in `exclude` are hidden too.
+   * @default every field except secret-looking ones
+   * @example { exclude: ['internalNotes'] }
+   */
+  readonly fields?: FieldsConfig;
+  /**
+   * Fields accepted by `create` and `update`.
+   * @default every exposed value field except ids with a default, `@updatedAt` fields and fields fixed by the scope
+   * @example ['title', 'body', 'published']
+   */
+  readonly writable?: readonly string[];
+  /**
+   * Largest page `list` returns.
+   * @default defaults.maxTake (100)
+   * @example 50
+   */
+  readonly maxTake?: number;
+  /**
+   * Page size of `list` when the caller gives no `take`.
+   * @default defaults.defaultTake (20)
+   * @example 10
+   */
+  readonly defaultTake?: number;
+  /**
+   * Tool names per operation, overriding `list_<plural>`, `get_<singular>`, …
+   * Required when a model appears in two toolsets.
+   * @example { list: 'search_posts' }
+   */
+  readonly names?: Readonly<Partial<Record<Operation, string>>>;
+  /**
+   * Row scope: which rows the signed-in user may see and touch, on every operation and every
+   * relation path. Needs `auth.apiKeys`.
+   * @default no scope (every row)
+   * @example { authorId: '$user.id' }
+   * @example { function: 'noteScope' }
+   */
+  readonly scope?: ScopeFilter | ScopeFunction;
+}
+
+export interface ToolsetConfig {
+  /**
+   * What the toolset is for; shown to clients.
+   * @example 'Posts and comments'
+   */
+  readonly description?: string;
+  /**
+   * Exposed models by Prisma model name (`{}` exposes a model with the defaults).
+   * @example { BlogPost: { operations: ['list', 'get'] }, Comment: {} }
+   */
+  readonly models: Readonly<Record<string, ModelConfig>>;
+}
+
+export interface ApiKeysAuth {
+  /** API keys (`Authorization: Bearer <key>`) identify the caller. */
+  readonly apiKeys: true;
+  readonly user: {
+    /**
+     * The model keys belong to.
+     * @example 'User'
+     */
+    readonly model: string;
+    /**
+     * Fields `get_user_info` returns (value fields, never secret-looking ones).
+     * @example ['id', 'email', 'name', 'createdAt']
+     */
+    readonly info: readonly string[];
+  };
+  /**
+   * The API key model in the schema (added by `mcp-gen init`); never exposed as a toolset.
+   * @default 'McpApiKey'
+   */
+  readonly keyModel?: string;
+}
+
+export interface McpGenConfig {
+  /**
+   * The Prisma schema: a `.prisma` file or a folder of them.
+   * @default what `prisma.config.ts` points at, else `prisma/schema.prisma`
+   * @example 'prisma/schema.prisma'
+   */
+  readonly schema?: string;
+  /**
+   * Folder the generated server is written to (owned by mcp-gen: regenerated every time).
+   * @default 'src/mcp/generated'
+   */
+  readonly output?: string;
+  /**
+   * User-owned module exporting `prisma` (your Prisma Client with its driver adapter).
+   * @default 'src/mcp/db.ts'
+   */
+  readonly db?: string;
+  /**
+   * User-owned module exporting the scope functions named by `scope: { function: ... }`.
+   * @default 'src/mcp/scopes.ts'
+   */
+  readonly scopesModule?: string;
+  readonly tools?: {
+    /**
+     * Folder of hand-written tools registered next to the generated ones.
+     * @default 'src/mcp/tools'
+     */
+    readonly dir?: string;
+  };
+  /**
+   * How callers authenticate. Explicit on purpose: `'none'` serves everything to anyone who can
+   * reach the server (loopback only).
+   * @example 'none'
+   * @example { apiKeys: true, user: { model: 'User', info: ['id', 'email', 'name'] } }
+   */
+  readonly auth: 'none' | ApiKeysAuth;
+  readonly defaults?: {
+    /**
+     * Page size of `list` when the caller gives no `take`.
+     * @default 20
+     */
+    readonly defaultTake?: number;
+    /**
+     * Largest page `list` returns.
+     * @default 100
+     */
+    readonly maxTake?: number;
+  };
+  /**
+   * Named groups of tools. Toolset names are lowercase snake_case (`[a-z][a-z0-9_]*`).
+   * @example { blog: { description: 'Posts and comments', models: { BlogPost: {}, Comment: {} } } }
+   */
+  readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
+}
+
+/** `McpGenConfig` after validation, with every default filled in. */
+export interface ResolvedConfig {
+  readonly schema?: string;
+  readonly output: string;
+  readonly db: string;
+  readonly scopesModule: string;
+  readonly tools: { readonly dir: string };
+  readonly auth:
+    | 'none'
+    | { readonly apiKeys: true; readonly user: { readonly model: string; readonly info: readonly string[] }; readonly keyModel: string };
+  readonly defaults: { readonly defaultTake: number; readonly maxTake: number };
+  /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
+  readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
+}
+
+export const CONFIG_DEFAULTS = {
+  output: 'src/mcp/generated',
+  db: 'src/mcp/db.ts',
+  scopesModule: 'src/mcp/scopes.ts',
+  toolsDir: 'src/mcp/tools',
+  keyModel: 'McpApiKey',
+  defaultTake: 20,
+  maxTake: 100,
+} as const;

@@ -1,0 +1,59 @@
+/** The auth part of the plan: the user model, get_user_info's fields and the API key model. */
+import type { Model, ValueField } from '../ir/types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { didYouMean } from '../config/suggest.js';
+import { delegateName } from './names.js';
+import { listNames, type Report } from './errors.js';
+import { unknownField } from './fields.js';
+import { looksSecret } from './secret.js';
+import type { AuthPlan } from './types.js';
+
+export interface AuthResult {
+  readonly auth: AuthPlan;
+  /** The user model's value fields, for `$user.<field>` in scopes; undefined without a usable user model. */
+  readonly userFields?: ReadonlyMap<string, ValueField>;
+}
+
+export function unknownModel(name: string, models: ReadonlyMap<string, Model>): string {
+  const names = [...models.keys()];
+  return `unknown model "${name}"${didYouMean(name, names)}. ${listNames('Models', names)}`;
+}
+
+export function planAuth(config: ResolvedConfig, models: ReadonlyMap<string, Model>, report: Report): AuthResult {
+  if (config.auth === 'none') return { auth: { kind: 'none' } };
+  const { user, keyModel } = config.auth;
+
+  const keyModelPlan = { name: keyModel, delegate: delegateName(keyModel) };
+  if (!models.has(keyModel)) {
+    report.problem('auth.keyModel', `the API key model "${keyModel}" is not in the schema; \`npx mcp-gen init\` adds it (then migrate)`);
+  }
+
+  const userModel = models.get(user.model);
+  if (userModel === undefined) {
+    report.problem('auth.user.model', unknownModel(user.model, models));
+    return { auth: { kind: 'apiKeys', keyModel: keyModelPlan } };
+  }
+  const valueFields = userModel.fields.filter((f): f is ValueField => f.kind !== 'relation');
+  const userFields = new Map(valueFields.map((f) => [f.name, f]));
+
+  const info: ValueField[] = [];
+  user.info.forEach((name, i) => {
+    const at = `auth.user.info[${i}]`;
+    const field = userModel.fields.find((f) => f.name === name);
+    if (field === undefined) return report.problem(at, unknownField(userModel, name));
+    if (field.kind === 'relation') return report.problem(at, `${userModel.name}.${name} is a relation; get_user_info returns value fields only`);
+    if (looksSecret(name)) return report.problem(at, `${userModel.name}.${name} looks secret; get_user_info must not return it`);
+    if (!info.includes(field)) info.push(field);
+  });
+
+  const idKey = userModel.uniqueKeys.find((k) => k.kind === 'id');
+  const idField = idKey?.fields.length === 1 ? userFields.get(idKey.fields[0]!) : undefined;
+  if (idField === undefined) {
+    report.problem('auth.user.model', `${userModel.name} needs a single-field @id for API keys to point at`);
+    return { auth: { kind: 'apiKeys', keyModel: keyModelPlan }, userFields };
+  }
+  return {
+    auth: { kind: 'apiKeys', user: { model: userModel.name, info, idField }, keyModel: keyModelPlan },
+    userFields,
+  };
+}

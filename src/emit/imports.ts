@@ -1,4 +1,4 @@
-import { relativeImport } from './ts.js';
+import { compare, relativeImport } from './ts.js';
 
 export interface ImportSpec {
   /** A bare package name, or a path relative to the output folder ending in `.ts`. */
@@ -16,9 +16,10 @@ export function importBlock(path: string, specs: readonly ImportSpec[]): string 
       const target = s.from.endsWith('.ts') ? relativeImport(path, s.from) : s.from;
       const kw = s.typeOnly ? 'import type' : 'import';
       const ns = s.names.find((n) => n.startsWith('* as '));
-      const clause = ns ?? `{ ${[...s.names].sort().join(', ')} }`;
-      return { local: target.startsWith('.'), line: `${kw} ${clause} from '${target}';` };
+      const clause = ns ?? `{ ${[...s.names].sort(compare).join(', ')} }`;
+      return { local: target.startsWith('.'), target, line: `${kw} ${clause} from '${target}';` };
     });
-  const sorted = [...lines.filter((l) => !l.local), ...lines.filter((l) => l.local).sort((a, b) => a.line.localeCompare(b.line))];
+  const byTarget = (a: { target: string }, b: { target: string }) => compare(a.target, b.target);
+  const sorted = [...lines.filter((l) => !l.local).sort(byTarget), ...lines.filter((l) => l.local).sort(byTarget)];
   return sorted.map((l) => l.line).join('\n') + '\n';
 }

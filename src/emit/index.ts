@@ -1,6 +1,6 @@
 /** emit: Plan → GeneratedFile[]. Pure: the runtime sources are passed in, nothing touches disk. */
 import type { Plan } from '../plan/types.js';
-import type { GeneratedFile } from './ts.js';
+import { compare, type GeneratedFile } from './ts.js';
 import { emitModelSchemas } from './model-schemas.js';
 import { emitModelTools } from './model-tools.js';
 import { emitContext, emitEnums, emitIndex, emitRegistry, emitTools, emitUserInfo } from './project-files.js';
@@ -25,7 +25,7 @@ const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
 export function emit(input: EmitInput): GeneratedFile[] {
   const { plan } = input;
   const files: GeneratedFile[] = [];
-  for (const [name, source] of [...input.runtime].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, source] of [...input.runtime].sort(([a], [b]) => compare(a, b))) {
     if (OPTIONAL_RUNTIME[name] && !OPTIONAL_RUNTIME[name](plan)) continue;
     files.push({ path: `runtime/${name}`, content: source });
   }
@@ -36,5 +36,5 @@ export function emit(input: EmitInput): GeneratedFile[] {
   const userInfo = emitUserInfo(plan);
   if (userInfo) files.push(userInfo);
   files.push(...(input.extra ?? []));
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return files.sort((a, b) => compare(a.path, b.path));
 }

@@ -7,6 +7,7 @@ import type { ModelPlan, Plan } from '../plan/types.js';
 import type { ValueField } from '../ir/types.js';
 import { filterExpr, inputExpr, isSortable, outputExpr } from './zod.js';
 import { jsDoc, objectLiteral, strList, type GeneratedFile } from './ts.js';
+import { joinParts } from './ts.js';
 import { importBlock } from './imports.js';
 
 export function schemaNames(model: string) {
@@ -57,7 +58,7 @@ export function emitModelSchemas(plan: Plan, mp: ModelPlan): GeneratedFile {
     { from: 'runtime/filters.ts', names: ['* as f'] },
     ...(enums.length ? [{ from: 'enums.ts', names: enums }] : []),
   ]);
-  return { path, content: `${jsDoc(mp.model.doc ? `${name}: ${mp.model.doc}` : name)}${imports}\n${parts.join('\n')}` };
+  return { path, content: `${jsDoc(mp.model.doc ? `${name}: ${mp.model.doc}` : name)}${imports}\n${joinParts(parts)}` };
 }
 
 function keyExpr(mp: ModelPlan, fields: readonly string[]): string {

@@ -5,6 +5,7 @@
 import type { ModelPlan, Operation, Plan } from '../plan/types.js';
 import { fieldKind, isComparable, isNumeric } from './zod.js';
 import { jsDoc, lowerFirst, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
+import { joinParts } from './ts.js';
 import { importBlock, type ImportSpec } from './imports.js';
 import { schemaNames } from './model-schemas.js';
 import { scopeFunctions } from './scope.js';
@@ -56,7 +57,8 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
     return [r.field.name, `f.${r.field.isList ? 'toMany' : 'toOne'}(${tn.scalarWhere}).optional()`] as const;
   });
   parts.push(jsDoc(`Filter for ${name} rows: own fields, relations (one level), AND/OR/NOT.`));
-  parts.push(`export const ${name}Where = f.where({ ...${n.scalarWhere}.shape${relFilters.map(([k, v]) => `, ${k}: ${v}`).join('')} });\n`);
+  const whereShape = [`  ...${n.scalarWhere}.shape,`, ...relFilters.map(([k, v]) => `  ${k}: ${v},`)].join('\n');
+  parts.push(`export const ${name}Where = f.where({\n${whereShape}\n});\n`);
 
   const specEntries: [string, string][] = [
     ['name', str(name)],
@@ -96,5 +98,5 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
   parts.push(`export const ${toolsName(mp)} = [\n${tools.join('\n')}\n] as const;\n`);
 
   const header = jsDoc(`${name} tools (toolset ${mp.toolset}): ${mp.operations.map((op) => mp.toolNames[op]).join(', ')}.`);
-  return { path, content: `${header}${importBlock(path, imports)}\n${parts.join('\n')}` };
+  return { path, content: `${header}${importBlock(path, imports)}\n${joinParts(parts)}` };
 }

@@ -8,7 +8,14 @@ export interface GeneratedFile {
 
 /** A string literal (single quotes, escaped). */
 export function str(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  const body = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
+}
+
+/** Code-point order: deterministic whatever the machine's locale (unlike localeCompare). */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function strList(values: readonly string[]): string {
@@ -53,4 +60,15 @@ export function relativeImport(from: string, to: string): string {
   const up = fromParts.length - i;
   const rest = toParts.slice(i).join('/');
   return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`;
+}
+
+/** Joins declarations with a blank line between them, keeping each doc comment on its declaration. */
+export function joinParts(parts: readonly string[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (!part) continue;
+    out += part;
+    if (!part.startsWith('/**') || !part.trimEnd().endsWith('*/')) out += '\n';
+  }
+  return out.replace(/\n+$/, '\n');
 }

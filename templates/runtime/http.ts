@@ -1,0 +1,178 @@
+// The Streamable HTTP entrypoint on node:http. Stateless: every POST gets a fresh McpServer and
+// transport, closed with the response, so several processes can sit behind a load balancer.
+// Checks run before MCP is touched: Host (DNS rebinding), Origin, authentication, body size,
+// JSON, and the caller's scope for every tools/call in the body.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { allows } from './server.js';
+import type { Access } from './spec.js';
+
+export interface Auth {
+  readonly user: unknown | null;
+  readonly scopes: readonly string[];
+}
+
+export interface Refusal {
+  readonly status: 401 | 403;
+  readonly headers?: Record<string, string>;
+  readonly body: unknown;
+}
+
+export interface HttpServerOptions {
+  createServer(auth: Auth): McpServer;
+  /** Absent: `auth: 'none'` (every caller gets read and write; loopback hosts only). */
+  authenticate?: (req: IncomingMessage) => Promise<{ user: unknown; scopes: readonly string[] } | Refusal>;
+  tools: ReadonlyMap<string, { access: Access; toolset: string }>;
+  /** Default: env PORT, else 3000 (0 picks a free port). */
+  port?: number;
+  /** Default: env HOST, else 127.0.0.1. */
+  host?: string;
+  /** Default `/mcp` (`/mcp/` works too). */
+  path?: string;
+  /** Origins allowed besides loopback ones; env MCP_ALLOWED_ORIGINS (comma-separated) adds more. */
+  allowedOrigins?: string[];
+  /** Host headers allowed besides loopback ones; env MCP_ALLOWED_HOSTS adds more. */
+  allowedHosts?: string[];
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+function envList(name: string): string[] {
+  return (process.env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function jsonRpcError(code: number, message: string): unknown {
+  return { jsonrpc: '2.0', error: { code, message }, id: null };
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > BODY_LIMIT) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The scope a JSON-RPC message (or batch) needs and the caller lacks, if any. */
+function missingScope(body: unknown, auth: Auth, tools: HttpServerOptions['tools']): string | undefined {
+  for (const message of Array.isArray(body) ? body : [body]) {
+    const m = message as { method?: unknown; params?: { name?: unknown } } | null;
+    if (m?.method !== 'tools/call' || typeof m.params?.name !== 'string') continue;
+    const tool = tools.get(m.params.name);
+    if (tool && !allows(auth.scopes, tool.access, tool.toolset)) return tool.access;
+  }
+  return undefined;
+}
+
+export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
+  const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1';
+  const port = opts.port ?? (process.env['PORT'] !== undefined && process.env['PORT'] !== '' ? Number(process.env['PORT']) : 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535, got ${String(port)}`);
+  if (!opts.authenticate && !isLoopback(host)) {
+    throw new Error(`refusing to listen on ${host}: with auth 'none' anyone who can reach it could use every tool. Bind 127.0.0.1 (HOST) or enable API keys (auth.apiKeys).`);
+  }
+  const path = (opts.path ?? '/mcp').replace(/\/$/, '');
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const extraOrigins = new Set([...(opts.allowedOrigins ?? []), ...envList('MCP_ALLOWED_ORIGINS')].map((o) => o.toLowerCase()));
+  const hosts = new Set([...(opts.allowedHosts ?? []), ...envList('MCP_ALLOWED_HOSTS')].map((h) => h.toLowerCase()));
+
+  const originAllowed = (origin: string): boolean => {
+    if (extraOrigins.has(origin.toLowerCase())) return true;
+    try {
+      const url = new URL(origin);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopback(url.hostname);
+    } catch {
+      return false;
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/healthz' && req.method === 'GET') return send(res, 200, { status: 'ok' });
+    if (pathname !== path && pathname !== `${path}/`) return send(res, 404, { error: 'not found' });
+    const hostHeader = (req.headers.host ?? '').toLowerCase();
+    // An entry without a port (from MCP_ALLOWED_HOSTS, behind a proxy) matches any port.
+    if (!hosts.has(hostHeader) && !hosts.has(hostHeader.replace(/:\d+$/, ''))) return send(res, 403, jsonRpcError(-32000, 'Host header not allowed'));
+    const origin = req.headers.origin;
+    if (origin !== undefined && !originAllowed(origin)) return send(res, 403, jsonRpcError(-32000, 'Origin not allowed'));
+    if (req.method !== 'POST') return send(res, 405, jsonRpcError(-32000, 'Method not allowed: this server is stateless, use POST'), { allow: 'POST' });
+
+    let auth: Auth = { user: null, scopes: ['read', 'write'] };
+    if (opts.authenticate) {
+      const result = await opts.authenticate(req);
+      if ('status' in result) return send(res, result.status, result.body, result.headers);
+      auth = result;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return send(res, 413, jsonRpcError(-32000, `request body is larger than ${BODY_LIMIT} bytes`), { connection: 'close' });
+      return send(res, 400, jsonRpcError(-32700, 'Parse error: the body is not valid JSON'));
+    }
+    const scope = missingScope(body, auth, opts.tools);
+    if (scope) {
+      return send(res, 403, { error: 'insufficient_scope', error_description: `this tool needs the "${scope}" scope` }, {
+        'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,
+      });
+    }
+    const server = opts.createServer(auth);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    res.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  };
+
+  const http = createHttpServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(`[mcp] request failed: ${error instanceof Error ? error.name : typeof error}`);
+      send(res, 500, jsonRpcError(-32603, 'Internal error'));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => resolve());
+  });
+  const actualPort = (http.address() as AddressInfo).port;
+  for (const h of ['localhost', '127.0.0.1', '[::1]']) hosts.add(`${h}:${actualPort}`);
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  if (!isLoopback(host) && host !== '0.0.0.0' && host !== '::') hosts.add(`${shownHost}:${actualPort}`.toLowerCase());
+  const url = `http://${shownHost}:${actualPort}${path}`;
+  log(`mcp-gen server listening on ${url}`);
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        http.closeAllConnections();
+        http.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -11,7 +11,6 @@ import {
 } from '@prisma/driver-adapter-utils';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import pg from 'pg';
 import mariadb from 'mariadb';
 import { stripDatasourceUrls } from './strip-datasource-urls.js';
@@ -57,15 +56,10 @@ function loadRuntime(): Promise<Runtime> {
   return runtimePromise;
 }
 
-function adapterFactory(provider: SqlProvider, url: string): SqlMigrationAwareDriverAdapterFactory {
-  switch (provider) {
-    case 'sqlite':
-      return new PrismaBetterSqlite3({ url });
-    case 'postgresql':
-      return new PrismaPg(new CharAsTextPool({ connectionString: url }), { disposeExternalPool: true });
-    case 'mysql':
-      return new PrismaMariaDb(url);
-  }
+function adapterFactory(provider: 'sqlite' | 'postgresql', url: string): SqlMigrationAwareDriverAdapterFactory {
+  return provider === 'sqlite'
+    ? new PrismaBetterSqlite3({ url })
+    : new PrismaPg(new CharAsTextPool({ connectionString: url }), { disposeExternalPool: true });
 }
 
 // @prisma/adapter-pg 7.10 has no column-type mapping for PostgreSQL's internal `"char"` type (OID 18),
@@ -123,7 +117,8 @@ export async function pushSchema(opts: PushSchemaOptions): Promise<void> {
   }
   const runtime = await loadRuntime();
   const files = opts.files.map(([file, content]) => ({ path: file, content: stripDatasourceUrls(content) }));
-  const { factory, disposeAll } = tracked(adapterFactory(opts.provider, opts.url));
+  const provider = opts.provider;
+  const { factory, disposeAll } = tracked(adapterFactory(provider, opts.url));
   const logs: string[] = [];
   try {
     const engine = await runtime.SchemaEngine.new(

@@ -26,8 +26,15 @@ export async function loadProjectDb(root: string, dbModule: string, opts: LoadDb
   }
   const envFile = path.join(root, '.env');
   if ((opts.loadEnv ?? true) && fs.existsSync(envFile)) process.loadEnvFile(envFile);
-  // The Prisma 7 client is TypeScript with `.ts` imports; jiti transpiles it on the fly.
-  const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, fsCache: false, interopDefault: true });
+  // The Prisma 7 client is TypeScript (with `.js` or `.ts` imports); jiti transpiles it on the fly.
+  // Prisma's runtime must load natively: through jiti's interop require its bundled
+  // `__toESM(require('node:path'))` loses `default`, and every query error turns into a TypeError.
+  const jiti = createJiti(pathToFileURL(file).href, {
+    moduleCache: false,
+    fsCache: false,
+    interopDefault: false,
+    nativeModules: ['@prisma'],
+  });
   let mod: Record<string, unknown>;
   try {
     mod = (await jiti.import(file)) as Record<string, unknown>;

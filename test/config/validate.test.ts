@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/validate.js';
+import { ConfigError } from '../../src/config/errors.js';
+import { defineConfig } from '../../src/index.js';
+
+const F = 'mcp-gen.config.ts';
+
+function problems(raw: unknown): string[] {
+  try {
+    validateConfig(raw, F);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const base = { auth: 'none', toolsets: { blog: { models: { Post: {} } } } };
+const withModel = (m: unknown) => ({ auth: 'none', toolsets: { blog: { models: { Post: m } } } });
+
+describe('validateConfig: defaults', () => {
+  it('fills every default and keeps operations undefined', () => {
+    expect(validateConfig(base, F)).toEqual({
+      output: 'src/mcp/generated',
+      db: 'src/mcp/db.ts',
+      scopesModule: 'src/mcp/scopes.ts',
+      tools: { dir: 'src/mcp/tools' },
+      auth: 'none',
+      defaults: { defaultTake: 20, maxTake: 100 },
+      toolsets: { blog: { models: { Post: {} } } },
+    });
+  });
+
+  it('keeps what the user set, and defaults the key model', () => {
+    const c = validateConfig(
+      defineConfig({
+        schema: 'db/schema.prisma',
+        output: 'gen',
+        db: 'src/db.ts',
+        scopesModule: 'src/scopes.ts',
+        tools: { dir: 'src/tools' },
+        auth: { apiKeys: true, user: { model: 'User', info: ['id'] } },
+        defaults: { defaultTake: 5, maxTake: 50 },
+        toolsets: { blog: { description: 'd', models: { Post: { operations: ['list', 'create'], fields: { exclude: ['x'] }, writable: ['a'], maxTake: 9, defaultTake: 3, names: { list: 'all_posts' }, scope: { authorId: '$user.id' } } } } },
+      }),
+      F,
+    );
+    expect(c.schema).toBe('db/schema.prisma');
+    expect(c.auth).toEqual({ apiKeys: true, user: { model: 'User', info: ['id'] }, keyModel: 'McpApiKey' });
+    expect(c.defaults).toEqual({ defaultTake: 5, maxTake: 50 });
+    expect(c.toolsets['blog']!.models['Post']!.names).toEqual({ list: 'all_posts' });
+  });
+});
+
+describe('validateConfig: problems name the key path and what was found', () => {
+  it.each<[string, unknown, string[]]>([
+    ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
+    ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
+    ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, toolsets`]],
+    ['unknown operation', withModel({ operations: ['list', 'gett'] }), [`${F}: toolsets.blog.models.Post.operations[1]: expected one of list, get, count, aggregate, create, update, delete, got "gett"`]],
+    ['include and exclude together', withModel({ fields: { include: ['a'], exclude: ['b'] } }), [`${F}: toolsets.blog.models.Post.fields: expected exactly one of { include: [...] } or { exclude: [...] }`]],
+    ['fields with neither', withModel({ fields: {} }), [`${F}: toolsets.blog.models.Post.fields: expected exactly one of { include: [...] } or { exclude: [...] }`]],
+    ['field name not a string', withModel({ writable: ['a', 3] }), [`${F}: toolsets.blog.models.Post.writable[1]: expected a string, got 3`]],
+    ['bad tool name', withModel({ names: { get: 'GetPost' } }), [`${F}: toolsets.blog.models.Post.names.get: expected a tool name of lowercase letters, digits and _, starting with a letter, got "GetPost"`]],
+    ['names for an unknown operation', withModel({ names: { lst: 'x' } }), [`${F}: toolsets.blog.models.Post.names.lst: unknown option (did you mean "list"?)`]],
+    ['bad toolset name', { auth: 'none', toolsets: { 'Blog-Admin': { models: {} } } }, [`${F}: toolsets["Blog-Admin"]: expected a toolset name of lowercase letters, digits and _, starting with a letter, got "Blog-Admin"`]],
+    ['model is not an object', withModel(5), [`${F}: toolsets.blog.models.Post: expected an object, got 5`]],
+    ['toolset without models', { auth: 'none', toolsets: { blog: {} } }, [`${F}: toolsets.blog.models: required: expected an object of models, e.g. { Post: {} }`]],
+    ['missing auth', { toolsets: {} }, [`${F}: auth: required: expected 'none' or { apiKeys: true, user: { model: 'User', info: ['id', 'email'] } }`]],
+    ['wrong auth string', { auth: 'apikeys', toolsets: {} }, [`${F}: auth: expected 'none' or { apiKeys: true, user: { model: 'User', info: ['id', 'email'] } }, got "apikeys"`]],
+    ['auth object problems', { auth: { apiKeys: true, user: { model: 'User' }, keymodel: 'K' }, toolsets: {} }, [
+      `${F}: auth.user.info: required: expected an array of field names`,
+      `${F}: auth.keymodel: unknown option (did you mean "keyModel"?)`,
+    ]],
+    ['apiKeys false', { auth: { apiKeys: false, user: { model: 'User', info: [] } }, toolsets: {} }, [`${F}: auth.apiKeys: expected true, got false`]],
+    ['scope function with extras', withModel({ scope: { function: 'f', authorId: 1 } }), [`${F}: toolsets.blog.models.Post.scope: expected { function: "<exported function name>" } with nothing else next to it`]],
+    ['scope is a string', withModel({ scope: '$user.id' }), [`${F}: toolsets.blog.models.Post.scope: expected a Prisma where object or { function: "name" }, got "$user.id"`]],
+    ['toolsets is an array', { auth: 'none', toolsets: [] }, [`${F}: toolsets: expected an object of toolsets, e.g. { blog: { models: { Post: {} } } }, got an array`]],
+    ['not an object at all', 5, [`${F}: (default export): expected an object, got 5`]],
+    ['defaultTake above maxTake', { ...base, defaults: { defaultTake: 50, maxTake: 10 } }, [`${F}: defaults.defaultTake: 50 is larger than defaults.maxTake (10)`]],
+    ['model defaultTake above its maxTake', withModel({ defaultTake: 30, maxTake: 10 }), [`${F}: toolsets.blog.models.Post.defaultTake: 30 is larger than maxTake (10)`]],
+  ])('%s', (_label, raw, want) => {
+    expect(problems(raw)).toEqual(want);
+  });
+
+  it('reports every problem, and the error message lists them', () => {
+    const raw = { auth: 'none', toolsets: { blog: { models: { Post: { maxTake: 0, operations: 'list' } } } }, output: 3 };
+    expect(problems(raw)).toHaveLength(3);
+    expect(() => validateConfig(raw, F)).toThrow(/invalid config:\n {2}- mcp-gen\.config\.ts: /);
+  });
+
+  it('a model that only lowers maxTake is fine', () => {
+    expect(() => validateConfig(withModel({ maxTake: 5 }), F)).not.toThrow();
+  });
+});

@@ -6,7 +6,7 @@
 import type { ModelPlan, Plan } from '../plan/types.js';
 import type { ValueField } from '../ir/types.js';
 import { filterExpr, inputExpr, isSortable, outputExpr } from './zod.js';
-import { jsDoc, objectLiteral, strList, type GeneratedFile } from './ts.js';
+import { jsDoc, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
 import { joinParts } from './ts.js';
 import { importBlock } from './imports.js';
 
@@ -34,10 +34,10 @@ export function emitModelSchemas(plan: Plan, mp: ModelPlan): GeneratedFile {
 
   const filters = mp.fields.flatMap((f) => {
     const expr = filterExpr(f, plan.provider);
-    return expr ? [[f.name, `${expr}.optional()`] as const] : [];
+    return expr ? [[f.name, expr] as const] : [];
   });
   parts.push(jsDoc(`Filters on ${name}'s own fields (Prisma Client syntax).`));
-  parts.push(`export const ${n.scalarWhere} = z.strictObject(${objectLiteral(filters)});\n`);
+  parts.push(`export const ${n.scalarWhere} = f.scalarWhere(${str(name)}, ${objectLiteral(filters)});\n`);
 
   const sortable = mp.fields.filter(isSortable).map((f) => f.name);
   parts.push(`export const ${n.orderBy} = f.orderBy(${strList(sortable)});\n`);

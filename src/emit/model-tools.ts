@@ -54,11 +54,12 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
   const parts: string[] = [];
   const relFilters = mp.relations.map((r) => {
     const tn = schemaNames(r.target);
-    return [r.field.name, `f.${r.field.isList ? 'toMany' : 'toOne'}(${tn.scalarWhere}).optional()`] as const;
+    const call = r.field.isList ? `f.toMany(${tn.scalarWhere})` : `f.toOne(${tn.scalarWhere}${r.field.isRequired ? '' : ', { nullable: true }'})`;
+    return [r.field.name, call] as const;
   });
   parts.push(jsDoc(`Filter for ${name} rows: own fields, relations (one level), AND/OR/NOT.`));
   const whereShape = [`  ...${n.scalarWhere}.shape,`, ...relFilters.map(([k, v]) => `  ${k}: ${v},`)].join('\n');
-  parts.push(`export const ${name}Where = f.where({\n${whereShape}\n});\n`);
+  parts.push(`export const ${name}Where = f.where(${str(name)}, {\n${whereShape}\n});\n`);
 
   const specEntries: [string, string][] = [
     ['name', str(name)],

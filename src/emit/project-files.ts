@@ -115,7 +115,7 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
   const apiKeys = plan.auth.kind === 'apiKeys';
   const imports: ImportSpec[] = [
     { from: 'runtime/server.ts', names: ['createMcpServer', 'toolAccessMap'] },
-    { from: 'runtime/http.ts', names: ['startHttpServer', 'HttpServerHandle'] },
+    { from: 'runtime/http.ts', names: ['startHttpServer', 'RunningServer'] },
     { from: 'registry.ts', names: ['models'] },
     { from: 'tools.ts', names: ['tools'] },
     { from: 'context.ts', names: ['Db'], typeOnly: true },
@@ -155,7 +155,7 @@ export interface StartServerOptions {
 export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
 
 /** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz for probes). */
-export function startServer(options: StartServerOptions): Promise<HttpServerHandle> {
+export function startServer(options: StartServerOptions): Promise<RunningServer> {
   return startHttpServer({
     port: options.port,
     host: options.host,

@@ -65,7 +65,7 @@ export function inputExpr(field: ValueField, mode: 'create' | 'update' | 'key'):
 export function filterExpr(field: ValueField, provider: Provider): string | undefined {
   const nullable = !field.isRequired && !field.isList;
   if (field.kind === 'enum') {
-    if (field.isList) return undefined;
+    if (field.isList) return `f.listFilter({ enum: ${str(field.type)}, values: ${field.type} })`;
     return `f.enumFilter(${str(field.type)}, ${field.type}${nullable ? ', { nullable: true }' : ''})`;
   }
   if (!FILTERABLE.has(field.type)) return undefined;

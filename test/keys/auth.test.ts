@@ -1,0 +1,176 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApiKeyAuth, isAuthFailure, type ApiKeyAuthOptions } from '../../templates/runtime/auth.js';
+import { createKey, revokeKey } from '../../src/keys/commands.js';
+import { loadProjectDb, type ProjectDb } from '../../src/keys/load-db.js';
+import { blogKeyModel, createKeysProject } from './project.js';
+
+interface KeyRow { id: string; lastUsedAt: Date | null }
+interface Client {
+  user: { create(a: unknown): Promise<{ id: number }> };
+  mcpApiKey: { findUniqueOrThrow(a: unknown): Promise<KeyRow> };
+  $extends(ext: unknown): unknown;
+}
+
+let db: ProjectDb;
+let prisma: Client;
+let alice: { id: number };
+let clock = Date.now();
+const servers: http.Server[] = [];
+const logged: string[] = [];
+
+/** A server that answers with what the auth function decided. */
+async function serve(overrides: Partial<ApiKeyAuthOptions> = {}): Promise<string> {
+  const auth = createApiKeyAuth({
+    prisma,
+    keyDelegate: 'mcpApiKey',
+    userDelegate: 'user',
+    userIdField: 'id',
+    userSelect: { id: true, email: true, name: true },
+    now: () => new Date(clock),
+    log: (m) => logged.push(m),
+    ...overrides,
+  });
+  const server = http.createServer((req, res) => {
+    auth(req).then(
+      (result) => {
+        if (isAuthFailure(result)) {
+          res.writeHead(result.status, result.headers).end(JSON.stringify(result.body));
+        } else {
+          res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ user: result.user, scopes: result.scopes }));
+        }
+      },
+      (err: unknown) => res.writeHead(500).end(String(err)),
+    );
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function call(base: string, authorization?: string, pathAndQuery = '/mcp') {
+  const res = await fetch(base + pathAndQuery, { method: 'POST', headers: authorization === undefined ? {} : { Authorization: authorization } });
+  return { status: res.status, challenge: res.headers.get('www-authenticate'), body: (await res.json()) as Record<string, unknown> };
+}
+
+async function newKey(opts: { scopes?: string[]; expiresIn?: string } = {}) {
+  return createKey(prisma, { user: 'alice@example.com', ...opts }, blogKeyModel);
+}
+
+async function lastUsed(id: string): Promise<number | undefined> {
+  return (await prisma.mcpApiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt?.getTime();
+}
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('condition not met within 2 s');
+}
+
+beforeAll(async () => {
+  const project = await createKeysProject('auth');
+  delete process.env.DATABASE_URL;
+  db = await loadProjectDb(project.dir, 'src/mcp/db.ts');
+  prisma = db.prisma as Client;
+  alice = await prisma.user.create({ data: { email: 'alice@example.com', name: 'Alice', passwordHash: 'secret-hash' } });
+});
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  await db?.disconnect();
+});
+
+const INVALID = { error: 'invalid_token', error_description: 'Invalid API key.' };
+const INVALID_CHALLENGE = 'Bearer realm="mcp", error="invalid_token"';
+
+describe('createApiKeyAuth over real HTTP', () => {
+  it('accepts a valid key and returns the user (selected fields only) and scopes', async () => {
+    const base = await serve();
+    const { key } = await newKey({ scopes: ['read', 'blog:write'] });
+    const ok = await call(base, `Bearer ${key}`);
+    expect(ok).toEqual({ status: 200, challenge: null, body: { user: { id: alice.id, email: 'alice@example.com', name: 'Alice' }, scopes: ['blog:write', 'read'] } });
+    expect((await call(base, `bearer ${key}`)).status).toBe(200);
+  });
+
+  it('asks for credentials when none are sent', async () => {
+    const base = await serve();
+    const res = await call(base);
+    expect(res).toEqual({ status: 401, challenge: 'Bearer realm="mcp"', body: { error: 'invalid_token', error_description: 'Missing API key: send Authorization: Bearer <key>.' } });
+    expect((await call(base, '')).challenge).toBe('Bearer realm="mcp"');
+  });
+
+  it.each(['Basic YWxpY2U6c2VjcmV0', 'Bearer', 'Bearer ', 'Bearer a b', 'Token mcpk_x', 'mcpk_AbC12xYz_' + 'a'.repeat(43)])('refuses the header %j', async (header) => {
+    const res = await call(await serve(), header);
+    expect(res.status).toBe(401);
+    expect(res.challenge).toBe(INVALID_CHALLENGE);
+    expect(res.body.error_description).toMatch(/Authorization: Bearer <key>|Invalid API key/);
+  });
+
+  it('answers unknown, malformed, revoked and expired keys identically', async () => {
+    const base = await serve();
+    const revoked = await newKey();
+    const expiring = await newKey({ expiresIn: '1h' });
+    expect((await call(base, `Bearer ${revoked.key}`)).status).toBe(200);
+    expect((await call(base, `Bearer ${expiring.key}`)).status).toBe(200);
+    await revokeKey(prisma, revoked.prefix, blogKeyModel);
+    const answers = [
+      await call(base, `Bearer ${revoked.key}`), // the very next request after revoking
+      await call(base, `Bearer ${revoked.prefix}_${'A'.repeat(43)}`), // unknown key, real prefix
+      await call(base, 'Bearer mcpk_NoSuchKy_' + 'B'.repeat(43)),
+      await call(base, 'Bearer not-a-key'),
+    ];
+    clock += 2 * 3_600_000;
+    answers.push(await call(base, `Bearer ${expiring.key}`));
+    for (const a of answers) expect(a).toEqual({ status: 401, challenge: INVALID_CHALLENGE, body: INVALID });
+  });
+
+  it.each(['api_key', 'key', 'access_token', 'token'])('refuses a key in the query string (?%s=), even with a valid header', async (param) => {
+    const base = await serve();
+    const { key } = await newKey();
+    const res = await call(base, `Bearer ${key}`, `/mcp?${param}=${encodeURIComponent(key)}`);
+    expect(res.status).toBe(401);
+    expect(res.challenge).toBe(INVALID_CHALLENGE);
+    expect(res.body.error_description).toMatch(/not accepted in the URL: send the key in the Authorization header/);
+    expect((await call(base, undefined, `/mcp?x=${key}`)).status).toBe(401);
+  });
+
+  it('writes lastUsedAt once per interval, not on every call', async () => {
+    const writes: unknown[] = [];
+    const counted = prisma.$extends({
+      query: { mcpApiKey: { updateMany: ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => (writes.push(args), query(args)) } },
+    });
+    const base = await serve({ prisma: counted, touchIntervalMs: 60_000 });
+    const { key, id } = await newKey();
+    const t0 = clock;
+    expect((await call(base, `Bearer ${key}`)).status).toBe(200);
+    await waitFor(async () => (await lastUsed(id)) === t0);
+    for (let i = 0; i < 5; i++) {
+      clock += 10_000;
+      expect((await call(base, `Bearer ${key}`)).status).toBe(200);
+    }
+    expect(writes).toHaveLength(1);
+    expect(await lastUsed(id)).toBe(t0);
+    clock += 15_000; // 65 s after the first use
+    expect((await call(base, `Bearer ${key}`)).status).toBe(200);
+    await waitFor(async () => (await lastUsed(id)) === clock);
+    expect(writes).toHaveLength(2);
+  });
+
+  it('still authenticates when the lastUsedAt write fails, and logs it without the key', async () => {
+    const failing = prisma.$extends({
+      query: { mcpApiKey: { updateMany: () => Promise.reject(new Error('disk full')) } },
+    });
+    const consoleSpy = vi.spyOn(console, 'error');
+    const base = await serve({ prisma: failing });
+    const { key, id } = await newKey();
+    expect((await call(base, `Bearer ${key}`)).status).toBe(200);
+    await waitFor(async () => logged.some((m) => m.includes('disk full')));
+    expect(logged.find((m) => m.includes('disk full'))).toBe(`mcp auth: could not update lastUsedAt of API key ${id}: disk full`);
+    for (const m of logged) expect(m).not.toContain(key.slice(14));
+    expect(consoleSpy).not.toHaveBeenCalled();
+    consoleSpy.mockRestore();
+  });
+});

@@ -36,7 +36,7 @@ export interface ScopeFunction {
 export type FieldsConfig =
   | {
       /**
-       * Only these fields are exposed. The only way to expose a secret-looking field
+       * Only these fields (value fields and relations) are exposed. The only way to expose a secret-looking field
        * (`passwordHash`, `apiToken`, …) is to list it here.
        * @example { include: ['id', 'title', 'published'] }
        */

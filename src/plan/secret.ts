@@ -24,11 +24,13 @@ const PAIRS = [
 
 /**
  * Trailing words that make the field about a secret rather than the secret itself:
- * `tokenCount`, `passwordUpdatedAt`, `mfaEnabled`, `sessionExpiresAt`.
+ * `tokenCount`, `passwordUpdatedAt`, `mfaEnabled`, `sessionDuration`, and references such as
+ * `sessionId` or `apiKeyId` (foreign keys: hiding them would break relations and keys).
  */
 const METADATA_TAIL = new Set([
   'count', 'counts', 'total', 'used', 'usage', 'limit', 'limits', 'max', 'min', 'length', 'size', 'cost',
-  'at', 'date', 'time', 'expires', 'expiry', 'expiration', 'ttl',
+  'at', 'date', 'time', 'expires', 'expiry', 'expiration', 'ttl', 'duration', 'start', 'end', 'timeout',
+  'id', 'ids',
   'enabled', 'required', 'verified', 'set', 'type', 'kind', 'version', 'algorithm', 'method',
 ]);
 

@@ -33,41 +33,45 @@ const DECIMAL = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+const codecs = {
+  BigInt: () =>
+    z
+      .union([z.string().regex(INTEGER, 'expected an integer as a decimal string, e.g. "42"'), z.number().int()])
+      .transform((v) => BigInt(v))
+      .describe('64-bit integer as a decimal string (safe integers also accepted)'),
+  Decimal: () =>
+    z
+      .union([z.string().regex(DECIMAL, 'expected a decimal number as a string, e.g. "12.50"'), z.number()])
+      .transform((v) => (typeof v === 'number' ? String(v) : v))
+      .describe('Decimal as a string, e.g. "12.50" (numbers also accepted)'),
+  DateTime: () =>
+    z
+      .string()
+      .refine((s) => ISO_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)), {
+        message: 'expected an ISO-8601 date-time, e.g. "2024-05-01T12:00:00Z"',
+      })
+      .transform((s) => new Date(s))
+      .describe('ISO-8601 date-time, e.g. 2024-05-01T12:00:00Z'),
+  Bytes: () =>
+    z
+      .string()
+      .refine((s) => s.length % 4 === 0 && BASE64.test(s), { message: 'expected base64' })
+      .transform((s) => new Uint8Array(Buffer.from(s, 'base64')))
+      .describe('Bytes as base64'),
+  Int: () => z.number().int(),
+};
+
 /** BigInt: a decimal string (or a safe integer) → bigint. */
-export const bigIntIn = once('BigIntInput', () =>
-  z
-    .union([z.string().regex(INTEGER, 'expected an integer as a decimal string, e.g. "42"'), z.number().int()])
-    .transform((v) => BigInt(v))
-    .describe('64-bit integer as a decimal string (safe integers also accepted)'),
-);
+export const bigIntIn = once('BigIntInput', codecs.BigInt);
 
 /** Decimal: a string or number → a validated decimal string (Prisma takes strings exactly). */
-export const decimalIn = once('DecimalInput', () =>
-  z
-    .union([z.string().regex(DECIMAL, 'expected a decimal number as a string, e.g. "12.50"'), z.number()])
-    .transform((v) => (typeof v === 'number' ? String(v) : v))
-    .describe('Decimal as a string, e.g. "12.50" (numbers also accepted)'),
-);
+export const decimalIn = once('DecimalInput', codecs.Decimal);
 
 /** DateTime: an ISO-8601 string → Date. */
-export const dateTimeIn = once('DateTimeInput', () =>
-  z
-    .string()
-    .refine((s) => ISO_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)), {
-      message: 'expected an ISO-8601 date-time, e.g. "2024-05-01T12:00:00Z"',
-    })
-    .transform((s) => new Date(s))
-    .describe('ISO-8601 date-time, e.g. 2024-05-01T12:00:00Z'),
-);
+export const dateTimeIn = once('DateTimeInput', codecs.DateTime);
 
 /** Bytes: base64 → Uint8Array. */
-export const bytesIn = once('BytesInput', () =>
-  z
-    .string()
-    .refine((s) => s.length % 4 === 0 && BASE64.test(s), { message: 'expected base64' })
-    .transform((s) => new Uint8Array(Buffer.from(s, 'base64')))
-    .describe('Bytes as base64'),
-);
+export const bytesIn = once('BytesInput', codecs.Bytes);
 
 /** Json: any JSON value except null (Prisma needs JsonNull/DbNull for that, which generated code cannot name). */
 export const jsonIn = once('JsonInput', () =>
@@ -83,23 +87,23 @@ export const dateTimeOut = once('DateTimeOutput', () => z.string().describe('ISO
 export const bytesOut = once('BytesOutput', () => z.string().describe('Bytes as base64'));
 export const jsonOut = once('JsonOutput', () => z.unknown().describe('Any JSON value'));
 
-/** The input schema of one value of a scalar kind. */
-export function valueIn(kind: ScalarKind): z.ZodType {
+/**
+ * One filter operand of a scalar kind. Already optional (filter members are), and the longer
+ * ones are shared definitions (`IntValue`, ...) so a filter refers to them with a bare `$ref`.
+ */
+export function valueIn(kind: ScalarKind): z.ZodOptional {
   switch (kind) {
     case 'String':
-      return z.string();
-    case 'Int':
-      return z.number().int();
+      return z.string().optional();
     case 'Float':
-      return z.number();
+      return z.number().optional();
     case 'Boolean':
-      return z.boolean();
+      return z.boolean().optional();
+    case 'Int':
     case 'BigInt':
-      return bigIntIn;
     case 'Decimal':
-      return decimalIn;
     case 'DateTime':
-      return dateTimeIn;
+      return once(`${kind}Value`, () => codecs[kind]().optional());
   }
 }
 
@@ -120,17 +124,13 @@ export function scalarFilter(kind: ScalarKind, options: ScalarFilterOptions = {}
   const insensitive = kind === 'String' && options.insensitive === true;
   const id = `${nullable ? 'Nullable' : ''}${kind}Filter${insensitive ? 'Insensitive' : ''}`;
   return once(id, () => {
+    // `value` is optional already: as an array item or union member that changes nothing in JSON.
     const value = valueIn(kind);
     const maybeNull = nullable ? value.nullable() : value;
     const list = z.array(value).max(MAX_IN);
-    const shape: Record<string, z.ZodType> = {
-      equals: maybeNull.optional(),
-      not: maybeNull.optional(),
-      in: list.optional(),
-      notIn: list.optional(),
-    };
+    const shape: Record<string, z.ZodType> = { equals: maybeNull, not: maybeNull, in: list.optional(), notIn: list.optional() };
     if (kind !== 'Boolean') {
-      for (const op of ['lt', 'lte', 'gt', 'gte']) shape[op] = value.optional();
+      for (const op of ['lt', 'lte', 'gt', 'gte']) shape[op] = value;
     }
     if (kind === 'String') {
       for (const op of ['contains', 'startsWith', 'endsWith']) shape[op] = z.string().optional();
@@ -156,9 +156,9 @@ export function enumFilter(name: string, values: readonly [string, ...string[]],
 export function listFilter(kind: ScalarKind | { readonly enum: string; readonly values: readonly [string, ...string[]] }): z.ZodOptional {
   const name = typeof kind === 'string' ? kind : kind.enum;
   return once(`${name}ListFilter`, () => {
-    const value = typeof kind === 'string' ? valueIn(kind) : z.enum(kind.values);
+    const value = typeof kind === 'string' ? valueIn(kind) : z.enum(kind.values).optional();
     const list = z.array(value).max(MAX_IN);
-    return z.strictObject({ has: value.optional(), hasSome: list.optional(), hasEvery: list.optional(), isEmpty: z.boolean().optional() }).optional();
+    return z.strictObject({ has: value, hasSome: list.optional(), hasEvery: list.optional(), isEmpty: z.boolean().optional() }).optional();
   });
 }
 
@@ -196,8 +196,8 @@ export function where(model: string, shape: Readonly<Record<string, z.ZodType>>)
 
 /** `orderBy`: an array of single-key objects such as `[{ title: 'desc' }]`. */
 export function orderBy(fields: readonly string[]): z.ZodArray {
-  const direction = once('SortOrder', () => z.enum(['asc', 'desc']));
-  const shape = Object.fromEntries(fields.map((f) => [f, direction.optional()]));
+  const direction = once('SortOrder', () => z.enum(['asc', 'desc']).optional());
+  const shape = Object.fromEntries(fields.map((f) => [f, direction]));
   const item = z
     .strictObject(shape)
     .refine((o) => Object.keys(o).length === 1, { message: 'each orderBy entry must name exactly one field, e.g. { "id": "asc" }' })

@@ -176,3 +176,6 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       }),
   };
 }
+
+/** Alias used by the generated index.ts. */
+export type HttpServerHandle = RunningServer;

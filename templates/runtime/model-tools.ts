@@ -15,6 +15,8 @@
 //   deleteTool(spec, { name, toolset, title, description, unique, row })   input { where }
 //     output of the three writes: the row as written (delete: as it was)
 //
+//   userInfoTool({ model, fields, output, name?, toolset? })   get_user_info: the caller's own fields, no input
+//
 // `where` comes from filters.where(), `orderBy` from filters.orderBy(), `unique` from
 // filters.unique(); `row` is a z.object of the exposed value fields (output schemas from
 // filters.ts, every member optional), `related` maps each exposed relation to its target's row.
@@ -23,3 +25,5 @@ export type { ListToolOptions, GetToolOptions, CountToolOptions, AggregateToolOp
 export { createTool, updateTool, deleteTool } from './model-write.js';
 export type { CreateToolOptions, UpdateToolOptions, DeleteToolOptions } from './model-write.js';
 export type { ToolMeta } from './tool-meta.js';
+export { userInfoTool } from './user-info.js';
+export type { UserInfoToolOptions } from './user-info.js';

@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate.js';
 import { initCommand } from './init.js';
+import { registerKeys } from './keys.js';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const program = new Command('mcp-gen')
@@ -34,6 +35,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     .action(async (o) => {
       code = await initCommand({ root: root(), ...o });
     });
+  registerKeys(program, root, (c) => (code = c));
   try {
     await program.parseAsync(argv);
     return code;

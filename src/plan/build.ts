@@ -7,7 +7,6 @@ import type { ResolvedConfig } from '../config/types.js';
 import { formatPath } from '../config/format-issues.js';
 import { planAuth, unknownModel } from './auth.js';
 import { PlanError, type Report } from './errors.js';
-import { kebabCase } from './names.js';
 import { planModel, type Entry } from './model-plan.js';
 import type { ModelPlan, Plan, ToolsetPlan } from './types.js';
 
@@ -45,32 +44,30 @@ function checkToolNames(plans: readonly ModelPlan[], entries: readonly Entry[], 
   }
 }
 
-/** A model exposed in several toolsets gets one module per toolset, and one scope everywhere (relations into it carry that scope). */
+/**
+ * A model belongs to one toolset: relations into it carry one scope and one set of fields, and
+ * tools reach it through one module. Module names must not clash either.
+ */
 function disambiguate(plans: ModelPlan[], entries: readonly Entry[], report: Report): ModelPlan[] {
-  const byModel = new Map<string, number[]>();
-  plans.forEach((p, i) => byModel.set(p.model.name, [...(byModel.get(p.model.name) ?? []), i]));
-  const out = plans.map((p) => ((byModel.get(p.model.name)?.length ?? 0) > 1 ? { ...p, fileName: `${p.fileName}-${kebabCase(p.toolset)}` } : p));
-  for (const indexes of byModel.values()) {
-    const first = indexes[0]!;
-    for (const i of indexes.slice(1)) {
-      if (JSON.stringify(plans[i]!.scope) !== JSON.stringify(plans[first]!.scope)) {
-        report.problem(`${entries[i]!.path}.scope`, `${plans[i]!.model.name} is also exposed at ${entries[first]!.path} with a different scope; relations into ${plans[i]!.model.name} carry one scope, so give both the same scope`);
-      }
-    }
-  }
+  const firstByModel = new Map<string, number>();
+  plans.forEach((p, i) => {
+    const first = firstByModel.get(p.model.name);
+    if (first === undefined) return void firstByModel.set(p.model.name, i);
+    report.problem(entries[i]!.path, `${p.model.name} is already exposed at ${entries[first]!.path}; a model belongs to one toolset (grant keys several toolsets' scopes instead)`);
+  });
   const files = new Map<string, string>();
-  out.forEach((p, i) => {
+  plans.forEach((p, i) => {
     const other = files.get(p.fileName);
-    if (other !== undefined) report.problem(entries[i]!.path, `module name "${p.fileName}" clashes with ${other}; rename one of the models`);
+    if (other !== undefined && firstByModel.get(p.model.name) === i) report.problem(entries[i]!.path, `module name "${p.fileName}" clashes with ${other}; rename one of the models`);
     else files.set(p.fileName, entries[i]!.path);
   });
-  return out;
+  return plans;
 }
 
 function usedEnums(ir: SchemaIR, plans: readonly ModelPlan[], extra: readonly { kind: string; type: string }[]): Enum[] {
   const used = new Set<string>();
   for (const f of [...plans.flatMap((p) => p.fields), ...extra]) if (f.kind === 'enum') used.add(f.type);
-  return ir.enums.filter((e) => used.has(e.name)).sort((a, b) => a.name.localeCompare(b.name));
+  return ir.enums.filter((e) => used.has(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

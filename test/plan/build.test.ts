@@ -175,17 +175,10 @@ describe('buildPlan: names', () => {
       'toolsets.blog.models.Tag.names.create: Tag has no create tool to rename (operations: list, get, count, aggregate)',
     ]);
   });
-  it('reports a model in two toolsets without distinct names, naming both key paths', () => {
-    const ps = problems(blog, config({ toolsets: { blog: { models: { Tag: { operations: ['list'] } } }, admin: { models: { Tag: { operations: ['list'] } } } } }));
+  it('refuses a model in two toolsets, naming both key paths', () => {
+    const ps = problems(blog, config({ toolsets: { blog: { models: { Tag: { operations: ['list'] } } }, admin_tools: { models: { Tag: { operations: ['list'], names: { list: 'admin_list_tags' } } } } } }));
     expect(ps).toEqual([
-      `toolsets.admin.models.Tag: tool name "list_tags" is produced by toolsets.blog.models.Tag (list) and toolsets.admin.models.Tag (list); give one of them a distinct name with names: { <operation>: '...' }`,
-    ]);
-  });
-  it('allows a model in two toolsets with distinct names; each gets its own module', () => {
-    const p = buildPlan(blog, config({ toolsets: { blog: { models: { Tag: { operations: ['list'] } } }, admin_tools: { models: { Tag: { operations: ['list'], names: { list: 'admin_list_tags' } } } } } }));
-    expect(p.models.map((m) => [m.toolset, m.fileName, m.toolNames.list])).toEqual([
-      ['admin_tools', 'tag-admin-tools', 'admin_list_tags'],
-      ['blog', 'tag-blog', 'list_tags'],
+      'toolsets.admin_tools.models.Tag: Tag is already exposed at toolsets.blog.models.Tag; a model belongs to one toolset (grant keys several toolsets\' scopes instead)',
     ]);
   });
   it('reports any two tools with one name', () => {

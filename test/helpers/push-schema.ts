@@ -14,6 +14,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import mariadb from 'mariadb';
 import { stripDatasourceUrls } from './strip-datasource-urls.js';
+import { mysqlDdl } from './mysql-ddl.js';
 
 export type SqlProvider = 'sqlite' | 'postgresql' | 'mysql';
 
@@ -113,7 +114,8 @@ function tracked(factory: SqlMigrationAwareDriverAdapterFactory): {
 export async function pushSchema(opts: PushSchemaOptions): Promise<void> {
   if (opts.provider === 'mysql') {
     // The WASM schema engine panics with "Unsupported adapter provider: Mysql" (prisma 7.10).
-    throw new Error(`pushSchema: MySQL is not supported by the WebAssembly schema engine (${redactUrl(opts.url)})`);
+    await pushMysqlSchema(opts.files.map(([file, content]) => [file, stripDatasourceUrls(content)]), opts.url, opts.force ?? false);
+    return;
   }
   const runtime = await loadRuntime();
   const files = opts.files.map(([file, content]) => ({ path: file, content: stripDatasourceUrls(content) }));
@@ -211,4 +213,35 @@ async function runAdminStatement(provider: 'postgresql' | 'mysql', baseUrl: stri
 /** The mariadb driver expects a `mariadb://` scheme. */
 export function toMariaDbUri(url: string): string {
   return url.replace(/^mysql:\/\//, 'mariadb://');
+}
+
+/** MySQL/MariaDB: create every table in an empty database (`force` drops existing tables first). */
+async function pushMysqlSchema(files: [string, string][], url: string, force: boolean): Promise<void> {
+  const statements = await mysqlDdl(files);
+  const conn = await mariadb.createConnection(toMariaDbUri(url)).catch((error: unknown) => {
+    throw new Error(`pushSchema (mysql, ${redactUrl(url)}): cannot connect: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  try {
+    const existing = (await conn.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()')) as {
+      name: string;
+    }[];
+    if (existing.length > 0 && !force) {
+      throw new Error(
+        `pushSchema (mysql, ${redactUrl(url)}): database is not empty (${existing.map((t) => t.name).join(', ')}); ` +
+          'MySQL pushes only create tables — pass force: true to drop them first',
+      );
+    }
+    await conn.query('SET FOREIGN_KEY_CHECKS = 0');
+    for (const { name } of existing) await conn.query(`DROP TABLE \`${name}\``);
+    await conn.query('SET FOREIGN_KEY_CHECKS = 1');
+    for (const sql of statements) {
+      try {
+        await conn.query(sql);
+      } catch (error) {
+        throw new Error(`pushSchema (mysql, ${redactUrl(url)}) failed on:\n${sql}\n${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } finally {
+    await conn.end();
+  }
 }

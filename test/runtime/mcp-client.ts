@@ -1,0 +1,46 @@
+// Starts the runtime's HTTP server over the golden blog modules and connects the official SDK client.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
+import { createMcpServer, toolAccessMap } from '../../templates/runtime/server.js';
+import type { Registry } from '../../templates/runtime/spec.js';
+import { models as blogModels } from './fixture/registry.js';
+import { tools } from './fixture/tools.js';
+
+export interface TestKey {
+  readonly user: { id: number; email: string };
+  readonly scopes: readonly string[];
+}
+
+/** Bearer tokens are test key names; unknown ones get a 401 like the real API-key check. */
+export async function startBlogServer(prisma: unknown, keys: Record<string, TestKey>, models: Registry = blogModels): Promise<RunningServer> {
+  return startHttpServer({
+    port: 0,
+    log: () => {},
+    tools: toolAccessMap(tools),
+    authenticate: async (req) => {
+      const key = keys[/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''];
+      if (!key) return { status: 401, headers: { 'www-authenticate': 'Bearer realm="mcp"' }, body: { error: 'invalid_token' } };
+      return key;
+    },
+    createServer: (auth) => createMcpServer({ name: 'blog-test', version: '0.0.0', tools, models, prisma, user: auth.user, scopes: auth.scopes }),
+  });
+}
+
+export async function connect(url: string, token: string): Promise<Client> {
+  const client = new Client({ name: 'runtime-test', version: '0.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+  return client;
+}
+
+export interface CallResult {
+  readonly isError: boolean;
+  readonly text: string;
+  readonly data: any;
+}
+
+export async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<CallResult> {
+  const result = await client.callTool({ name, arguments: args });
+  const text = (result.content as { type: string; text: string }[])[0]?.text ?? '';
+  return { isError: result.isError === true, text, data: result.structuredContent };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKeyAuth, isAuthFailure, type ApiKeyAuthOptions } from '../../templates/runtime/auth.js';
 import { createKey, revokeKey } from '../../src/keys/commands.js';
 import { loadProjectDb, type ProjectDb } from '../../src/keys/load-db.js';
-import { blogKeyModel, createKeysProject } from './project.js';
+import { blogKeyModel, createKeysProject, type KeysProject } from './project.js';
 
 interface KeyRow { id: string; lastUsedAt: Date | null }
 interface Client {
@@ -14,6 +14,7 @@ interface Client {
 }
 
 let db: ProjectDb;
+let project: KeysProject;
 let prisma: Client;
 let alice: { id: number };
 let clock = Date.now();
@@ -71,7 +72,7 @@ async function waitFor(check: () => Promise<boolean>): Promise<void> {
 }
 
 beforeAll(async () => {
-  const project = await createKeysProject('auth');
+  project = await createKeysProject('auth');
   delete process.env.DATABASE_URL;
   db = await loadProjectDb(project.dir, 'src/mcp/db.ts');
   prisma = db.prisma as Client;
@@ -81,6 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   await db?.disconnect();
+  project?.remove();
 });
 
 const INVALID = { error: 'invalid_token', error_description: 'Invalid API key.' };

@@ -35,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(opened.map((d) => d.disconnect()));
   delete process.env.DATABASE_URL;
+  project?.remove();
 });
 
 /** Every value in every column of the key table, as text. */

@@ -2,7 +2,7 @@
 // real SQLite file, its real Prisma client generated, and the same db module init writes.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -18,6 +18,8 @@ export interface KeysProject {
   readonly url: string;
   /** Pushes the given schema (default: the blog schema without the key model) to a new database file. */
   databaseWith(name: string, schema?: string): Promise<string>;
+  /** Deletes the project folder (after the clients are disconnected). */
+  remove(): void;
 }
 
 /** `generator` overrides the generator block's extra lines, e.g. `importFileExtension = "ts"`. */
@@ -55,6 +57,7 @@ export async function createKeysProject(name: string, opts: { generatorExtra?: s
       await pushSchema({ files: [['schema.prisma', other]], url: dbUrl, provider: 'sqlite' });
       return dbUrl;
     },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 

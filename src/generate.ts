@@ -12,6 +12,8 @@ import { emit, type GeneratedFile } from './emit/index.js';
 import { writeOutput, type WriteResult } from './write/index.js';
 import { VERSION } from './version.js';
 import type { Plan } from './plan/types.js';
+import type { ResolvedConfig } from './config/types.js';
+import { customToolFiles as buildCustomToolFiles } from './custom-tools/index.js';
 
 export interface GenerateOptions {
   /** Project root (where mcp-gen.config.ts lives). */
@@ -58,7 +60,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   return { ...result, plan, outDir, notes, files };
 }
 
-/** Custom tools (src/mcp/tools/): filled in by the custom-tools stage. */
-async function customToolFiles(_root: string, _config: unknown, _plan: Plan): Promise<GeneratedFile[]> {
-  return [];
+/** Custom tools (config `tools.dir`, default src/mcp/tools/): `custom-tools.ts`, or nothing. */
+async function customToolFiles(root: string, config: ResolvedConfig, plan: Plan): Promise<GeneratedFile[]> {
+  return buildCustomToolFiles({ root, dir: config.tools.dir, toolsets: config.toolsets, plan });
 }

@@ -83,6 +83,7 @@ const toolset = strict(
   {
     description: z.string({ error: 'expected a string' }).optional(),
     models: z.record(str('a model name'), model, { error: 'expected an object of models, e.g. { Post: {} }' }),
+    tools: z.array(toolName(), { error: 'expected an array of custom tool names' }).optional(),
   },
   'toolset',
 );

@@ -110,6 +110,12 @@ export interface ToolsetConfig {
    * @example { BlogPost: { operations: ['list', 'get'] }, Comment: {} }
    */
   readonly models: Readonly<Record<string, ModelConfig>>;
+  /**
+   * Custom tools (from `tools.dir`) in this toolset, by tool name. Not needed when the tool says
+   * `@toolset <name>` (or `toolset:` in defineTool), or when there is only one toolset.
+   * @example ['reschedule_visit', 'refund_order']
+   */
+  readonly tools?: readonly string[];
 }
 
 export interface ApiKeysAuth {

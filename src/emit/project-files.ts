@@ -6,6 +6,7 @@ import { importBlock, type ImportSpec } from './imports.js';
 import { specName, toolsName } from './model-tools.js';
 import { userModuleImport } from './scope.js';
 import { outputExpr } from './zod.js';
+import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
 
 export function emitEnums(plan: Plan): GeneratedFile {
   const body = plan.enums
@@ -27,13 +28,18 @@ export function emitRegistry(plan: Plan): GeneratedFile {
   };
 }
 
-export function emitTools(plan: Plan): GeneratedFile {
+/** `extra`: the files from other emitters; custom tools are listed when `custom-tools.ts` is among them. */
+export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): GeneratedFile {
   const path = 'tools.ts';
   const imports: ImportSpec[] = [
     { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
     ...plan.models.map((m) => ({ from: `models/${m.fileName}.ts`, names: [toolsName(m)] })),
   ];
   const lists = plan.models.map((m) => `  ...${toolsName(m)},`);
+  if (extra.some((f) => f.path === CUSTOM_TOOLS_FILE)) {
+    imports.push({ from: CUSTOM_TOOLS_FILE, names: [CUSTOM_TOOLS_EXPORT] });
+    lists.push(`  ...${CUSTOM_TOOLS_EXPORT},`);
+  }
   if (plan.auth.kind === 'apiKeys') {
     imports.push({ from: 'user-info.ts', names: ['getUserInfo'] });
     lists.unshift('  getUserInfo,');
@@ -63,6 +69,7 @@ export function emitContext(plan: Plan): GeneratedFile {
   const enumNames = [...new Set(fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
   const imports: ImportSpec[] = [
     { from: 'runtime/spec.ts', names: ['ToolContext as BaseToolContext'], typeOnly: true },
+    { from: 'runtime/custom.ts', names: ['createDefineTool'] },
     { from: db, names: ['prisma'], typeOnly: true },
     ...(enumNames.length ? [{ from: 'enums.ts', names: enumNames, typeOnly: true }] : []),
   ];
@@ -76,6 +83,12 @@ export type Db = typeof prisma;
 ${userDecl}
 /** What a tool handler receives: ctx.user, ctx.scopes, ctx.prisma, ctx.progress, ctx.log, ctx.signal. */
 export type ToolContext = BaseToolContext<Db, CurrentUser>;
+
+/**
+ * A zod-first tool for your tools folder: \`export const refundOrder = defineTool({ description,
+ * input: z.object({...}), handler: async (input, ctx) => ... })\`.
+ */
+export const defineTool = createDefineTool<ToolContext>();
 `;
   return { path, content };
 }

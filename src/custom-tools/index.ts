@@ -1,0 +1,64 @@
+/**
+ * Custom tools: the user's own functions in the tools folder (default `src/mcp/tools/`) next to
+ * the generated ones. Scans with ts-morph (loaded only when the folder exists), resolves names
+ * and toolsets, and emits `custom-tools.ts` for the generated folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Plan } from '../plan/types.js';
+import type { GeneratedFile } from '../emit/ts.js';
+import { CustomToolError } from './errors.js';
+import { emitCustomTools } from './emit.js';
+import { resolveTools } from './resolve.js';
+import type { FoundTool } from './types.js';
+
+export { CustomToolError } from './errors.js';
+export { CUSTOM_TOOLS_FILE, CUSTOM_TOOLS_EXPORT } from './emit.js';
+
+export interface CustomToolsInput {
+  /** Project root. */
+  readonly root: string;
+  /** Project-relative tools folder (config `tools.dir`). */
+  readonly dir: string;
+  /** The config's toolsets (`tools` lists custom tool names). */
+  readonly toolsets: Readonly<Record<string, { readonly tools?: readonly string[] }>>;
+  readonly plan: Plan;
+}
+
+/** Generated tool names → where they come from, for clash messages. */
+export function generatedToolNames(plan: Plan): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const mp of plan.models) {
+    for (const [op, name] of Object.entries(mp.toolNames)) if (name) names.set(name, `model ${mp.model.name}, ${op}`);
+  }
+  if (plan.auth.kind === 'apiKeys') names.set('get_user_info', 'auth.apiKeys');
+  return names;
+}
+
+/**
+ * `custom-tools.ts` (or nothing when the folder is missing or holds no tools).
+ * Throws CustomToolError listing every problem (each with file:line or a config key path).
+ */
+export async function customToolFiles(input: CustomToolsInput): Promise<GeneratedFile[]> {
+  const dir = input.dir.replace(/\\/g, '/').replace(/\/+$/, '');
+  const abs = path.resolve(input.root, dir);
+  const found: FoundTool[] = [];
+  const problems: string[] = [];
+  if (fs.existsSync(abs)) {
+    const { listToolFiles, openToolsProject } = await import('./project.js');
+    const { scanFile } = await import('./scan.js');
+    const files = listToolFiles(abs);
+    if (files.length > 0) {
+      for (const sf of openToolsProject(input.root, files)) {
+        const r = scanFile(sf, input.root);
+        found.push(...r.tools);
+        problems.push(...r.problems);
+      }
+    }
+  }
+  const resolved = resolveTools({ tools: found, toolsets: input.toolsets, generated: generatedToolNames(input.plan), dir });
+  problems.push(...resolved.problems);
+  if (problems.length > 0) throw new CustomToolError(problems);
+  if (resolved.tools.length === 0) return [];
+  return [emitCustomTools(input.plan, resolved.tools, dir)];
+}

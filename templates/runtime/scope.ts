@@ -55,8 +55,10 @@ function rewriteRelationFilter(target: ModelSpec<any>, models: Registry, filter:
   const inner = (w: unknown): Where => rewriteWhere(target, models, (w ?? {}) as Where, user);
   const scoped = (w: unknown): Where => and(inner(w), scope);
   const operators = list ? ['some', 'every', 'none'] : ['is', 'isNot'];
+  const plain = Object.keys(filter).every((k) => operators.includes(k));
+  if (!plain && list) throw new ToolError(`a filter on a list of ${target.name} rows takes some, every or none`);
   // Prisma's to-one shorthand (`author: { email: ... }`) means `is`; normalize before rewriting.
-  const normalized = Object.keys(filter).every((k) => operators.includes(k)) ? filter : { is: filter };
+  const normalized = plain ? filter : { is: filter };
   const out: Where = {};
   const nones: Where[] = [];
   for (const [op, value] of Object.entries(normalized)) {

@@ -142,7 +142,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       });
     }
     const server = opts.createServer(auth);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    // No sessionIdGenerator: stateless mode (written as {} so exactOptionalPropertyTypes projects compile).
+    const transport = new StreamableHTTPServerTransport({});
     res.on('close', () => {
       void transport.close();
       void server.close();

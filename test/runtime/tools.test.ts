@@ -42,7 +42,7 @@ describe('tools/list', () => {
     expect(json).not.toMatch(/passwordHash|internalNotes/);
     expect(JSON.stringify(tools)).not.toMatch(/passwordHash|internalNotes/);
     // BlogClause references only filters, never itself: bounded depth.
-    const defs = (list.inputSchema as { definitions: Record<string, unknown> }).definitions;
+    const defs = (list.inputSchema as unknown as { definitions: Record<string, unknown> }).definitions;
     expect(JSON.stringify(defs['BlogPostWhereClause'])).not.toContain('BlogPostWhereClause');
     expect(json.length).toBeLessThan(12_000);
     expect(list.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true, openWorldHint: false });

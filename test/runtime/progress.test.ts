@@ -1,0 +1,40 @@
+// ToolContext over real HTTP: progress notifications reach a client that asked for them.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
+import { createMcpServer, toolAccessMap } from '../../templates/runtime/server.js';
+import type { ToolDef } from '../../templates/runtime/spec.js';
+
+const slow: ToolDef = {
+  name: 'slow', toolset: 'misc', access: 'read', title: 'Slow', description: 'Reports progress.',
+  input: z.strictObject({ steps: z.number().int().min(1).max(5) }),
+  output: z.object({ done: z.number() }),
+  annotations: { readOnlyHint: true },
+  async handler(args, ctx) {
+    const { steps } = args as { steps: number };
+    for (let i = 1; i <= steps; i++) await ctx.progress(i, steps, `step ${i}`);
+    await ctx.log('info', 'finished');
+    return { done: steps };
+  },
+};
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startHttpServer({
+    port: 0, log: () => {}, tools: toolAccessMap([slow]),
+    createServer: (auth) => createMcpServer({ name: 'p', version: '0', tools: [slow], models: {}, prisma: null, user: auth.user, scopes: auth.scopes }),
+  });
+});
+afterAll(() => server?.close());
+
+it('sends progress for a request with a progress token', async () => {
+  const client = new Client({ name: 't', version: '0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
+  const seen: number[] = [];
+  const result = await client.callTool({ name: 'slow', arguments: { steps: 3 } }, undefined, { onprogress: (p) => seen.push(p.progress) });
+  expect(result.structuredContent).toEqual({ done: 3 });
+  expect(seen).toEqual([1, 2, 3]);
+  await client.close();
+});

@@ -126,10 +126,12 @@ describe('harness failure modes', () => {
     ).rejects.toThrow(/pushSchema \(sqlite/);
   });
 
-  it('names the env var when a configured database is unreachable', async () => {
-    const { createTestDatabase } = await import('../helpers/push-schema.js');
-    await expect(createTestDatabase('postgresql', 'postgresql://postgres:secret@127.0.0.1:1/test')).rejects.toThrow(
-      /127\.0\.0\.1:1/,
-    );
+  it.each([
+    ['postgresql', 'MCPGEN_TEST_POSTGRES_URL', 'postgresql://postgres:secret@127.0.0.1:1/test'],
+    ['mysql', 'MCPGEN_TEST_MYSQL_URL', 'mysql://root:secret@127.0.0.1:1/test'],
+  ] as const)('fails loudly when configured %s is unreachable, naming the env var and URL', async (provider, envVar, url) => {
+    const failure = freshDatabase(provider, here, { [envVar]: url });
+    await expect(failure).rejects.toThrow(new RegExp(`${envVar}=\\S*127\\.0\\.0\\.1:1`));
+    await expect(failure).rejects.not.toThrow(/secret/);
   });
 });

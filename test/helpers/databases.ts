@@ -16,24 +16,28 @@ export interface TestDatabase {
 
 const ENV_VARS = { postgresql: 'MCPGEN_TEST_POSTGRES_URL', mysql: 'MCPGEN_TEST_MYSQL_URL' } as const;
 
-function configured(): TestDatabase[] {
+export function configuredDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabase[] {
   const list: TestDatabase[] = [{ provider: 'sqlite', label: 'SQLite' }];
-  const pgUrl = process.env[ENV_VARS.postgresql];
+  const pgUrl = env[ENV_VARS.postgresql];
   if (pgUrl) list.push({ provider: 'postgresql', label: 'PostgreSQL', baseUrl: pgUrl });
-  const myUrl = process.env[ENV_VARS.mysql];
+  const myUrl = env[ENV_VARS.mysql];
   if (myUrl) list.push({ provider: 'mysql', label: 'MariaDB/MySQL', baseUrl: myUrl });
   return list;
 }
 
-export const testDatabases: TestDatabase[] = configured();
+export const testDatabases: TestDatabase[] = configuredDatabases();
 
-/** A fresh, empty database for one test; `drop()` removes it. */
-export async function freshDatabase(provider: TestProvider, dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh, empty database for one test; `drop()` removes it. `env` is for testing this helper. */
+export async function freshDatabase(
+  provider: TestProvider,
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (provider === 'sqlite') {
     const file = path.resolve(dir, `test-${randomBytes(4).toString('hex')}.db`);
     return { url: `file:${file}`, drop: () => rm(file, { force: true }) };
   }
-  const baseUrl = testDatabases.find((d) => d.provider === provider)?.baseUrl;
+  const baseUrl = configuredDatabases(env).find((d) => d.provider === provider)?.baseUrl;
   const envVar = ENV_VARS[provider];
   if (!baseUrl) throw new Error(`freshDatabase(${provider}): ${envVar} is not set`);
   try {

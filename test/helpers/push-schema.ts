@@ -189,7 +189,7 @@ export async function createTestDatabase(
 async function runAdminStatement(provider: 'postgresql' | 'mysql', baseUrl: string, sql: string): Promise<void> {
   try {
     if (provider === 'postgresql') {
-      const client = new pg.Client({ connectionString: baseUrl });
+      const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 10_000 });
       await client.connect();
       try {
         await client.query(sql);

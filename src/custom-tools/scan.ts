@@ -132,7 +132,7 @@ function outputOf(returnType: Type, at: Node): { output?: string; wrap: boolean 
   if (type.isVoid() || type.isUndefined() || type.isAny() || type.isUnknown()) return { wrap: false };
   try {
     const code = typeToZod(type, 'result', { mode: 'output', at });
-    if (code.startsWith('z.object(')) return { output: code, wrap: false };
+    if (!type.isUnion() && code.startsWith('z.object(')) return { output: code, wrap: false };
     return { output: `z.object({ result: ${code} })`, wrap: true };
   } catch (error) {
     if (error instanceof TypeProblem) return { wrap: false };

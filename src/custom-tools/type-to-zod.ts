@@ -99,10 +99,11 @@ function union(type: Type, path: string, s: State): string {
 
 /** Declarations of the type's symbol come from TypeScript's own lib files (Date, Map, …). */
 function libName(type: Type): string | undefined {
-  const symbol = type.getSymbol() ?? type.getAliasSymbol();
+  const symbol = type.getSymbol();
   if (!symbol) return undefined;
   const decls = symbol.getDeclarations();
-  if (decls.length === 0) return undefined;
+  // Named lib types only (Date, Map, …); `Record<…>` and friends are mapped types: plain objects.
+  if (!decls.some((d) => Node.isInterfaceDeclaration(d) || Node.isClassDeclaration(d))) return undefined;
   const fromLib = decls.every((d) => {
     const file = d.getSourceFile().getFilePath();
     return /\/lib\.[\w.]*\.d\.ts$/.test(file) || /\/@types\/node\//.test(file);
@@ -148,7 +149,9 @@ function member(prop: TsSymbol, path: string, s: State): string {
   }
   const optional = prop.hasFlags(ts.SymbolFlags.Optional) || (type.isUnion() && type.getUnionTypes().some((t) => t.isUndefined()));
   const checker = s.at.getProject().getTypeChecker().compilerObject;
-  const tags = prop.compilerSymbol.getJsDocTags(checker);
+  // The member's own comment first: TS's symbol documentation prefers `@param args.x` lines.
+  const own = decl && Node.isJSDocable(decl) ? decl.getJsDocs() : [];
+  const tags = [...own.flatMap((d) => d.getTags().map((t) => ({ name: t.getTagName() }))), ...prop.compilerSymbol.getJsDocTags(checker)];
   let expr: string;
   try {
     expr = convert(type, path, s);
@@ -160,7 +163,10 @@ function member(prop: TsSymbol, path: string, s: State): string {
   }
   if (tags.some((t) => t.name === 'int') && type.isNumber()) expr += '.int()';
   if (optional) expr += '.optional()';
-  const doc = ts.displayPartsToString(prop.compilerSymbol.getDocumentationComment(checker)).trim() || s.paramDocs?.get(path);
+  const doc =
+    own.map((d) => d.getDescription().trim()).filter(Boolean).join(' ') ||
+    s.paramDocs?.get(path) ||
+    ts.displayPartsToString(prop.compilerSymbol.getDocumentationComment(checker)).trim();
   if (doc) expr += `.describe(${str(doc.replace(/\s+/g, ' '))})`;
   return expr;
 }

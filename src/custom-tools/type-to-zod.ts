@@ -34,6 +34,9 @@ function fail(path: string, reason: string): never {
 
 function convert(type: Type, path: string, s: State): string {
   const output = s.mode === 'output';
+  if ((type.compilerType as { intrinsicName?: string }).intrinsicName === 'error') {
+    return fail(path, `type ${short(type)} could not be resolved: check its import (is the Prisma client generated?)`);
+  }
   if (type.isAny() || type.isUnknown()) {
     if (output) return 'f.jsonOut';
     return fail(path, `${type.getText()} cannot be a tool argument: give it a concrete type`);

@@ -7,9 +7,7 @@
 // Prisma's known codes, translates).
 import { z } from 'zod';
 import { ToolError } from './errors.js';
-import type { Access, ToolAnnotations, ToolContext, ToolDef } from './spec.js';
-
-type AnyContext = ToolContext<any, any>;
+import type { Access, ToolAnnotations, ToolDef } from './spec.js';
 
 /** What the generator knows about a plain-function tool. */
 export interface FunctionToolMeta {
@@ -29,11 +27,12 @@ export interface FunctionToolMeta {
 /**
  * A plain typed function as a tool. `fn` is checked against the input schema's output type
  * (NoInfer: the schema decides, the function's `args` type must accept what it produces).
+ * `Ctx` is whatever the function declares (the project's ToolContext); the server passes its own.
  */
-export function fromFunction<I extends z.ZodObject>(
+export function fromFunction<I extends z.ZodObject, Ctx>(
   meta: FunctionToolMeta,
   input: I,
-  fn: (ctx: AnyContext, args: NoInfer<z.output<I>>) => unknown,
+  fn: (ctx: Ctx, args: NoInfer<z.output<I>>) => unknown,
 ): ToolDef {
   return {
     name: meta.name,
@@ -45,7 +44,7 @@ export function fromFunction<I extends z.ZodObject>(
     ...(meta.output ? { output: meta.output } : {}),
     annotations: { title: meta.title, readOnlyHint: meta.access === 'read', ...meta.annotations },
     async handler(args, ctx) {
-      return structured(await run(() => fn(ctx, args as z.output<I>)), meta.wrap ?? false);
+      return structured(await run(() => fn(ctx as Ctx, args as z.output<I>)), meta.wrap ?? false);
     },
   };
 }

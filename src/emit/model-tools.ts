@@ -3,7 +3,7 @@
  * (fields, relations, keys, scope) and its tools.
  */
 import type { ModelPlan, Operation, Plan } from '../plan/types.js';
-import { fieldKind, isComparable, isNumeric } from './zod.js';
+import { fieldKind, isComparable, isNumeric, isSortable } from './zod.js';
 import { jsDoc, lowerFirst, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
 import { joinParts } from './ts.js';
 import { importBlock, type ImportSpec } from './imports.js';
@@ -91,6 +91,7 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
     if (op === 'aggregate') {
       args.push(['numeric', strList(mp.fields.filter(isNumeric).map((f) => f.name))]);
       args.push(['comparable', strList(mp.fields.filter(isComparable).map((f) => f.name))]);
+      args.push(['groupable', strList(mp.fields.filter(isSortable).map((f) => f.name))]);
     }
     if (op !== 'count' && op !== 'aggregate') args.push(['row', n.row]);
     if (op === 'list' || op === 'get') args.push(['related', related]);

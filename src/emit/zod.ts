@@ -20,7 +20,7 @@ const OUTPUT: Record<ScalarType, string> = {
 
 const INPUT: Record<ScalarType, string> = {
   String: 'z.string()',
-  Int: 'z.number().int()',
+  Int: 'f.intIn',
   Float: 'z.number()',
   Boolean: 'z.boolean()',
   DateTime: 'f.dateTimeIn',

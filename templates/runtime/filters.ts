@@ -29,6 +29,15 @@ export function schemaId(schema: z.ZodType): string | undefined {
 // Input codecs
 
 const INTEGER = /^-?\d+$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Total: zod runs refinements even when the union already failed; that failure says enough. */
+function inInt64Range(v: string | number): boolean {
+  if (typeof v === 'number' ? !Number.isInteger(v) : !INTEGER.test(v)) return true;
+  const b = BigInt(v);
+  return b >= INT64_MIN && b <= INT64_MAX;
+}
 const DECIMAL = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -37,6 +46,7 @@ const codecs = {
   BigInt: () =>
     z
       .union([z.string().regex(INTEGER, 'expected an integer as a decimal string, e.g. "42"'), z.number().int()])
+      .refine(inInt64Range, { message: 'out of range for a 64-bit integer' })
       .transform((v) => BigInt(v))
       .describe('64-bit integer as a decimal string (safe integers also accepted)'),
   Decimal: () =>
@@ -58,8 +68,12 @@ const codecs = {
       .refine((s) => s.length % 4 === 0 && BASE64.test(s), { message: 'expected base64' })
       .transform((s) => new Uint8Array(Buffer.from(s, 'base64')))
       .describe('Bytes as base64'),
-  Int: () => z.number().int(),
+  // Prisma's Int is 32-bit everywhere; a larger value would fail inside the database driver.
+  Int: () => z.number().int().min(-2147483648).max(2147483647),
 };
+
+/** Int: a 32-bit integer, as Prisma's Int is everywhere. */
+export const intIn = once('IntInput', codecs.Int);
 
 /** BigInt: a decimal string (or a safe integer) → bigint. */
 export const bigIntIn = once('BigIntInput', codecs.BigInt);

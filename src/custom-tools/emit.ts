@@ -54,9 +54,9 @@ function functionEntry(t: Extract<CustomTool, { form: 'function' }>, local: stri
   ];
   const hints = Object.entries(t.hints).sort(([a], [b]) => a.localeCompare(b));
   if (hints.length) meta.push(['annotations', objectLiteral(hints.map(([k, v]) => [k, String(v)]))]);
-  if (t.output) meta.push(['output', t.output]);
+  if (t.output) meta.push(['output', reindent(t.output, '      ')]);
   if (t.wrap) meta.push(['wrap', 'true']);
-  return `  // ${t.file}:${t.line}\n  fromFunction(\n    ${objectLiteral(meta, '    ')},\n    ${t.input},\n    ${local},\n  ),`;
+  return `  // ${t.file}:${t.line}\n  fromFunction(\n    ${objectLiteral(meta, '    ')},\n    ${reindent(t.input, '    ')},\n    ${local},\n  ),`;
 }
 
 function definitionEntry(t: CustomTool, local: string): string {
@@ -66,4 +66,9 @@ function definitionEntry(t: CustomTool, local: string): string {
     ['title', str(titleOf(t.toolName))],
   ]);
   return `  // ${t.file}:${t.line}\n  fromDefinition(${local}, ${meta}),`;
+}
+
+/** Schema code is built at indent 0; nest its continuation lines where it is placed. */
+function reindent(code: string, indent: string): string {
+  return code.split('\n').join(`\n${indent}`);
 }

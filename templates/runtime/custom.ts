@@ -5,9 +5,21 @@
 // look like infrastructure or bugs — Prisma errors, errors with a `code` (ECONNREFUSED, P2002…),
 // TypeError & co., non-Error throws — which the server logs and answers generically (or, for
 // Prisma's known codes, translates).
+//
+// Results: an object is the structured result as is; anything else (a number, an array, `T | null`)
+// is sent as `{ result: <value> }`; nothing (`void`) as `{}`. The runtime then serializes values
+// (Date → ISO string, bigint/Decimal → string), which is what the derived output schemas describe.
 import { z } from 'zod';
 import { ToolError } from './errors.js';
 import type { Access, ToolAnnotations, ToolDef } from './spec.js';
+
+/**
+ * Parsed arguments as they really are: zod types an optional member `x?: T | undefined`, but an
+ * absent key stays absent, so `x?: T` is exact (and fits `exactOptionalPropertyTypes` projects).
+ */
+export type Parsed<T> = T extends Date | bigint | string | number | boolean | null | undefined
+  ? T
+  : { [K in keyof T]: Parsed<Exclude<T[K], undefined>> };
 
 /** What the generator knows about a plain-function tool. */
 export interface FunctionToolMeta {
@@ -32,7 +44,7 @@ export interface FunctionToolMeta {
 export function fromFunction<I extends z.ZodObject, Ctx>(
   meta: FunctionToolMeta,
   input: I,
-  fn: (ctx: Ctx, args: NoInfer<z.output<I>>) => unknown,
+  fn: (ctx: Ctx, args: NoInfer<Parsed<z.output<I>>>) => unknown,
 ): ToolDef {
   return {
     name: meta.name,
@@ -44,7 +56,7 @@ export function fromFunction<I extends z.ZodObject, Ctx>(
     ...(meta.output ? { output: meta.output } : {}),
     annotations: { title: meta.title, readOnlyHint: meta.access === 'read', ...meta.annotations },
     async handler(args, ctx) {
-      return structured(await run(() => fn(ctx as Ctx, args as z.output<I>)), meta.wrap ?? false);
+      return structured(await run(() => fn(ctx as Ctx, args as Parsed<z.output<I>>)), meta.wrap ?? false);
     },
   };
 }

@@ -177,8 +177,7 @@ describe('progress and cancellation', () => {
     let first!: () => void;
     const started = new Promise<void>((resolve) => (first = resolve));
     const call = other.callTool({ name: 'slow_report', arguments: { steps: 200, delayMs: 20 } }, undefined, { onprogress: () => first() });
-    call.catch(() => undefined);
-    await started;
+    await Promise.race([started, call]);
     await other.close();
     await expect.poll(() => server.output(), { timeout: 5_000 }).toMatch(/slow_report: cancelled after \d+ steps/);
   });
@@ -195,7 +194,7 @@ describe('progress and cancellation', () => {
       signal: controller.signal,
       onprogress: () => first(),
     });
-    await started;
+    await Promise.race([started, call]);
     controller.abort('user pressed stop');
     await expect(call).rejects.toThrow();
     await expect

@@ -1,0 +1,457 @@
+/**
+ * Issue 3's adversarial matrix: API keys and per-user row scoping, against the real generated server,
+ * with the official SDK client and raw HTTP. Every refused write is checked against a direct snapshot
+ * of the database. Runs on SQLite, and on PostgreSQL when MCPGEN_TEST_POSTGRES_URL is set.
+ *
+ * Seed (fixtures/clinic/prisma/seed.ts): users Ann 1, Bob 2, Cat 3. Notes 1–3 Ann's, 4–7 Bob's.
+ * Clinics North 1 (Ann), South 2 (Bob, Cat), Shared 3 (Ann, Bob). Patients 1–3 North, 4–7 South,
+ * 8 Shared; visit n belongs to patient n.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { testDatabases } from '../helpers/databases.js';
+import { callTool, connectClient } from '../helpers/client.js';
+import { createClinicProject, type ClinicProject, type CreatedKey } from './scoping/project.js';
+import { bearer, rawCall, rpc } from './scoping/rpc.js';
+
+const ANN = 1;
+const BOB = 2;
+
+interface Page {
+  items: Record<string, unknown>[];
+  nextCursor: string | null;
+  hasMore: boolean;
+}
+
+describe.each(testDatabases)('scoping matrix on $label', (database) => {
+  let p: ClinicProject;
+  let keys: { ann: CreatedKey; annRead: CreatedKey; bob: CreatedKey };
+  let ann: Client;
+  let bob: Client;
+  let annRead: Client;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    p = await createClinicProject(database);
+    const [a, r, b] = [
+      await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'ann-rw']),
+      await p.createKey('ann@example.com', ['--name', 'ann-read']),
+      await p.createKey(String(BOB), ['--scopes', 'read,write']),
+    ];
+    keys = { ann: a, annRead: r, bob: b };
+    const connect = async (key: string) => {
+      const c = await connectClient(p.server.url, { headers: bearer(key) });
+      clients.push(c);
+      return c;
+    };
+    ann = await connect(a.key);
+    annRead = await connect(r.key);
+    bob = await connect(b.key);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    await p?.close();
+  });
+
+  const ok = async (client: Client, tool: string, args: Record<string, unknown> = {}) => {
+    const r = await callTool(client, tool, args);
+    expect(r.isError, `${tool} ${JSON.stringify(args)}: ${r.text}`).toBe(false);
+    return r.structured;
+  };
+  const refused = async (client: Client, tool: string, args: Record<string, unknown>, pattern: RegExp) => {
+    const r = await callTool(client, tool, args);
+    expect(r.isError, `${tool} ${JSON.stringify(args)} should be refused: ${r.text}`).toBe(true);
+    expect(r.text).toMatch(pattern);
+    expect(r.text).not.toMatch(/\n\s+at /);
+    return r.text;
+  };
+  const ids = async (client: Client, tool: string, args: Record<string, unknown> = {}) =>
+    ((await ok(client, tool, { take: 10, select: ['id'], ...args })) as Page).items.map((i) => i.id);
+  /** Runs `act` and asserts that none of `tables` changed. */
+  const unchanged = async (tables: readonly string[], act: () => Promise<unknown>) => {
+    const before = await Promise.all(tables.map((t) => p.sql.rows(t)));
+    await act();
+    expect(await Promise.all(tables.map((t) => p.sql.rows(t)))).toEqual(before);
+  };
+  const ALL = ['User', 'Note', 'Clinic', 'Membership', 'Patient', 'Visit'];
+
+  describe('project setup', () => {
+    it('init added the key model and kept the fixture config', async () => {
+      expect(p.initOutput).toMatch(/added the McpApiKey model/);
+      expect(p.initOutput).toMatch(/skipped mcp-gen\.config\.ts/);
+      const schema = await fs.readFile(path.join(p.dir, 'prisma/schema.prisma'), 'utf8');
+      expect(schema).toMatch(/model McpApiKey \{/);
+      expect(schema).toMatch(/hash\s+String\s+@unique/);
+    });
+
+    it('keys create prints a recognisable key once; list never shows it; the database never holds it', async () => {
+      for (const k of Object.values(keys)) {
+        expect(k.key).toMatch(/^mcpk_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
+        expect(k.key.startsWith(`${k.prefix}_`)).toBe(true);
+      }
+      const listed = (await p.cli(['keys', 'list', '--json'])).stdout;
+      const table = (await p.cli(['keys', 'list'])).stdout;
+      const rows = JSON.parse(listed) as { id: string; prefix: string; scopes: string[]; status: string; userId: unknown }[];
+      expect(rows.map((r) => [r.prefix, r.userId, r.scopes, r.status])).toEqual(
+        expect.arrayContaining([
+          [keys.ann.prefix, ANN, ['read', 'write'], 'active'],
+          [keys.annRead.prefix, ANN, ['read'], 'active'],
+          [keys.bob.prefix, BOB, ['read', 'write'], 'active'],
+        ]),
+      );
+      const stored = JSON.stringify(await p.sql.rows('McpApiKey'));
+      for (const k of Object.values(keys)) {
+        const secret = k.key.slice(k.prefix.length + 1);
+        for (const text of [listed, table, stored]) {
+          expect(text).not.toContain(k.key);
+          expect(text).not.toContain(secret);
+        }
+      }
+      for (const row of await p.sql.rows('McpApiKey')) {
+        for (const value of Object.values(row)) expect(String(value)).not.toMatch(/mcpk_[A-Za-z0-9]{8}_/);
+      }
+      const bobsOnly = JSON.parse((await p.cli(['keys', 'list', '--user', 'bob@example.com', '--json'])).stdout) as { prefix: string }[];
+      expect(bobsOnly.map((r) => r.prefix)).toEqual([keys.bob.prefix]);
+    });
+
+    it('keys create refuses an unknown user', async () => {
+      const r = await p.cli(['keys', 'create', '--user', 'nobody@example.com']).catch((e: Error) => e.message);
+      expect(r).toMatch(/nobody@example\.com/);
+    });
+  });
+
+  describe('authentication (raw HTTP)', () => {
+    const list = (headers: Record<string, string>, url = p.server.url) => rpc(url, 'tools/list', {}, headers);
+    const expect401 = async (answer: Awaited<ReturnType<typeof rpc>>) => {
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
+      expect(JSON.stringify(answer.body)).not.toMatch(/"tools"/);
+      return answer.body as { error: string; error_description: string };
+    };
+
+    it('a valid key works', async () => {
+      const r = await list(bearer(keys.ann.key));
+      expect(r.status).toBe(200);
+      expect((r.body as { result: { tools: unknown[] } }).result.tools.length).toBeGreaterThan(5);
+    });
+
+    it('no key: 401 with WWW-Authenticate: Bearer', async () => {
+      const body = await expect401(await list({}));
+      expect(body.error_description).toMatch(/Authorization: Bearer/);
+    });
+
+    it.each([
+      ['empty bearer', 'Bearer '],
+      ['bearer without space', `Bearer${'x'.repeat(10)}`],
+      ['two tokens', 'Bearer a b'],
+      ['other scheme', 'Token abc'],
+      ['key without scheme', 'mcpk_AAAAAAAA_' + 'A'.repeat(43)],
+    ])('malformed header (%s): 401', async (_name, header) => {
+      await expect401(await list({ authorization: header }));
+    });
+
+    it('Basic scheme, even with the key as password: 401', async () => {
+      const basic = Buffer.from(`ann@example.com:${keys.ann.key}`).toString('base64');
+      await expect401(await list({ authorization: `Basic ${basic}` }));
+    });
+
+    it('unknown, revoked and expired keys get the same answer, and a revoked key is refused on the very next request', async () => {
+      const unknownKey = `mcpk_${'Z'.repeat(8)}_${randomBytes(32).toString('base64url')}`;
+      const unknown = await expect401(await list(bearer(unknownKey)));
+      // A well-formed key with a real prefix but the wrong secret is unknown too.
+      const forged = await expect401(await list(bearer(`${keys.ann.prefix}_${randomBytes(32).toString('base64url')}`)));
+
+      const doomed = await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'doomed']);
+      const client = await connectClient(p.server.url, { headers: bearer(doomed.key) });
+      clients.push(client);
+      expect((await list(bearer(doomed.key))).status).toBe(200);
+      expect(await ok(client, 'count_notes')).toEqual({ count: 3 });
+      const revokeOut = (await p.cli(['keys', 'revoke', doomed.prefix])).stdout;
+      expect(revokeOut).toMatch(/Revoked/);
+      expect(revokeOut).not.toContain(doomed.key);
+      const revoked = await expect401(await list(bearer(doomed.key)));
+      await expect(client.callTool({ name: 'count_notes', arguments: {} })).rejects.toThrow(/401|Unauthorized|invalid/i);
+      await unchanged(ALL, () => rawCall(p.server.url, doomed.key, 'create_note', { data: { title: 'after revoke' } }).then((r) => expect(r.status).toBe(401)));
+
+      const expiring = await p.createKey('ann@example.com', ['--expires-in', '1h', '--name', 'expiring']);
+      expect((await list(bearer(expiring.key))).status).toBe(200);
+      await p.expireKey(expiring.id);
+      const expired = await expect401(await list(bearer(expiring.key)));
+      const statuses = JSON.parse((await p.cli(['keys', 'list', '--json'])).stdout) as { prefix: string; status: string }[];
+      expect(statuses.find((s) => s.prefix === doomed.prefix)?.status).toBe('revoked');
+      expect(statuses.find((s) => s.prefix === expiring.prefix)?.status).toBe('expired');
+
+      expect(revoked).toEqual(unknown);
+      expect(expired).toEqual(unknown);
+      expect(forged).toEqual(unknown);
+    });
+
+    it('a key in the query string is refused, even next to a valid header', async () => {
+      for (const name of ['key', 'api_key', 'access_token', 'token']) {
+        const url = `${p.server.url}?${name}=${encodeURIComponent(keys.ann.key)}`;
+        const body = await expect401(await list(bearer(keys.ann.key), url));
+        expect(body.error_description).toMatch(/URL/);
+      }
+      await expect401(await list(bearer(keys.ann.key), `${p.server.url}?x=${encodeURIComponent(keys.ann.key)}`));
+      await unchanged(['Note'], async () => {
+        const r = await rpc(`${p.server.url}?api_key=${keys.ann.key}`, 'tools/call', { name: 'create_note', arguments: { data: { title: 'via url' } } }, bearer(keys.ann.key));
+        expect(r.status).toBe(401);
+      });
+    });
+
+    it('the SDK client without a key cannot connect', async () => {
+      await expect(connectClient(p.server.url)).rejects.toThrow(/401|Unauthorized|invalid/i);
+      await expect(connectClient(p.server.url, { headers: { authorization: 'Basic YW5uOnB3' } })).rejects.toThrow();
+    });
+  });
+
+  describe('scopes: a read-only key', () => {
+    const WRITE_TOOLS = ['create_note', 'update_note', 'delete_note', 'create_patient', 'update_patient', 'delete_patient'];
+
+    it('is not offered write tools', async () => {
+      const names = (await annRead.listTools()).tools.map((t) => t.name);
+      expect(names).toContain('list_notes');
+      expect(names).toContain('get_user_info');
+      for (const w of WRITE_TOOLS) expect(names).not.toContain(w);
+      const full = (await ann.listTools()).tools.map((t) => t.name);
+      for (const w of WRITE_TOOLS) expect(full).toContain(w);
+    });
+
+    it.each([
+      ['create_note', { data: { title: 'ro' } }],
+      ['update_note', { where: { id: 1 }, data: { title: 'ro' } }],
+      ['delete_note', { where: { id: 1 } }],
+      ['create_patient', { data: { clinicId: 1, name: 'ro', dateOfBirth: '2000-01-01T00:00:00Z' } }],
+      ['delete_patient', { where: { id: 1 } }],
+    ])('calling %s gets HTTP 403 insufficient_scope naming write; nothing is written', async (tool, args) => {
+      await unchanged(ALL, async () => {
+        const r = await rawCall(p.server.url, keys.annRead.key, tool, args);
+        expect(r.status).toBe(403);
+        expect(r.body).toMatchObject({ error: 'insufficient_scope' });
+        expect(JSON.stringify(r.body)).toMatch(/write/);
+        expect(r.headers.get('www-authenticate')).toMatch(/insufficient_scope.*scope="write"/);
+        await expect(annRead.callTool({ name: tool, arguments: args })).rejects.toThrow(/403|insufficient_scope|Forbidden/i);
+      });
+    });
+
+    it('can still read', async () => {
+      expect(await ok(annRead, 'count_notes')).toEqual({ count: 3 });
+    });
+  });
+
+  describe('get_user_info', () => {
+    it('returns exactly the caller’s info fields', async () => {
+      expect(await ok(ann, 'get_user_info')).toEqual({ id: ANN, email: 'ann@example.com', name: 'Ann' });
+      expect(await ok(bob, 'get_user_info')).toEqual({ id: BOB, email: 'bob@example.com', name: 'Bob' });
+      expect(await ok(annRead, 'get_user_info')).toEqual({ id: ANN, email: 'ann@example.com', name: 'Ann' });
+    });
+
+    it('takes no arguments', async () => {
+      await refused(ann, 'get_user_info', { userId: BOB }, /userId/);
+      await refused(ann, 'get_user_info', { id: BOB }, /id/);
+      const tool = (await ann.listTools()).tools.find((t) => t.name === 'get_user_info')!;
+      expect(Object.keys(tool.inputSchema.properties ?? {})).toEqual([]);
+      expect(JSON.stringify(tool)).not.toMatch(/passwordHash/);
+    });
+  });
+
+  // The same attacks against the two kinds of scope: an owner column and a membership join.
+  describe.each([
+    {
+      kind: 'owner column (Note.authorId)',
+      plural: 'notes', singular: 'note',
+      own: [1, 2, 3], others: [4, 5, 6, 7], bobs: [4, 5, 6, 7],
+      tables: ['Note'],
+      update: { title: 'hijacked' },
+    },
+    {
+      kind: 'membership join (Patient via Clinic.memberships)',
+      plural: 'patients', singular: 'patient',
+      own: [1, 2, 3, 8], others: [4, 5, 6, 7], bobs: [4, 5, 6, 7, 8],
+      tables: ['Patient', 'Visit'],
+      update: { name: 'hijacked' },
+    },
+  ])('another user’s data: $kind', (m) => {
+    const t = (op: string) => `${op}_${['list', 'count', 'aggregate'].includes(op) ? m.plural : m.singular}`;
+
+    it('list sees only own rows, for each user', async () => {
+      expect(await ids(ann, t('list'))).toEqual(m.own);
+      expect(await ids(bob, t('list'))).toEqual(m.bobs);
+      expect(await ids(ann, t('list'), { where: { id: { in: m.others } } })).toEqual([]);
+      expect(await ids(ann, t('list'), { where: { OR: [{ id: m.others[0] }, { id: { gt: 0 } }] } })).toEqual(m.own);
+    });
+
+    it('get of another user’s id answers exactly like a missing id', async () => {
+      for (const id of m.others) {
+        const theirs = await refused(ann, t('get'), { where: { id } }, /not found/i);
+        const missing = await refused(ann, t('get'), { where: { id: 9999 } }, /not found/i);
+        expect(theirs.replaceAll(String(id), '#')).toBe(missing.replaceAll('9999', '#'));
+      }
+      expect(await ok(bob, t('get'), { where: { id: m.others[0] }, select: ['id'] })).toEqual({ id: m.others[0] });
+    });
+
+    it('count and aggregate see only own rows', async () => {
+      expect(await ok(ann, t('count'))).toEqual({ count: m.own.length });
+      expect(await ok(ann, t('count'), { where: { id: { in: m.others } } })).toEqual({ count: 0 });
+      const agg = (await ok(ann, t('aggregate'), { _count: ['_all'], _max: ['id'], _sum: ['id'] })) as { groups: Record<string, Record<string, unknown>>[] };
+      expect(agg.groups).toHaveLength(1);
+      expect(agg.groups[0]).toMatchObject({ _count: { _all: m.own.length }, _max: { id: Math.max(...m.own) } });
+      expect(Number(agg.groups[0]!._sum!.id)).toBe(m.own.reduce((a, b) => a + b, 0));
+      const grouped = (await ok(ann, t('aggregate'), { by: ['id'], _count: ['_all'] })) as { groups: { id: number }[] };
+      expect(grouped.groups.map((g) => g.id).sort((a, b) => a - b)).toEqual(m.own);
+    });
+
+    it('a cursor from another user’s page is not valid, both ways', async () => {
+      const bobs = (await ok(bob, t('list'), { take: 2, select: ['id'] })) as Page;
+      expect(bobs.nextCursor).toEqual(expect.any(String));
+      await refused(ann, t('list'), { take: 2, cursor: bobs.nextCursor }, /cursor is not valid/);
+      const anns = (await ok(ann, t('list'), { take: 2, select: ['id'] })) as Page;
+      expect(anns.nextCursor).toEqual(expect.any(String));
+      await refused(bob, t('list'), { take: 2, cursor: anns.nextCursor }, /cursor is not valid/);
+      // The owner's cursor still works for the owner.
+      expect(((await ok(ann, t('list'), { take: 2, cursor: anns.nextCursor, select: ['id'] })) as Page).items.map((i) => i.id)).toEqual(m.own.slice(2, 4));
+    });
+
+    it('update of another user’s row is refused like a missing row; nothing changes', async () => {
+      for (const id of m.others) {
+        await unchanged(m.tables, async () => {
+          const theirs = await refused(ann, t('update'), { where: { id }, data: m.update }, /not found/i);
+          const missing = await refused(ann, t('update'), { where: { id: 9999 }, data: m.update }, /not found/i);
+          expect(theirs.replaceAll(String(id), '#')).toBe(missing.replaceAll('9999', '#'));
+        });
+      }
+    });
+
+    it('delete of another user’s row is refused; nothing changes', async () => {
+      for (const id of m.others) {
+        await unchanged(ALL, () => refused(ann, t('delete'), { where: { id } }, /not found/i));
+      }
+    });
+  });
+
+  describe('owner column specifics (Note)', () => {
+    it('authorId is not writable: create/update naming it are refused, nothing written', async () => {
+      await unchanged(['Note'], async () => {
+        await refused(ann, 'create_note', { data: { title: 'forged', authorId: BOB } }, /authorId/);
+        await refused(ann, 'create_note', { data: { title: 'forged', authorId: ANN } }, /authorId/);
+        await refused(ann, 'update_note', { where: { id: 1 }, data: { authorId: BOB } }, /authorId/);
+      });
+      const tool = (await ann.listTools()).tools.find((x) => x.name === 'create_note')!;
+      expect(JSON.stringify(tool.inputSchema)).not.toMatch(/authorId/);
+    });
+
+    it('a created note gets authorId = the caller, and the round trip stays in scope', async () => {
+      const created = (await ok(ann, 'create_note', { data: { title: 'mine', body: 'b' } })) as { id: number; authorId: number };
+      expect(created.authorId).toBe(ANN);
+      const row = (await p.sql.rows('Note')).find((r) => r.id === created.id)!;
+      expect(row.authorId).toBe(ANN);
+      await refused(bob, 'get_note', { where: { id: created.id } }, /not found/i);
+      expect(await ok(ann, 'update_note', { where: { id: created.id }, data: { title: 'mine 2' } })).toMatchObject({ title: 'mine 2', authorId: ANN });
+      await unchanged(['Note'], () => refused(bob, 'delete_note', { where: { id: created.id } }, /not found/i));
+      expect(await ok(ann, 'delete_note', { where: { id: created.id } })).toMatchObject({ id: created.id });
+      expect(await ok(ann, 'count_notes')).toEqual({ count: 3 });
+    });
+
+    it('the owner relation (into an unexposed model) cannot be filtered, included or reached', async () => {
+      await refused(ann, 'list_notes', { where: { author: { is: { email: 'bob@example.com' } } } }, /author/);
+      await refused(ann, 'list_notes', { where: { author: { passwordHash: { startsWith: 'a' } } } }, /author/);
+      await refused(ann, 'list_notes', { include: ['author'] }, /include/);
+      await refused(ann, 'count_notes', { where: { author: { is: { passwordHash: { startsWith: 'argon2$b' } } } } }, /author/);
+    });
+  });
+
+  describe('excluded and secret fields', () => {
+    it.each([
+      ['list_notes', { where: { internalNotes: { startsWith: 'secret' } } }, /internalNotes/],
+      ['list_notes', { where: { OR: [{ internalNotes: 'x' }] } }, /internalNotes/],
+      ['list_notes', { orderBy: [{ internalNotes: 'asc' }] }, /internalNotes/],
+      ['list_notes', { select: ['internalNotes'] }, /select/],
+      ['count_notes', { where: { internalNotes: { not: null } } }, /internalNotes/],
+      ['aggregate_notes', { _min: ['internalNotes'] }, /_min/],
+      ['aggregate_notes', { by: ['internalNotes'], _count: ['_all'] }, /by/],
+      ['get_note', { where: { id: 1 }, select: ['internalNotes'] }, /select/],
+      ['list_clinics', { where: { memberships: { some: { user: { passwordHash: { startsWith: 'a' } } } } } }, /memberships/],
+      ['list_clinics', { include: ['memberships'] }, /include/],
+      ['list_patients', { where: { clinic: { is: { memberships: { some: { userId: BOB } } } } } }, /memberships/],
+      ['list_visits', { where: { patient: { is: { clinic: { is: { memberships: { some: { userId: BOB } } } } } } } }, /clinic|memberships/],
+      ['list_visits', { orderBy: [{ patient: { name: 'asc' } }] }, /orderBy/],
+    ])('%s %j is refused naming the field', async (tool, args, pattern) => {
+      await refused(ann, tool, args, pattern);
+    });
+
+    it('no listing mentions an excluded or secret field', async () => {
+      const text = JSON.stringify(await ann.listTools());
+      expect(text).not.toMatch(/internalNotes|passwordHash|McpApiKey|mcpApiKey/);
+      const rows = (await ok(ann, 'list_notes', { take: 10 })) as Page;
+      expect(JSON.stringify(rows)).not.toMatch(/secret of/);
+    });
+  });
+
+  describe('membership join specifics (Clinic, Patient, Visit)', () => {
+    it('clinics and visits list only the caller’s', async () => {
+      expect(await ids(ann, 'list_clinics')).toEqual([1, 3]);
+      expect(await ids(bob, 'list_clinics')).toEqual([2, 3]);
+      expect(await ids(ann, 'list_visits')).toEqual([1, 2, 3, 8]);
+      expect(await ids(bob, 'list_visits')).toEqual([4, 5, 6, 7, 8]);
+      await refused(ann, 'get_clinic', { where: { id: 2 } }, /not found/i);
+      await refused(ann, 'get_clinic', { where: { name: 'South' } }, /not found/i);
+      await refused(ann, 'get_visit', { where: { id: 4 } }, /not found/i);
+      expect(await ok(ann, 'count_visits', { where: { patientId: { in: [4, 5, 6, 7] } } })).toEqual({ count: 0 });
+    });
+
+    it('include returns only rows in scope', async () => {
+      const clinics = (await ok(ann, 'list_clinics', { include: ['patients'], take: 10 })) as Page;
+      expect(clinics.items.map((c) => [c.id, (c.patients as { id: number }[]).map((x) => x.id)])).toEqual([
+        [1, [1, 2, 3]],
+        [3, [8]],
+      ]);
+      const visits = (await ok(ann, 'list_visits', { include: ['patient'], take: 10 })) as Page;
+      expect(visits.items.map((v) => (v.patient as { id: number }).id)).toEqual([1, 2, 3, 8]);
+      const patients = (await ok(ann, 'list_patients', { include: ['clinic', 'visits'], take: 10 })) as Page;
+      expect(patients.items.map((x) => (x.clinic as { name: string }).name)).toEqual(['North', 'North', 'North', 'Shared']);
+      expect(JSON.stringify(patients)).not.toMatch(/South/);
+      const shared = (await ok(bob, 'get_clinic', { where: { id: 3 }, include: ['patients'] })) as { patients: { id: number }[] };
+      expect(shared.patients.map((x) => x.id)).toEqual([8]);
+    });
+
+    it('relation filters (some/every/none/is/isNot) into scoped models reveal nothing', async () => {
+      expect(await ids(ann, 'list_clinics', { where: { patients: { some: { name: 'Sam South' } } } })).toEqual([]);
+      expect(await ids(ann, 'list_clinics', { where: { patients: { none: { name: 'Nora North' } } } })).toEqual([3]);
+      expect(await ids(ann, 'list_clinics', { where: { patients: { every: { name: { endsWith: 'Shared' } } } } })).toEqual([3]);
+      expect(await ids(ann, 'list_patients', { where: { clinic: { is: { name: 'South' } } } })).toEqual([]);
+      expect(await ids(ann, 'list_patients', { where: { clinic: { isNot: { name: 'North' } } } })).toEqual([8]);
+      expect(await ids(ann, 'list_patients', { where: { visits: { some: { reason: { contains: 'South' } } } } })).toEqual([]);
+      expect(await ids(ann, 'list_visits', { where: { patient: { is: { name: 'Sam South' } } } })).toEqual([]);
+      // Relation filters go one level deep; a deeper one is refused rather than left unscoped.
+      await refused(ann, 'list_visits', { where: { patient: { is: { clinic: { is: { name: 'South' } } } } } }, /clinic/);
+      expect(await ok(ann, 'count_visits', { where: { patient: { clinicId: 2 } } })).toEqual({ count: 0 });
+      // A filter through a relation is no side channel: Bob's South has patients; Ann learns nothing from counting clinics.
+      expect(await ok(ann, 'count_clinics', { where: { patients: { some: {} } } })).toEqual({ count: 2 });
+      expect(await ok(bob, 'count_clinics', { where: { patients: { some: { name: 'Sam South' } } } })).toEqual({ count: 1 });
+    });
+
+    it('create in another tenant is refused and rolled back', async () => {
+      await unchanged(ALL, async () => {
+        await refused(ann, 'create_patient', { data: { clinicId: 2, name: 'Intruder', dateOfBirth: '1990-01-01T00:00:00Z' } }, /outside the rows you may access/);
+        await refused(ann, 'create_patient', { data: { clinicId: 9999, name: 'Nowhere', dateOfBirth: '1990-01-01T00:00:00Z' } }, /.+/);
+      });
+      const created = (await ok(ann, 'create_patient', { data: { clinicId: 1, name: 'New North', dateOfBirth: '1990-01-01T00:00:00Z' } })) as { id: number };
+      await refused(bob, 'get_patient', { where: { id: created.id } }, /not found/i);
+      expect(await ok(ann, 'delete_patient', { where: { id: created.id } })).toMatchObject({ id: created.id });
+    });
+
+    it('moving an own row into another tenant is refused; the row is unchanged', async () => {
+      await unchanged(ALL, async () => {
+        await refused(ann, 'update_patient', { where: { id: 1 }, data: { clinicId: 2 } }, /outside the rows you may access/);
+        await refused(ann, 'update_patient', { where: { id: 8 }, data: { clinicId: 2, name: 'Moved' } }, /outside the rows you may access/);
+      });
+      // Moving between two of one's own clinics is fine.
+      expect(await ok(ann, 'update_patient', { where: { id: 2 }, data: { clinicId: 3 } })).toMatchObject({ clinicId: 3 });
+      expect(await ok(ann, 'update_patient', { where: { id: 2 }, data: { clinicId: 1 } })).toMatchObject({ clinicId: 1 });
+    });
+  });
+});

@@ -1,0 +1,94 @@
+// The clinic project for the scoping matrix, built as a new user would: copy the fixture, `mcp-gen init`
+// (adds McpApiKey), prisma generate, push, seed, keys through the real `mcp-gen keys` CLI, start the server.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createScratchProject, removeScratch } from '../../helpers/scratch.js';
+import { generatePrismaClient } from '../../helpers/prisma-generate.js';
+import { pushSchema } from '../../helpers/push-schema.js';
+import { freshDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { setDatasourceProvider } from '../../helpers/strip-datasource-urls.js';
+import { startServer, type RunningServer } from '../../helpers/server.js';
+import { mcpGen, REPO, tsx, type RunResult } from '../cli.js';
+import { openSql, type Sql } from './sql.js';
+
+export interface CreatedKey {
+  readonly key: string;
+  readonly id: string;
+  readonly prefix: string;
+}
+
+export interface ClinicProject {
+  readonly dir: string;
+  readonly env: Record<string, string>;
+  readonly server: RunningServer;
+  readonly sql: Sql;
+  /** Runs `mcp-gen <args>` in the project with DATABASE_URL set; throws on a non-zero exit. */
+  cli(args: readonly string[]): Promise<RunResult>;
+  createKey(user: string, extra?: readonly string[]): Promise<CreatedKey>;
+  /** Sets a key's expiresAt one minute into the past through the project's own Prisma client. */
+  expireKey(id: string): Promise<void>;
+  /** Stdout of `mcp-gen init`. */
+  readonly initOutput: string;
+  close(): Promise<void>;
+}
+
+export async function createClinicProject(database: TestDatabase): Promise<ClinicProject> {
+  const dir = await createScratchProject(`clinic-${database.provider}`, { fixtureDir: path.join(REPO, 'fixtures/clinic') });
+  const schemaFile = path.join(dir, 'prisma/schema.prisma');
+  if (database.provider !== 'sqlite') {
+    await fs.writeFile(schemaFile, setDatasourceProvider(await fs.readFile(schemaFile, 'utf8'), database.provider));
+  }
+  const db = await freshDatabase(database.provider, dir);
+  const env = { DATABASE_URL: db.url };
+  let server: RunningServer | undefined;
+  let sql: Sql | undefined;
+  try {
+    const init = await mcpGen(['init', '--yes', '--no-install'], dir);
+    if (init.code !== 0) throw new Error(`mcp-gen init failed:\n${init.stdout}\n${init.stderr}`);
+    await generatePrismaClient(dir, 'prisma/schema.prisma');
+    const schema = await fs.readFile(schemaFile, 'utf8');
+    await pushSchema({ files: [['prisma/schema.prisma', schema]], url: db.url, provider: database.provider });
+    await tsx('prisma/seed.ts', dir, env);
+    server = await startServer(dir, { env });
+    sql = await openSql(database.provider, db.url);
+
+    const cli = async (args: readonly string[]) => {
+      const r = await mcpGen(args, dir, env);
+      if (r.code !== 0) throw new Error(`mcp-gen ${args.join(' ')} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+      return r;
+    };
+    const expireScript = path.join(dir, 'expire-key.ts');
+    await fs.writeFile(
+      expireScript,
+      "import { prisma } from './src/mcp/db.js';\n" +
+        'await prisma.mcpApiKey.update({ where: { id: process.env.KEY_ID! }, data: { expiresAt: new Date(Date.now() - 60_000) } });\n' +
+        'await prisma.$disconnect();\n',
+    );
+    const [s, q] = [server, sql];
+    return {
+      dir,
+      env,
+      server: s,
+      sql: q,
+      initOutput: init.stdout,
+      cli,
+      async createKey(user, extra = []) {
+        const r = await cli(['keys', 'create', '--user', user, '--json', ...extra]);
+        return JSON.parse(r.stdout) as CreatedKey;
+      },
+      expireKey: (id) => tsx('expire-key.ts', dir, { ...env, KEY_ID: id }),
+      async close() {
+        await s.stop();
+        await q.close();
+        await db.drop();
+        await removeScratch(dir);
+      },
+    };
+  } catch (error) {
+    await server?.stop();
+    await sql?.close();
+    await db.drop();
+    await removeScratch(dir);
+    throw error;
+  }
+}

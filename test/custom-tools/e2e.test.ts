@@ -182,10 +182,9 @@ describe('progress and cancellation', () => {
     await expect.poll(() => server.output(), { timeout: 5_000 }).toMatch(/slow_report: cancelled after \d+ steps/);
   });
 
-  // Known gap (runtime/http.ts, not custom tools): the server is stateless, so the client's
-  // notifications/cancelled arrives as a separate POST at a fresh McpServer that does not know the
-  // request. `it.fails` flips to a failure once the runtime routes cancellations: then drop `.fails`.
-  it.fails('cancelling the request (AbortSignal) aborts ctx.signal in the handler', async () => {
+  // The server is stateless: the client's notifications/cancelled arrives in its own POST, and
+  // runtime/http.ts routes it to the caller's in-flight request.
+  it('cancelling the request (AbortSignal) aborts ctx.signal in the handler', async () => {
     const before = server.output().match(/slow_report: cancelled/g)?.length ?? 0;
     const controller = new AbortController();
     let first!: () => void;

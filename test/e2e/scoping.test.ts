@@ -428,7 +428,7 @@ describe.each(testDatabases)('scoping matrix on $label', (database) => {
       expect(await ids(ann, 'list_visits', { where: { patient: { is: { name: 'Sam South' } } } })).toEqual([]);
       // Relation filters go one level deep; a deeper one is refused rather than left unscoped.
       await refused(ann, 'list_visits', { where: { patient: { is: { clinic: { is: { name: 'South' } } } } } }, /clinic/);
-      expect(await ok(ann, 'count_visits', { where: { patient: { clinicId: 2 } } })).toEqual({ count: 0 });
+      expect(await ok(ann, 'count_visits', { where: { patient: { is: { clinicId: 2 } } } })).toEqual({ count: 0 });
       // A filter through a relation is no side channel: Bob's South has patients; Ann learns nothing from counting clinics.
       expect(await ok(ann, 'count_clinics', { where: { patients: { some: {} } } })).toEqual({ count: 2 });
       expect(await ok(bob, 'count_clinics', { where: { patients: { some: { name: 'Sam South' } } } })).toEqual({ count: 1 });

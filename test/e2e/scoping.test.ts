@@ -33,6 +33,8 @@ describe.each(testDatabases)('scoping matrix on $label', (database) => {
   let bob: Client;
   let annRead: Client;
   const clients: Client[] = [];
+  /** Every raw key this suite created: none may show up in the server's output. */
+  const rawKeys: string[] = [];
 
   beforeAll(async () => {
     p = await createClinicProject(database);
@@ -42,6 +44,7 @@ describe.each(testDatabases)('scoping matrix on $label', (database) => {
       await p.createKey(String(BOB), ['--scopes', 'read,write']),
     ];
     keys = { ann: a, annRead: r, bob: b };
+    rawKeys.push(a.key, r.key, b.key);
     const connect = async (key: string) => {
       const c = await connectClient(p.server.url, { headers: bearer(key) });
       clients.push(c);
@@ -166,6 +169,7 @@ describe.each(testDatabases)('scoping matrix on $label', (database) => {
       const forged = await expect401(await list(bearer(`${keys.ann.prefix}_${randomBytes(32).toString('base64url')}`)));
 
       const doomed = await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'doomed']);
+      rawKeys.push(doomed.key);
       const client = await connectClient(p.server.url, { headers: bearer(doomed.key) });
       clients.push(client);
       expect((await list(bearer(doomed.key))).status).toBe(200);
@@ -178,6 +182,7 @@ describe.each(testDatabases)('scoping matrix on $label', (database) => {
       await unchanged(ALL, () => rawCall(p.server.url, doomed.key, 'create_note', { data: { title: 'after revoke' } }).then((r) => expect(r.status).toBe(401)));
 
       const expiring = await p.createKey('ann@example.com', ['--expires-in', '1h', '--name', 'expiring']);
+      rawKeys.push(expiring.key);
       expect((await list(bearer(expiring.key))).status).toBe(200);
       await p.expireKey(expiring.id);
       const expired = await expect401(await list(bearer(expiring.key)));
@@ -235,6 +240,21 @@ describe.each(testDatabases)('scoping matrix on $label', (database) => {
         expect(JSON.stringify(r.body)).toMatch(/write/);
         expect(r.headers.get('www-authenticate')).toMatch(/insufficient_scope.*scope="write"/);
         await expect(annRead.callTool({ name: tool, arguments: args })).rejects.toThrow(/403|insufficient_scope|Forbidden/i);
+      });
+    });
+
+    it('a batch hiding a write behind a read is refused as a whole', async () => {
+      await unchanged(['Note'], async () => {
+        const res = await fetch(p.server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...bearer(keys.annRead.key) },
+          body: JSON.stringify([
+            { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} },
+            { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'create_note', arguments: { data: { title: 'batched' } } } },
+          ]),
+        });
+        expect(res.status).toBe(403);
+        expect(await res.json()).toMatchObject({ error: 'insufficient_scope' });
       });
     });
 
@@ -452,6 +472,23 @@ describe.each(testDatabases)('scoping matrix on $label', (database) => {
       // Moving between two of one's own clinics is fine.
       expect(await ok(ann, 'update_patient', { where: { id: 2 }, data: { clinicId: 3 } })).toMatchObject({ clinicId: 3 });
       expect(await ok(ann, 'update_patient', { where: { id: 2 }, data: { clinicId: 1 } })).toMatchObject({ clinicId: 1 });
+    });
+  });
+
+  describe('after the matrix', () => {
+    it('lastUsedAt is kept for used keys, and no raw key was ever logged or stored', async () => {
+      const rows = JSON.parse((await p.cli(['keys', 'list', '--json'])).stdout) as { prefix: string; lastUsedAt: string | null }[];
+      for (const k of [keys.ann, keys.annRead, keys.bob]) {
+        expect(rows.find((r) => r.prefix === k.prefix)?.lastUsedAt).toEqual(expect.any(String));
+      }
+      const stored = JSON.stringify(await p.sql.rows('McpApiKey'));
+      for (const key of rawKeys) {
+        expect(p.server.output()).not.toContain(key);
+        expect(stored).not.toContain(key.slice(14)); // the secret part
+      }
+      // Nothing outside the tests' own create/delete round trips changed the seeded users and memberships.
+      expect((await p.sql.rows('User')).map((u) => u.email)).toEqual(['ann@example.com', 'bob@example.com', 'cat@example.com']);
+      expect(await p.sql.rows('Membership')).toHaveLength(5);
     });
   });
 });

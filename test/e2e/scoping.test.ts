@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { testDatabases } from '../helpers/databases.js';
 import { callTool, connectClient } from '../helpers/client.js';
+import { typecheck } from '../helpers/tsc.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from './scoping/project.js';
 import { bearer, rawCall, rpc } from './scoping/rpc.js';
 
@@ -89,6 +90,12 @@ describe.each(testDatabases)('scoping matrix on $label', (database) => {
       const schema = await fs.readFile(path.join(p.dir, 'prisma/schema.prisma'), 'utf8');
       expect(schema).toMatch(/model McpApiKey \{/);
       expect(schema).toMatch(/hash\s+String\s+@unique/);
+    });
+
+    it('the generated project (with auth and scopes) type-checks strictly', async () => {
+      const r = await typecheck(p.dir, 'ts7');
+      expect(r.output).toBe('');
+      expect(r.ok).toBe(true);
     });
 
     it('keys create prints a recognisable key once; list never shows it; the database never holds it', async () => {

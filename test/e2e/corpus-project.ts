@@ -76,5 +76,15 @@ export async function createCorpusProject(name: string): Promise<CorpusProject> 
   await fs.writeFile(path.join(dir, SCHEMA_PATH), schema);
   const ir = await loadSchema({ root: dir, schema: SCHEMA_PATH });
   await fs.writeFile(path.join(dir, 'mcp-gen.config.ts'), readOnlyConfig(ir));
+  await skipExampleTool(dir);
   return { dir, ir, schema };
+}
+
+/**
+ * `mcp-gen init` adds an example custom tool for its own default toolset unless src/mcp/tools exists;
+ * with a config init did not write, that toolset is unknown and generate fails. These projects bring
+ * their own config, so they get an empty tools folder.
+ */
+export async function skipExampleTool(dir: string): Promise<void> {
+  await fs.mkdir(path.join(dir, 'src', 'mcp', 'tools'), { recursive: true });
 }

@@ -16,6 +16,7 @@ import { startServer } from '../helpers/server.js';
 import { callTool, connectClient } from '../helpers/client.js';
 import { freshDatabase, testDatabases, type TestProvider } from '../helpers/databases.js';
 import { mcpGen, REPO } from './cli.js';
+import { skipExampleTool } from './corpus-project.js';
 import { execSql, VIEW_SQL, JOIN_TABLE_SQL } from './types-sql.js';
 
 const BIG = '9007199254740993'; // 2^53 + 1: a JavaScript number would round it
@@ -41,6 +42,7 @@ describe.each(testDatabases)('$label', ({ provider }) => {
 
   beforeAll(async () => {
     dir = await createScratchProject(`types-${provider}`, { fixtureDir: path.join(REPO, `fixtures/types-${provider}`) });
+    await skipExampleTool(dir);
     const init = await mcpGen(['init', '--yes', '--no-install', '--auth', 'none'], dir);
     if (init.code !== 0) throw new Error(`init failed:\n${init.stdout}${init.stderr}`);
     const gen = await mcpGen(['generate'], dir);

@@ -32,7 +32,7 @@ export function emit(input: EmitInput): GeneratedFile[] {
   for (const mp of plan.models) {
     files.push(emitModelSchemas(plan, mp), emitModelTools(plan, mp));
   }
-  files.push(emitEnums(plan), emitRegistry(plan), emitTools(plan), emitContext(plan), emitIndex(plan, input.version));
+  files.push(emitEnums(plan), emitRegistry(plan), emitTools(plan, input.extra), emitContext(plan), emitIndex(plan, input.version));
   const userInfo = emitUserInfo(plan);
   if (userInfo) files.push(userInfo);
   files.push(...(input.extra ?? []));

@@ -140,7 +140,7 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
     const select = objectLiteral(uniqueFields([user.idField, ...user.info]).map((f) => [f.name, 'true']));
     auth = `
     authenticate: createApiKeyAuth({
-      prisma: options.prisma,
+      prisma,
       keyDelegate: ${str(plan.auth.keyModel!.delegate)},
       userDelegate: ${str(user.model.charAt(0).toLowerCase() + user.model.slice(1))},
       userIdField: ${str(user.idField.name)},
@@ -169,14 +169,12 @@ export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
 
 /** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz for probes). */
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { prisma, ...http } = options;
   return startHttpServer({
-    port: options.port,
-    host: options.host,
-    allowedOrigins: options.allowedOrigins,
-    allowedHosts: options.allowedHosts,
+    ...http,
     tools: toolAccessMap(tools),${auth}
     createServer: ({ user, scopes }) =>
-      createMcpServer({ ...serverInfo, tools, models, prisma: options.prisma, user, scopes }),
+      createMcpServer({ ...serverInfo, tools, models, prisma, user, scopes }),
   });
 }
 `;

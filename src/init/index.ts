@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { loadSchema } from '../parse/index.js';
 import type { SchemaIR } from '../ir/types.js';
 import { addKeyModel, DEFAULT_KEY_MODEL } from './key-model.js';
-import { configView, dbView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
+import { configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
 import { writeNewFiles } from './files.js';
 import { generate } from '../generate.js';
+import { loadConfig } from '../config/load.js';
 import { VERSION } from '../version.js';
 
 export interface InitOptions {
@@ -63,12 +64,22 @@ export async function init(opts: InitOptions): Promise<number> {
   }
 
   const projectName = await readProjectName(root);
+  const config = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL }, projectName);
   const rendered: [string, string][] = [
-    [PATHS.config, await render('config.ts.hbs', configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL }, projectName))],
+    [PATHS.config, await render('config.ts.hbs', config)],
     [PATHS.server, await render('server.ts.hbs', serverView())],
     [PATHS.db, await render('db.ts.hbs', dbView(ir, root))],
   ];
   const { written, skipped } = await writeNewFiles(root, rendered);
+  // The example tool only goes into a project that has no tools folder yet, in a toolset of the
+  // config on disk (which may be the user's own, kept above).
+  if (!(await exists(path.join(root, PATHS.tools)))) {
+    const toolset = Object.keys((await loadConfig(root)).config.toolsets)[0];
+    if (toolset) {
+      const example = await writeNewFiles(root, [[`${PATHS.tools}/greet.ts`, await render('example-tool.ts.hbs', exampleToolView(toolset))]]);
+      written.push(...example.written);
+    }
+  }
   for (const f of written) log(`created ${f}`);
   for (const f of skipped) log(`skipped ${f} (exists; left as it is)`);
 
@@ -83,6 +94,10 @@ export async function init(opts: InitOptions): Promise<number> {
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
   log(`  DATABASE_URL=... npx tsx ${PATHS.server}`);
   return 0;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(() => true, () => false);
 }
 
 async function readProjectName(root: string): Promise<string> {

@@ -104,6 +104,10 @@ export function serverView() {
   };
 }
 
+export function exampleToolView(toolset: string) {
+  return { generatedImport: path.posix.relative(PATHS.tools, PATHS.output), toolset };
+}
+
 /** Dependencies the generated server needs at run time, and the dev tools to run it. */
 export function packageAdditions(provider: Provider, versions: Readonly<Record<string, string>>) {
   const a = adapterFor(provider);

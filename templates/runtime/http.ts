@@ -89,6 +89,36 @@ function missingScope(body: unknown, auth: Auth, tools: HttpServerOptions['tools
   return undefined;
 }
 
+type Message = { id?: unknown; method?: unknown; params?: { requestId?: unknown } };
+
+function messages(body: unknown): Message[] {
+  return (Array.isArray(body) ? body : [body]).filter((m): m is Message => typeof m === 'object' && m !== null);
+}
+
+/** Ids of the JSON-RPC requests in a body (notifications and responses have none / no method). */
+function requestIds(body: unknown): unknown[] {
+  return messages(body).filter((m) => typeof m.method === 'string' && m.id !== undefined && m.id !== null).map((m) => m.id);
+}
+
+/** One caller: the API key's row id, or everyone when there is no authentication. */
+function callerKey(auth: Auth): string {
+  const keyId = (auth as { keyId?: unknown }).keyId;
+  return keyId === undefined ? 'anonymous' : `key:${String(keyId)}`;
+}
+
+function cancelled(requestId: unknown, reason: string) {
+  return { jsonrpc: '2.0' as const, method: 'notifications/cancelled', params: { requestId: requestId as string | number, reason } };
+}
+
+/** Delivers cancellations to the caller's own in-flight requests; other callers' ids are never reachable. */
+function routeCancellations(body: unknown, caller: string, inFlight: ReadonlyMap<string, StreamableHTTPServerTransport>): void {
+  for (const m of messages(body)) {
+    if (m.method !== 'notifications/cancelled' || m.params?.requestId === undefined) continue;
+    const transport = inFlight.get(`${caller}\u0000${JSON.stringify(m.params.requestId)}`);
+    transport?.onmessage?.(cancelled(m.params.requestId, 'cancelled by the client'));
+  }
+}
+
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
   const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1';
   const port = opts.port ?? (process.env['PORT'] !== undefined && process.env['PORT'] !== '' ? Number(process.env['PORT']) : 3000);
@@ -110,6 +140,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       return false;
     }
   };
+
+  // Stateless: a `notifications/cancelled` arrives in its own POST, so requests still running in
+  // this process are found by caller and request id. (Across processes this needs shared state.)
+  const inFlight = new Map<string, StreamableHTTPServerTransport>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
@@ -141,10 +175,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,
       });
     }
+    const caller = callerKey(auth);
+    routeCancellations(body, caller, inFlight);
     const server = opts.createServer(auth);
     // No sessionIdGenerator: stateless mode (written as {} so exactOptionalPropertyTypes projects compile).
     const transport = new StreamableHTTPServerTransport({});
+    const ids = requestIds(body).map((id) => `${caller}\u0000${JSON.stringify(id)}`);
+    for (const key of ids) inFlight.set(key, transport);
     res.on('close', () => {
+      for (const key of ids) if (inFlight.get(key) === transport) inFlight.delete(key);
+      // The client went away before the answer was complete: cancel what is still running.
+      if (!res.writableFinished) for (const id of requestIds(body)) transport.onmessage?.(cancelled(id, 'client disconnected'));
       void transport.close();
       void server.close();
     });

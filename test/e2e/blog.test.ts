@@ -77,6 +77,7 @@ describe('tools/list', () => {
         'count_blog_posts', 'count_comments', 'count_post_likes', 'count_tags', 'count_users',
         'create_blog_post', 'delete_blog_post', 'get_blog_post', 'get_comment', 'get_post_like', 'get_tag', 'get_user',
         'list_blog_posts', 'list_comments', 'list_post_likes', 'list_tags', 'list_users', 'update_blog_post',
+        'greet', // the example tool init scaffolds
       ].sort(),
     );
     const byName = new Map(tools.map((t) => [t.name, t]));

@@ -27,7 +27,10 @@ interface Page {
   hasMore: boolean;
 }
 
-describe.each(testDatabases)('scoping matrix on $label', (database) => {
+// Issue 3 asks for SQLite and PostgreSQL; the table snapshots (scoping/sql.ts) speak those two.
+const scopingDatabases = testDatabases.filter((d) => d.provider === 'sqlite' || d.provider === 'postgresql');
+
+describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
   let p: ClinicProject;
   let keys: { ann: CreatedKey; annRead: CreatedKey; bob: CreatedKey };
   let ann: Client;

@@ -57,9 +57,10 @@ API key (shown once; user ann@example.com, scope read): ${created.key}
 MCP Inspector:  npx @modelcontextprotocol/inspector
                 → Transport "Streamable HTTP", URL ${server.url}, header "${auth}"
 Claude Code:    claude mcp add --transport http blog ${server.url} --header "${auth}"
-Claude Desktop: add to claude_desktop_config.json →
+Claude Desktop: add to claude_desktop_config.json (bridged with mcp-remote) →
                 { "mcpServers": { "blog": { "command": "npx",
-                  "args": ["mcp-remote", "${server.url}", "--header", "${auth}"] } } }
+                  "args": ["-y", "mcp-remote", "${server.url}", "--header", "Authorization:\${AUTH_HEADER}"],
+                  "env": { "AUTH_HEADER": "Bearer ${created.key}" } } } }
 curl:           curl -s ${server.url} -H "${auth}" -H 'content-type: application/json' \\
                   -H 'accept: application/json, text/event-stream' \\
                   -d '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'

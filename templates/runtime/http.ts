@@ -56,7 +56,10 @@ function isLoopback(host: string): boolean {
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  // Header names are case-insensitive: a refusal's own Content-Type must not be sent twice.
+  const merged: Record<string, string> = { 'content-type': 'application/json' };
+  for (const [name, value] of Object.entries(headers)) merged[name.toLowerCase()] = value;
+  res.writeHead(status, merged);
   res.end(JSON.stringify(body));
 }
 

@@ -142,6 +142,7 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
     const expect401 = async (answer: Awaited<ReturnType<typeof rpc>>) => {
       expect(answer.status).toBe(401);
       expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
+      expect(answer.headers.get('content-type')).toBe('application/json'); // once, not repeated
       expect(JSON.stringify(answer.body)).not.toMatch(/"tools"/);
       return answer.body as { error: string; error_description: string };
     };

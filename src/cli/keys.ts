@@ -1,13 +1,21 @@
-/** `mcp-gen keys create|list|revoke`: flags → the keys library → printed result. */
+/**
+ * `mcp-gen keys create|list|revoke`: flags → the keys library → printed result. The library
+ * (config, schema, database) is imported only when a keys command runs.
+ */
 import type { Command } from 'commander';
-import { createKey, listKeys, revokeKey } from '../keys/commands.js';
-import { createdKeyJson, formatCreatedKey, formatKeyTable, formatRevoked, keyRowsJson } from '../keys/format.js';
-import { openKeysProject, type KeysProject } from '../keys/project.js';
+import type { KeysProject } from '../keys/project.js';
 
-async function withProject<T>(root: string, config: string | undefined, fn: (p: KeysProject) => Promise<T>): Promise<T> {
+type KeysLib = typeof import('../keys/commands.js') & typeof import('../keys/format.js');
+
+async function withProject<T>(root: string, config: string | undefined, fn: (p: KeysProject, lib: KeysLib) => Promise<T>): Promise<T> {
+  const [{ openKeysProject }, commands, format] = await Promise.all([
+    import('../keys/project.js'),
+    import('../keys/commands.js'),
+    import('../keys/format.js'),
+  ]);
   const project = await openKeysProject(root, config);
   try {
-    return await fn(project);
+    return await fn(project, { ...commands, ...format });
   } finally {
     await project.close();
   }
@@ -25,7 +33,7 @@ export function registerKeys(program: Command, root: () => string, done: (code: 
     .option('--json', 'print { "key", "id", "prefix" } as JSON')
     .option('--config <file>', 'config file')
     .action(async (o) => {
-      await withProject(root(), o.config, async (p) => {
+      await withProject(root(), o.config, async (p, { createKey, createdKeyJson, formatCreatedKey }) => {
         const created = await createKey(
           p.db,
           { user: o.user, name: o.name, scopes: String(o.scopes).split(','), expiresIn: o.expiresIn, toolsets: p.toolsets },
@@ -42,7 +50,7 @@ export function registerKeys(program: Command, root: () => string, done: (code: 
     .option('--json', 'print JSON')
     .option('--config <file>', 'config file')
     .action(async (o) => {
-      await withProject(root(), o.config, async (p) => {
+      await withProject(root(), o.config, async (p, { listKeys, keyRowsJson, formatKeyTable }) => {
         const rows = await listKeys(p.db, { user: o.user }, p.model);
         console.log(o.json ? keyRowsJson(rows) : formatKeyTable(rows));
       });
@@ -53,7 +61,9 @@ export function registerKeys(program: Command, root: () => string, done: (code: 
     .description('revoke a key by id or prefix; refused from the next request on')
     .option('--config <file>', 'config file')
     .action(async (idOrPrefix: string, o) => {
-      await withProject(root(), o.config, async (p) => console.log(formatRevoked(await revokeKey(p.db, idOrPrefix, p.model))));
+      await withProject(root(), o.config, async (p, { formatRevoked, revokeKey }) =>
+        console.log(formatRevoked(await revokeKey(p.db, idOrPrefix, p.model))),
+      );
       done(0);
     });
 }

@@ -42,9 +42,9 @@ export async function loadConfig(root: string, file?: string): Promise<{ config:
   const path = findConfig(root, file);
   const shown = relative(root, path) || path;
   // A fresh jiti per call without its module cache: a second load in one process sees edits.
+  // Its file cache (keyed by content) spares the next run the TypeScript transform and Babel's load.
   const jiti = createJiti(import.meta.url, {
     moduleCache: false,
-    fsCache: false,
     alias: { 'mcp-gen': selfEntry() },
   });
   let raw: unknown;

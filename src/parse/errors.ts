@@ -15,6 +15,9 @@ export class SchemaError extends Error {
   }
 }
 
+/** The code Prisma gives every schema validation error. */
+const VALIDATION = 'P1012';
+
 // ESC [ ... m (SGR) and other CSI sequences Prisma's formatter emits.
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
@@ -23,20 +26,40 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+/** The validation errors `get_config` returns, one message each (`error: ...\n  -->  file:line ...`). */
+export function configErrors(messages: readonly string[]): SchemaError {
+  return schemaError(`Error code: ${VALIDATION}\n${messages.join('\n\n')}\nValidation Error Count: ${messages.length}`);
+}
+
 /**
- * Turns the error thrown by `getConfig`/`getDMMF` into a SchemaError: colors removed,
- * Prisma's wrapper lines (wasm context, CLI version) dropped, the validation errors kept verbatim.
+ * An error thrown by a wasm call: `{"error_code","message"}` JSON for validation errors
+ * (all of them, already counted), a RuntimeError when the Rust code panicked (`panic` is the
+ * message its panic hook reported), anything else as it is.
  */
-export function toSchemaError(err: unknown): SchemaError {
-  const raw = stripAnsi(err instanceof Error ? err.message : String(err));
-  const body = raw
-    .split('\n')
-    .filter((line) => !/^Prisma schema validation - \(/.test(line))
-    .filter((line) => !/^\[Context: /.test(line))
-    .filter((line) => !/^Prisma CLI Version\s*:/.test(line))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+export function wasmError(err: unknown, panic?: string): SchemaError {
+  const text = err instanceof Error ? err.message : String(err);
+  if (err instanceof Error && err.name === 'RuntimeError') {
+    return new SchemaError(`Prisma's schema parser crashed; please report this schema to Prisma.\n${panic || text}`);
+  }
+  const parsed = parseJson(text);
+  if (parsed && typeof parsed.message === 'string') {
+    return schemaError(typeof parsed.error_code === 'string' ? `Error code: ${parsed.error_code}\n${parsed.message}` : parsed.message);
+  }
+  return schemaError(text);
+}
+
+function parseJson(text: string): { error_code?: unknown; message?: unknown } | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as { error_code?: unknown; message?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Prisma's error text → SchemaError: colors removed, blank runs collapsed, every `-->  file:line` collected. */
+function schemaError(raw: string): SchemaError {
+  const body = stripAnsi(raw).replace(/\n{3,}/g, '\n\n').trim();
   const locations = [...body.matchAll(/-->\s+(.+?):(\d+)\s*$/gm)].map(
     (m): SourceLocation => ({ file: m[1]!, line: Number(m[2]) }),
   );

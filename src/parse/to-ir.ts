@@ -3,15 +3,63 @@
  * This is the only file that knows DMMF's shape.
  */
 import path from 'node:path';
-import type internals from '@prisma/internals';
 import type { Enum, Field, Model, Provider, ScalarType, SchemaIR, SourceLocation, UniqueKey } from '../ir/types.js';
 import { SchemaError } from './errors.js';
 import { type Block, isUnsupportedType, scanBlocks } from './schema-text.js';
 
-export type Datamodel = Awaited<ReturnType<typeof internals.getDMMF>>['datamodel'];
-export type PrismaConfigMeta = Awaited<ReturnType<typeof internals.getConfig>>;
-type DmmfModel = Datamodel['models'][number];
-type DmmfField = DmmfModel['fields'][number];
+/**
+ * The parts of Prisma's DMMF `datamodel` (`get_datamodel`, the same JSON as `getDMMF().datamodel`)
+ * that we read; the wasm answer carries more.
+ */
+export interface Datamodel {
+  readonly models: readonly DmmfModel[];
+  readonly enums: readonly DmmfEnum[];
+}
+
+interface DmmfModel {
+  readonly name: string;
+  readonly dbName: string | null;
+  readonly documentation?: string;
+  readonly fields: readonly DmmfField[];
+  readonly primaryKey: { readonly name: string | null; readonly fields: readonly string[] } | null;
+  readonly uniqueIndexes: readonly { readonly name: string | null; readonly fields: readonly string[] }[];
+}
+
+interface DmmfField {
+  readonly name: string;
+  readonly kind: 'scalar' | 'object' | 'enum' | 'unsupported';
+  readonly type: string;
+  readonly dbName?: string | null;
+  readonly documentation?: string;
+  readonly isList: boolean;
+  readonly isRequired: boolean;
+  readonly isId: boolean;
+  readonly isUnique: boolean;
+  readonly hasDefaultValue: boolean;
+  readonly isUpdatedAt?: boolean;
+  readonly relationName?: string | null;
+  readonly relationFromFields?: readonly string[];
+  readonly relationToFields?: readonly string[];
+  /** `@db.VarChar(255)` → `['VarChar', ['255']]`. */
+  readonly nativeType?: readonly [string, readonly string[]] | null;
+}
+
+interface DmmfEnum {
+  readonly name: string;
+  readonly values: readonly { readonly name: string }[];
+  readonly documentation?: string;
+}
+
+/** The parts of `get_config`'s `config` (generators and datasources) that we read. */
+export interface PrismaConfigMeta {
+  readonly generators: readonly {
+    readonly provider: { readonly value: string | null };
+    readonly output: { readonly value: string | null } | null;
+    readonly previewFeatures: readonly string[];
+    readonly sourceFilePath: string;
+  }[];
+  readonly datasources: readonly { readonly activeProvider: string; readonly sourceFilePath: string }[];
+}
 
 export interface ToIrInput {
   readonly root: string;

@@ -71,6 +71,7 @@ const model = strict(
     operations: z.array(operation, { error: 'expected an array of operations' }).optional(),
     fields: fields.optional(),
     writable: strList('field names').optional(),
+    relations: strList('relation field names').optional(),
     maxTake: positiveInt().optional(),
     defaultTake: positiveInt().optional(),
     names: names.optional(),

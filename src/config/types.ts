@@ -72,6 +72,15 @@ export interface ModelConfig {
    */
   readonly writable?: readonly string[];
   /**
+   * Relations the tools can filter on (`is`/`isNot`, `some`/`every`/`none`) and `include`.
+   * Each one adds the related model's filter and row to this model's tool schemas, so the
+   * default stays small: the to-one relations (a post's `author`). Name to-many relations to
+   * add them; `[]` for none. The related model must be exposed too.
+   * @default the to-one relations whose model is exposed
+   * @example ['author', 'comments']
+   */
+  readonly relations?: readonly string[];
+  /**
    * Largest page `list` returns.
    * @default defaults.maxTake (100)
    * @example 50

@@ -17,6 +17,14 @@ export interface EmitInput {
   readonly extra?: readonly GeneratedFile[];
 }
 
+/**
+ * Heads every runtime file. The runtime is library code, type-checked under strict settings in
+ * mcp-gen's own CI; re-checking it in every project would cost most of a `tsc` run and let the
+ * project's compiler flags break code it does not own (Prisma's generated client does the same).
+ * Its exports carry explicit types, so the project's own code is still checked against them.
+ */
+export const RUNTIME_NOCHECK = '// @ts-nocheck — mcp-gen runtime: checked in mcp-gen\'s CI, not in your project (see README, "Type-checking").\n';
+
 /** Runtime files that only some configurations need. */
 const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
   'auth.ts': (plan) => plan.auth.kind === 'apiKeys',
@@ -27,7 +35,7 @@ export function emit(input: EmitInput): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const [name, source] of [...input.runtime].sort(([a], [b]) => compare(a, b))) {
     if (OPTIONAL_RUNTIME[name] && !OPTIONAL_RUNTIME[name](plan)) continue;
-    files.push({ path: `runtime/${name}`, content: source });
+    files.push({ path: `runtime/${name}`, content: RUNTIME_NOCHECK + source });
   }
   for (const mp of plan.models) {
     files.push(emitModelSchemas(plan, mp), emitModelTools(plan, mp));

@@ -5,8 +5,8 @@
  */
 import type { ModelPlan, Plan } from '../plan/types.js';
 import type { ValueField } from '../ir/types.js';
-import { filterExpr, inputExpr, isSortable, outputExpr } from './zod.js';
-import { jsDoc, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
+import { fieldDesc, filterExpr, isOptionalOnCreate, isSortable } from './zod.js';
+import { jsDoc, key, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
 import { joinParts } from './ts.js';
 import { importBlock } from './imports.js';
 
@@ -29,8 +29,7 @@ export function emitModelSchemas(plan: Plan, mp: ModelPlan): GeneratedFile {
   const parts: string[] = [];
 
   parts.push(jsDoc(`Fields of ${name} that tools may return. All optional: \`select\` can pick a subset.`));
-  parts.push(`export const ${n.row} = z.object(${objectLiteral(mp.fields.map((f) => [f.name, outputExpr(f)]))}).partial();\n`);
-  parts.push(`export type ${n.row} = z.infer<typeof ${n.row}>;\n`);
+  parts.push(`export const ${n.row} = f.row(${objectLiteral(mp.fields.map((f) => [f.name, fieldDesc(f)]))});\n`);
 
   const filters = mp.fields.flatMap((f) => {
     const expr = filterExpr(f, plan.provider);
@@ -44,27 +43,27 @@ export function emitModelSchemas(plan: Plan, mp: ModelPlan): GeneratedFile {
 
   if (mp.keys.length > 0) {
     parts.push(jsDoc(`Exactly one unique key of ${name}.`));
-    parts.push(`export const ${n.unique} = f.unique(${objectLiteral(mp.keys.map((k) => [k.clientKey, keyExpr(mp, k.fields)]))});\n`);
+    parts.push(`export const ${n.unique} = f.unique(${objectLiteral(mp.keys.map((k) => [k.clientKey, keyDesc(mp, k.fields)]))});\n`);
   }
   if (mp.operations.includes('create')) {
-    parts.push(`export const ${n.create} = z.strictObject(${objectLiteral(mp.writable.map((f) => [f.name, inputExpr(f, 'create')]))});\n`);
+    const optional = mp.writable.filter(isOptionalOnCreate).map((f) => f.name);
+    const fields = objectLiteral(mp.writable.map((f) => [f.name, fieldDesc(f)]));
+    parts.push(`export const ${n.create} = f.createData(${fields}${optional.length ? `, ${strList(optional)}` : ''});\n`);
   }
   if (mp.operations.includes('update')) {
-    parts.push(`export const ${n.update} = z.strictObject(${objectLiteral(mp.writable.map((f) => [f.name, inputExpr(f, 'update')]))});\n`);
+    parts.push(`export const ${n.update} = f.updateData(${objectLiteral(mp.writable.map((f) => [f.name, fieldDesc(f)]))});\n`);
   }
 
   const imports = importBlock(path, [
-    { from: 'zod', names: ['z'] },
     { from: 'runtime/filters.ts', names: ['* as f'] },
     ...(enums.length ? [{ from: 'enums.ts', names: enums }] : []),
   ]);
   return { path, content: `${jsDoc(mp.model.doc ? `${name}: ${mp.model.doc}` : name)}${imports}\n${joinParts(parts)}` };
 }
 
-function keyExpr(mp: ModelPlan, fields: readonly string[]): string {
+/** A unique key's fields: `{ id: 'Int' }`, `{ authorId: 'Int', title: 'String' }`. */
+function keyDesc(mp: ModelPlan, fields: readonly string[]): string {
   const byName = new Map<string, ValueField>(mp.fields.map((f) => [f.name, f]));
-  const exprs = fields.map((name) => [name, inputExpr(byName.get(name)!, 'key')] as const);
-  if (exprs.length === 1) return exprs[0]![1];
-  return `z.strictObject(${objectLiteral(exprs)})`;
+  return `{ ${fields.map((name) => `${key(name)}: ${fieldDesc(byName.get(name)!, { key: true })}`).join(', ')} }`;
 }
 

@@ -58,8 +58,8 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
     return [r.field.name, call] as const;
   });
   parts.push(jsDoc(`Filter for ${name} rows: own fields, relations (one level), AND/OR/NOT.`));
-  const whereShape = [`  ...${n.scalarWhere}.shape,`, ...relFilters.map(([k, v]) => `  ${k}: ${v},`)].join('\n');
-  parts.push(`export const ${name}Where = f.where(${str(name)}, {\n${whereShape}\n});\n`);
+  const relations = relFilters.length ? `, ${objectLiteral(relFilters)}` : '';
+  parts.push(`export const ${name}Where = f.where(${str(name)}, ${n.scalarWhere}${relations});\n`);
 
   const specEntries: [string, string][] = [
     ['name', str(name)],

@@ -5,7 +5,7 @@ import { jsDoc, objectLiteral, str, strList, type GeneratedFile } from './ts.js'
 import { importBlock, type ImportSpec } from './imports.js';
 import { specName, toolsName } from './model-tools.js';
 import { userModuleImport } from './scope.js';
-import { outputExpr } from './zod.js';
+import { fieldDesc } from './zod.js';
 import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
 
 export function emitEnums(plan: Plan): GeneratedFile {
@@ -105,19 +105,18 @@ export function emitUserInfo(plan: Plan): GeneratedFile | undefined {
   const fields = uniqueFields([user.idField, ...user.info]);
   const enumNames = [...new Set(fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
   const imports: ImportSpec[] = [
-    { from: 'zod', names: ['z'] },
     { from: 'runtime/filters.ts', names: ['* as f'] },
     { from: 'runtime/model-tools.ts', names: ['userInfoTool'] },
     ...(enumNames.length ? [{ from: 'enums.ts', names: enumNames }] : []),
   ];
-  const row = objectLiteral(fields.map((f) => [f.name, outputExpr(f)]));
+  const row = objectLiteral(fields.map((f) => [f.name, fieldDesc(f)]));
   return {
     path,
     content: `${jsDoc('get_user_info: who the caller is, from the API key (takes no arguments).')}${importBlock(path, imports)}
 export const getUserInfo = userInfoTool({
   model: ${str(user.model)},
   fields: { ${fields.map((f) => `${f.name}: { kind: ${str(f.kind === 'enum' ? 'Enum' : f.type)} }`).join(', ')} },
-  output: z.object(${row}),
+  output: f.record(${row}),
 });
 `,
   };

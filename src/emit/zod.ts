@@ -1,64 +1,37 @@
 /**
- * The zod expression for each field in each role. Emitted code refers to the runtime's
- * building blocks as `f.*` (runtime/filters.ts) and to enum tuples from `enums.ts`.
+ * What each field becomes in each role. Emitted code refers to the runtime's building blocks as
+ * `f.*` (runtime/filters.ts) and to enum tuples from `enums.ts`.
  */
-import type { ScalarType, ValueField } from '../ir/types.js';
+import type { ValueField } from '../ir/types.js';
 import type { Provider } from '../ir/types.js';
 import { str } from './ts.js';
-
-const OUTPUT: Record<ScalarType, string> = {
-  String: 'z.string()',
-  Int: 'z.number().int()',
-  Float: 'z.number()',
-  Boolean: 'z.boolean()',
-  DateTime: 'f.dateTimeOut',
-  BigInt: 'f.bigIntOut',
-  Decimal: 'f.decimalOut',
-  Json: 'f.jsonOut',
-  Bytes: 'f.bytesOut',
-};
-
-const INPUT: Record<ScalarType, string> = {
-  String: 'z.string()',
-  Int: 'f.intIn',
-  Float: 'z.number()',
-  Boolean: 'z.boolean()',
-  DateTime: 'f.dateTimeIn',
-  BigInt: 'f.bigIntIn',
-  Decimal: 'f.decimalIn',
-  Json: 'f.jsonIn',
-  Bytes: 'f.bytesIn',
-};
 
 const FILTERABLE: ReadonlySet<string> = new Set(['String', 'Int', 'Float', 'Boolean', 'DateTime', 'BigInt', 'Decimal']);
 const ORDERED: ReadonlySet<string> = new Set(['String', 'Int', 'Float', 'DateTime', 'BigInt', 'Decimal']);
 const NUMERIC: ReadonlySet<string> = new Set(['Int', 'Float', 'BigInt', 'Decimal']);
 
-function base(field: ValueField, table: Record<ScalarType, string>): string {
-  return field.kind === 'enum' ? `z.enum(${field.type})` : table[field.type];
+/**
+ * The field's descriptor for the runtime's builders (`f.row`, `f.createData`, `f.unique`, ...):
+ * `'Int'`, `'String?'` (nullable), `'String[]'` (list), `{ type, doc }`, `{ enum: Values, ... }`.
+ * Plain data, not zod chains: cheap for the type checker however large the schema.
+ */
+export function fieldDesc(field: ValueField, opts: { readonly key?: boolean } = {}): string {
+  const nullable = !field.isRequired && !field.isList && !opts.key;
+  const doc = opts.key ? undefined : field.doc;
+  if (field.kind === 'enum') {
+    const parts = [`enum: ${field.type}`];
+    if (nullable) parts.push('nullable: true');
+    if (field.isList) parts.push('list: true');
+    if (doc) parts.push(`doc: ${str(doc)}`);
+    return `{ ${parts.join(', ')} }`;
+  }
+  const type = str(`${field.type}${nullable ? '?' : field.isList ? '[]' : ''}`);
+  return doc ? `{ type: ${type}, doc: ${str(doc)} }` : type;
 }
 
-function shape(field: ValueField, expr: string): string {
-  return field.isList ? `z.array(${expr})` : expr;
-}
-
-/** The field as returned to the client (serialized: BigInt/Decimal/DateTime/Bytes are strings). */
-export function outputExpr(field: ValueField): string {
-  let expr = shape(field, base(field, OUTPUT));
-  if (!field.isRequired && !field.isList) expr += '.nullable()';
-  if (field.doc) expr += `.describe(${str(field.doc)})`;
-  return expr;
-}
-
-/** The field as accepted in `data` or a unique key: JSON in, Prisma-ready values out. */
-export function inputExpr(field: ValueField, mode: 'create' | 'update' | 'key'): string {
-  let expr = shape(field, base(field, INPUT));
-  if (mode === 'key') return expr;
-  if (!field.isRequired && !field.isList) expr += '.nullable()';
-  const optional = mode === 'update' || !field.isRequired || field.isList || ('hasDefault' in field && field.hasDefault);
-  if (optional) expr += '.optional()';
-  if (field.doc) expr += `.describe(${str(field.doc)})`;
-  return expr;
+/** May be left out of create's `data`: has a default, is nullable, or is a list. */
+export function isOptionalOnCreate(field: ValueField): boolean {
+  return !field.isRequired || field.isList || ('hasDefault' in field && field.hasDefault);
 }
 
 /** The filter schema for `where`, or undefined when the field cannot be filtered (Json, Bytes). */

@@ -6,6 +6,7 @@ import type { Report } from './errors.js';
 import { checkCreatable, exposeFields, planWritable } from './fields.js';
 import { defaultToolName, delegateName, kebabCase } from './names.js';
 import { planOperations } from './operations.js';
+import { planRelations } from './relations.js';
 import { planScope, type ScopeContext } from './scope.js';
 import type { ModelPlan, Operation, ScopePlan } from './types.js';
 
@@ -70,7 +71,7 @@ export function planModel(entry: Entry, inputs: PlanInputs): ModelPlan {
     delegate: delegateName(model.name),
     fileName: kebabCase(model.name),
     fields: exposure.fields,
-    relations: exposure.relations.filter((r) => inputs.exposed.has(r.type)).map((field) => ({ field, target: field.type })),
+    relations: planRelations(model, mc.relations, exposure.relations, inputs.exposed, path, report).map((field) => ({ field, target: field.type })),
     writable,
     operations,
     toolNames: planToolNames(entry, operations, report),

@@ -19,6 +19,11 @@ function once<T extends z.ZodType>(id: string, make: () => T): T {
   return schema;
 }
 
+/** `make()` registered under `id` (once per process), so tool schemas `$ref` it from `definitions`. */
+export function shared<T extends z.ZodType>(id: string, make: () => T): T {
+  return once(id, make);
+}
+
 /** The id a schema was registered with (`.meta({ id })`), if any. */
 export function schemaId(schema: z.ZodType): string | undefined {
   const id = z.globalRegistry.get(schema)?.id;
@@ -122,6 +127,115 @@ export function valueIn(kind: ScalarKind): z.ZodOptional {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Field descriptors: how generated code names a field's type without spelling out zod chains.
+// Plain data keeps the generated modules cheap for the TypeScript checker; this file turns it
+// into zod once, at startup.
+
+export type Scalar = ScalarKind | 'Json' | 'Bytes';
+
+/** `'Int'`, `'String?'` (nullable), `'String[]'` (scalar list). */
+export type TypeName = Scalar | `${Scalar}?` | `${Scalar}[]`;
+
+/** An enum field: the values come from enums.ts. */
+export interface EnumField {
+  readonly enum: readonly [string, ...string[]];
+  readonly nullable?: boolean;
+  readonly list?: boolean;
+  readonly doc?: string;
+}
+
+/** A scalar field with a description (from the schema's `///` comment). */
+export interface DocField {
+  readonly type: TypeName;
+  readonly doc: string;
+}
+
+export type Field = TypeName | DocField | EnumField;
+export type Fields = Readonly<Record<string, Field>>;
+
+interface Parsed {
+  readonly base: Scalar | readonly [string, ...string[]];
+  readonly nullable: boolean;
+  readonly list: boolean;
+  readonly doc: string | undefined;
+}
+
+function parseField(field: Field): Parsed {
+  if (typeof field === 'object' && 'enum' in field) {
+    return { base: field.enum, nullable: field.nullable === true, list: field.list === true, doc: field.doc };
+  }
+  const name = typeof field === 'string' ? field : field.type;
+  const doc = typeof field === 'string' ? undefined : field.doc;
+  if (name.endsWith('?')) return { base: name.slice(0, -1) as Scalar, nullable: true, list: false, doc };
+  if (name.endsWith('[]')) return { base: name.slice(0, -2) as Scalar, nullable: false, list: true, doc };
+  return { base: name as Scalar, nullable: false, list: false, doc };
+}
+
+const OUTPUT: Record<Scalar, () => z.ZodType> = {
+  String: () => z.string(),
+  Int: () => z.number().int(),
+  Float: () => z.number(),
+  Boolean: () => z.boolean(),
+  DateTime: () => dateTimeOut,
+  BigInt: () => bigIntOut,
+  Decimal: () => decimalOut,
+  Json: () => jsonOut,
+  Bytes: () => bytesOut,
+};
+
+const INPUT: Record<Scalar, () => z.ZodType> = {
+  String: () => z.string(),
+  Int: () => intIn,
+  Float: () => z.number(),
+  Boolean: () => z.boolean(),
+  DateTime: () => dateTimeIn,
+  BigInt: () => bigIntIn,
+  Decimal: () => decimalIn,
+  Json: () => jsonIn,
+  Bytes: () => bytesIn,
+};
+
+function fieldSchema(field: Field, table: Record<Scalar, () => z.ZodType>, role: 'value' | 'key'): z.ZodType {
+  const p = parseField(field);
+  let schema: z.ZodType = typeof p.base === 'string' ? table[p.base]() : z.enum(p.base as [string, ...string[]]);
+  if (p.list) schema = z.array(schema);
+  if (role === 'key') return schema;
+  if (p.nullable) schema = schema.nullable();
+  if (p.doc) schema = schema.describe(p.doc);
+  return schema;
+}
+
+function mapFields(fields: Fields, make: (name: string, field: Field) => z.ZodType): Record<string, z.ZodType> {
+  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, make(name, field)]));
+}
+
+/** A row as tools return it (BigInt, Decimal, DateTime and Bytes as strings). Every member optional: `select` may pick some. */
+export function row(fields: Fields): z.ZodType {
+  return z.object(mapFields(fields, (_, field) => fieldSchema(field, OUTPUT, 'value').optional()));
+}
+
+/** A record as tools return it, every member present (get_user_info). */
+export function record(fields: Fields): z.ZodType {
+  return z.object(mapFields(fields, (_, field) => fieldSchema(field, OUTPUT, 'value')));
+}
+
+/** `data` for create: JSON in, Prisma-ready values out. Fields named in `optional` may be left out (defaults, nullable, lists). */
+export function createData(fields: Fields, optional: readonly string[] = []): z.ZodType {
+  const skip = new Set(optional);
+  return z.strictObject(
+    mapFields(fields, (name, field) => {
+      const schema = fieldSchema(field, INPUT, 'value');
+      return skip.has(name) ? schema.optional() : schema;
+    }),
+  );
+}
+
+/** `data` for update: every member optional. */
+export function updateData(fields: Fields): z.ZodType {
+  return z.strictObject(mapFields(fields, (_, field) => fieldSchema(field, INPUT, 'value').optional()));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Filters
 
 const MAX_IN = 1000;
@@ -133,7 +247,7 @@ export interface ScalarFilterOptions {
 }
 
 /** A Prisma scalar filter; a bare value is shorthand for `equals`. */
-export function scalarFilter(kind: ScalarKind, options: ScalarFilterOptions = {}): z.ZodOptional {
+export function scalarFilter(kind: ScalarKind, options: ScalarFilterOptions = {}): z.ZodType {
   const nullable = options.nullable === true;
   const insensitive = kind === 'String' && options.insensitive === true;
   const id = `${nullable ? 'Nullable' : ''}${kind}Filter${insensitive ? 'Insensitive' : ''}`;
@@ -155,7 +269,7 @@ export function scalarFilter(kind: ScalarKind, options: ScalarFilterOptions = {}
 }
 
 /** A Prisma enum filter over `values`; a bare value is shorthand for `equals`. */
-export function enumFilter(name: string, values: readonly [string, ...string[]], options: { readonly nullable?: boolean } = {}): z.ZodOptional {
+export function enumFilter(name: string, values: readonly [string, ...string[]], options: { readonly nullable?: boolean } = {}): z.ZodType {
   const nullable = options.nullable === true;
   return once(`${nullable ? 'Nullable' : ''}${name}Filter`, () => {
     const value = z.enum(values);
@@ -167,7 +281,7 @@ export function enumFilter(name: string, values: readonly [string, ...string[]],
 }
 
 /** Filter on a scalar list column (PostgreSQL): has, hasSome, hasEvery, isEmpty. */
-export function listFilter(kind: ScalarKind | { readonly enum: string; readonly values: readonly [string, ...string[]] }): z.ZodOptional {
+export function listFilter(kind: ScalarKind | { readonly enum: string; readonly values: readonly [string, ...string[]] }): z.ZodType {
   const name = typeof kind === 'string' ? kind : kind.enum;
   return once(`${name}ListFilter`, () => {
     const value = typeof kind === 'string' ? valueIn(kind) : z.enum(kind.values).optional();
@@ -177,7 +291,7 @@ export function listFilter(kind: ScalarKind | { readonly enum: string; readonly 
 }
 
 /** To-one relation filter: `is` / `isNot` over the target's scalar where. */
-export function toOne(target: z.ZodType, options: { readonly nullable?: boolean } = {}): z.ZodOptional {
+export function toOne(target: z.ZodType, options: { readonly nullable?: boolean } = {}): z.ZodType {
   const make = () => {
     const inner = options.nullable ? target.nullable() : target;
     return z.strictObject({ is: inner.optional(), isNot: inner.optional() }).optional();
@@ -187,48 +301,57 @@ export function toOne(target: z.ZodType, options: { readonly nullable?: boolean 
 }
 
 /** To-many relation filter: `some` / `every` / `none` over the target's scalar where. */
-export function toMany(target: z.ZodType): z.ZodOptional {
+export function toMany(target: z.ZodType): z.ZodType {
   const make = () => z.strictObject({ some: target.optional(), every: target.optional(), none: target.optional() }).optional();
   const id = schemaId(target);
   return id ? once(`${id}ToMany`, make) : make();
 }
 
 /** A model's scalar-only where (id `<Model>ScalarWhere`): what relation filters of other models use. */
-export function scalarWhere(model: string, shape: Readonly<Record<string, z.ZodType>>): z.ZodObject {
+export function scalarWhere(model: string, shape: Readonly<Record<string, z.ZodType>>): z.ZodType {
   return once(`${model}ScalarWhere`, () => z.strictObject(optionalShape(shape)));
 }
 
 /**
- * A model's top-level `where`: the field/relation shape plus `AND`/`OR`/`NOT` arrays of the same
- * shape without further logical nesting (bounded: many MCP clients fail on recursive `$ref`s).
+ * A model's top-level `where`: its scalar where's fields, the relation filters, and `AND`/`OR`/`NOT`
+ * arrays of the same shape without further logical nesting (bounded: many MCP clients fail on
+ * recursive `$ref`s).
  */
-export function where(model: string, shape: Readonly<Record<string, z.ZodType>>): z.ZodObject {
-  const clause = once(`${model}WhereClause`, () => z.strictObject(optionalShape(shape)));
+export function where(model: string, scalar: z.ZodType, relations: Readonly<Record<string, z.ZodType>> = {}): z.ZodType {
+  const clause = once(`${model}WhereClause`, () => z.strictObject(optionalShape({ ...(scalar as z.ZodObject).shape, ...relations })));
   const clauses = z.array(clause).max(50).optional();
   return clause.extend({ AND: clauses, OR: clauses, NOT: clauses });
 }
 
 /** `orderBy`: an array of single-key objects such as `[{ title: 'desc' }]`. */
-export function orderBy(fields: readonly string[]): z.ZodArray {
-  const direction = once('SortOrder', () => z.enum(['asc', 'desc']).optional());
-  const shape = Object.fromEntries(fields.map((f) => [f, direction]));
+export function orderBy(fields: readonly string[]): z.ZodType {
+  if (fields.length === 0) return z.array(z.strictObject({})).max(0);
+  const direction = once('SortOrder', () => z.enum(['asc', 'desc']));
+  // A partial record keeps the JSON Schema to one list of names (propertyNames), not one member per field.
   const item = z
-    .strictObject(shape)
-    .refine((o) => Object.keys(o).length === 1, { message: 'each orderBy entry must name exactly one field, e.g. { "id": "asc" }' })
+    .partialRecord(z.enum(fields as [string, ...string[]]), direction)
+    .refine((o) => Object.keys(o).length === 1, {
+      message: 'each orderBy entry must name exactly one field, e.g. { "id": "asc" }',
+      when: (payload) => payload.issues.length === 0, // an unknown field is reported as such
+    })
     .meta({ minProperties: 1, maxProperties: 1 });
   return z.array(item).max(fields.length);
 }
 
 /**
  * A unique selector: one optional member per unique key, exactly one of which must be set.
- * Composite keys are nested objects, Prisma style: `authorId_title: { authorId, title }`.
+ * A key of one field is that field's value; a compound key is a nested object, Prisma style:
+ * `authorId_title: { authorId, title }`.
  */
-export function unique(keys: Readonly<Record<string, z.ZodType | Readonly<Record<string, z.ZodType>>>>): z.ZodObject {
+export function unique(keys: Readonly<Record<string, Fields>>): z.ZodType {
   const names = Object.keys(keys);
   const shape = Object.fromEntries(
     names.map((name) => {
-      const key = keys[name]!;
-      const schema = key instanceof z.ZodType ? key : z.strictObject({ ...key });
+      const key = Object.entries(keys[name]!);
+      const schema =
+        key.length === 1
+          ? fieldSchema(key[0]![1], INPUT, 'key')
+          : z.strictObject(Object.fromEntries(key.map(([field, type]) => [field, fieldSchema(type, INPUT, 'key')])));
       return [name, schema.optional()];
     }),
   );
@@ -237,7 +360,7 @@ export function unique(keys: Readonly<Record<string, z.ZodType | Readonly<Record
     .refine((o) => Object.values(o).filter((v) => v !== undefined).length === 1, {
       message: `set exactly one of: ${names.join(', ')}`,
     })
-    .meta({ minProperties: 1, maxProperties: 1 }) as unknown as z.ZodObject;
+    .meta({ minProperties: 1, maxProperties: 1 });
 }
 
 function optionalShape(shape: Readonly<Record<string, z.ZodType>>): Record<string, z.ZodType> {

@@ -11,12 +11,12 @@ import { enumOf, readAnnotations, rowWithRelated, type ToolMeta } from './tool-m
 import { serializeRow, toJsonValue } from './values.js';
 
 export interface ListToolOptions extends ToolMeta {
-  readonly where: z.ZodObject;
-  readonly orderBy: z.ZodArray;
+  readonly where: z.ZodType;
+  readonly orderBy: z.ZodType;
   /** Exposed value fields, all optional (a `select` may pick some). */
-  readonly row: z.ZodObject;
+  readonly row: z.ZodType;
   /** Row schema of each exposed relation's target. */
-  readonly related?: Readonly<Record<string, z.ZodObject>>;
+  readonly related?: Readonly<Record<string, z.ZodType>>;
 }
 
 function selectionInput(spec: ModelSpec<any>) {
@@ -101,9 +101,9 @@ export function listTool(spec: ModelSpec<any>, o: ListToolOptions): ToolDef {
 }
 
 export interface GetToolOptions extends ToolMeta {
-  readonly unique: z.ZodObject;
-  readonly row: z.ZodObject;
-  readonly related?: Readonly<Record<string, z.ZodObject>>;
+  readonly unique: z.ZodType;
+  readonly row: z.ZodType;
+  readonly related?: Readonly<Record<string, z.ZodType>>;
 }
 
 export function getTool(spec: ModelSpec<any>, o: GetToolOptions): ToolDef {
@@ -128,7 +128,7 @@ export function getTool(spec: ModelSpec<any>, o: GetToolOptions): ToolDef {
 }
 
 export interface CountToolOptions extends ToolMeta {
-  readonly where: z.ZodObject;
+  readonly where: z.ZodType;
 }
 
 export function countTool(spec: ModelSpec<any>, o: CountToolOptions): ToolDef {
@@ -144,7 +144,7 @@ export function countTool(spec: ModelSpec<any>, o: CountToolOptions): ToolDef {
 }
 
 export interface AggregateToolOptions extends ToolMeta {
-  readonly where: z.ZodObject;
+  readonly where: z.ZodType;
   /** Fields for `_sum` / `_avg` (Int, Float, BigInt, Decimal). */
   readonly numeric: readonly string[];
   /** Fields for `_min` / `_max` (numbers, strings, dates). */

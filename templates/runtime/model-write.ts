@@ -10,20 +10,20 @@ import { serializeRow } from './values.js';
 
 export interface CreateToolOptions extends ToolMeta {
   /** Writable fields with input codecs (required ones required). */
-  readonly data: z.ZodObject;
-  readonly row: z.ZodObject;
+  readonly data: z.ZodType;
+  readonly row: z.ZodType;
 }
 
 export interface UpdateToolOptions extends ToolMeta {
-  readonly unique: z.ZodObject;
+  readonly unique: z.ZodType;
   /** Writable fields with input codecs, all optional. */
-  readonly data: z.ZodObject;
-  readonly row: z.ZodObject;
+  readonly data: z.ZodType;
+  readonly row: z.ZodType;
 }
 
 export interface DeleteToolOptions extends ToolMeta {
-  readonly unique: z.ZodObject;
-  readonly row: z.ZodObject;
+  readonly unique: z.ZodType;
+  readonly row: z.ZodType;
 }
 
 function allFields(spec: ModelSpec<any>): Record<string, true> {
@@ -41,7 +41,7 @@ export function createTool(spec: ModelSpec<any>, o: CreateToolOptions): ToolDef 
   const input = z.strictObject({ data: o.data });
   return {
     name: o.name, toolset: o.toolset, access: 'write', title: o.title, description: o.description,
-    input, output: o.row, annotations: createAnnotations(o.title),
+    input, output: o.row as z.ZodObject, annotations: createAnnotations(o.title),
     async handler(raw, ctx) {
       const args = raw as { data: Row };
       const scope = scopeOf(spec, ctx.user);
@@ -63,7 +63,7 @@ export function updateTool(spec: ModelSpec<any>, o: UpdateToolOptions): ToolDef 
   const input = z.strictObject({ where: o.unique, data: o.data });
   return {
     name: o.name, toolset: o.toolset, access: 'write', title: o.title, description: o.description,
-    input, output: o.row, annotations: changeAnnotations(o.title),
+    input, output: o.row as z.ZodObject, annotations: changeAnnotations(o.title),
     async handler(raw, ctx) {
       const args = raw as { where: Row; data: Row };
       const scope = scopeOf(spec, ctx.user);
@@ -85,7 +85,7 @@ export function deleteTool(spec: ModelSpec<any>, o: DeleteToolOptions): ToolDef 
   const input = z.strictObject({ where: o.unique });
   return {
     name: o.name, toolset: o.toolset, access: 'write', title: o.title, description: o.description,
-    input, output: o.row, annotations: changeAnnotations(o.title),
+    input, output: o.row as z.ZodObject, annotations: changeAnnotations(o.title),
     async handler(raw, ctx) {
       const args = raw as { where: Row };
       const scope = scopeOf(spec, ctx.user);

@@ -1,5 +1,6 @@
 // What every builder takes, and the annotations per kind of tool.
 import { z } from 'zod';
+import { shared } from './filters.js';
 import type { ModelSpec, ToolAnnotations } from './spec.js';
 
 export interface ToolMeta {
@@ -23,11 +24,16 @@ export function changeAnnotations(title: string): ToolAnnotations {
 }
 
 /** `row` extended with the related rows (to-many: array, to-one: object or null), all optional. */
-export function rowWithRelated(spec: ModelSpec<any>, row: z.ZodObject, related: Readonly<Record<string, z.ZodObject>> = {}): z.ZodObject {
+export function rowWithRelated(spec: ModelSpec<any>, row: z.ZodType, related: Readonly<Record<string, z.ZodType>> = {}): z.ZodObject {
   const extra = Object.fromEntries(
-    Object.entries(related).map(([name, schema]) => [name, (spec.relations[name]?.list ? z.array(schema) : schema.nullable()).optional()]),
+    Object.entries(related).map(([name, schema]) => {
+      const relation = spec.relations[name]!;
+      // One definition per related model, however many relations (or self-relations) point at it.
+      const row = shared(`${relation.model}Row`, () => (schema as z.ZodObject).extend({}));
+      return [name, (relation.list ? z.array(row) : row.nullable()).optional()];
+    }),
   );
-  return row.extend(extra);
+  return (row as z.ZodObject).extend(extra);
 }
 
 /** `z.enum` over names, or undefined when there are none (zod enums cannot be empty). */

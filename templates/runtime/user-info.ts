@@ -9,7 +9,7 @@ export interface UserInfoToolOptions {
   readonly model: string;
   /** The fields returned; only these are copied from the authenticated user. */
   readonly fields: Readonly<Record<string, FieldSpec>>;
-  readonly output: z.ZodObject;
+  readonly output: z.ZodType;
   /** Default `get_user_info`. */
   readonly name?: string;
   /** Default `user`; the tool needs `read` (or `user:read`). */
@@ -25,7 +25,7 @@ export function userInfoTool(o: UserInfoToolOptions): ToolDef {
     title,
     description: `Returns the ${o.model} this API key belongs to. Takes no arguments.`,
     input: z.strictObject({}),
-    output: o.output,
+    output: o.output as z.ZodObject,
     annotations: { title, readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     async handler(_args, ctx) {
       const user = ctx.user as Record<string, unknown> | null;

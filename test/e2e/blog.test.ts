@@ -10,7 +10,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { createScratchProject, removeScratch } from '../helpers/scratch.js';
 import { generatePrismaClient } from '../helpers/prisma-generate.js';
 import { pushSchema } from '../helpers/push-schema.js';
-import { typecheck } from '../helpers/tsc.js';
+import { typecheck, typecheckRuntime } from '../helpers/tsc.js';
 import { startServer } from '../helpers/server.js';
 import { callTool, connectClient } from '../helpers/client.js';
 import { mcpGen, REPO, tsx } from './cli.js';
@@ -51,6 +51,13 @@ describe('init and generate', () => {
 
   it.each(['ts7', 'ts5'] as const)('the generated project type-checks strictly with %s', async (compiler) => {
     const r = await typecheck(dir, compiler);
+    expect(r.output).toBe('');
+    expect(r.ok).toBe(true);
+  });
+
+  it('the runtime (@ts-nocheck in users\' projects) type-checks strictly when checked anyway', async () => {
+    const r = await typecheckRuntime(dir, 'ts7');
+    expect(r.pragmas).toBeGreaterThan(10);
     expect(r.output).toBe('');
     expect(r.ok).toBe(true);
   });

@@ -92,9 +92,29 @@ describe('buildPlan: fields', () => {
     const rel = (m: string, mc: object, others: Record<string, object>) =>
       plan({ [m]: mc, ...others }).models.find((x) => x.model.name === m)!.relations.map((r) => [r.field.name, r.target]);
     expect(rel('BlogPost', {}, {})).toEqual([]);
-    expect(rel('BlogPost', {}, { User: {}, Tag: {} })).toEqual([['author', 'User'], ['tags', 'Tag']]);
-    expect(rel('BlogPost', { fields: { exclude: ['author'] } }, { User: {}, Tag: {} })).toEqual([['tags', 'Tag']]);
-    expect(rel('BlogPost', { fields: { include: ['id', 'tags'] } }, { User: {}, Tag: {} })).toEqual([['tags', 'Tag']]);
+    // Default: to-one relations only; to-many ones are named in `relations`.
+    expect(rel('BlogPost', {}, { User: {}, Tag: {} })).toEqual([['author', 'User']]);
+    expect(rel('BlogPost', { relations: ['tags', 'author'] }, { User: {}, Tag: {} })).toEqual([['author', 'User'], ['tags', 'Tag']]);
+    expect(rel('BlogPost', { relations: [] }, { User: {}, Tag: {} })).toEqual([]);
+    expect(rel('BlogPost', { fields: { exclude: ['author'] } }, { User: {}, Tag: {} })).toEqual([]);
+    expect(rel('BlogPost', { fields: { include: ['id', 'tags'] }, relations: ['tags'] }, { User: {}, Tag: {} })).toEqual([['tags', 'Tag']]);
+    expect(rel('User', {}, { BlogPost: {} })).toEqual([]);
+  });
+
+  it('says what is wrong with each listed relation, by key path', () => {
+    const bad = problems(blog, config({ toolsets: { blog: { models: {
+      BlogPost: { fields: { exclude: ['author'] }, relations: ['comment', 'title', 'author', 'tags', 'tags'] },
+      Tag: {},
+    } } } }));
+    expect(bad).toEqual([
+      expect.stringMatching(/^toolsets\.blog\.models\.BlogPost\.relations\[0\]: unknown relation "comment" on BlogPost \(did you mean "comments"\?\)\. Relations: author, comments, tags$/),
+      'toolsets.blog.models.BlogPost.relations[1]: BlogPost.title is a value field, not a relation. Relations: author, comments, tags',
+      'toolsets.blog.models.BlogPost.relations[2]: BlogPost.author is hidden by toolsets.blog.models.BlogPost.fields; a hidden relation cannot be listed here',
+      'toolsets.blog.models.BlogPost.relations[4]: "tags" is listed twice',
+    ]);
+    expect(problems(blog, config({ toolsets: { blog: { models: { BlogPost: { relations: ['comments'] } } } } }))).toEqual([
+      'toolsets.blog.models.BlogPost.relations[0]: BlogPost.comments points at Comment, which no toolset exposes; add Comment to a toolset\'s models',
+    ]);
   });
 
   it('drops keys with a hidden field', () => {

@@ -81,12 +81,12 @@ describe('values', () => {
 });
 
 describe('filters', () => {
-  const where = f.where('Thing', {
+  const where = f.where('Thing', f.scalarWhere('Thing', {
     name: f.scalarFilter('String', { insensitive: true }),
     n: f.scalarFilter('BigInt', { nullable: true }),
     at: f.scalarFilter('DateTime'),
     kind: f.enumFilter('Kind', ['A', 'B']),
-  });
+  }));
 
   it('parses Prisma syntax into Prisma values', () => {
     const parsed = where.parse({ name: { contains: 'x', mode: 'insensitive' }, n: null, at: '2024-01-01', AND: [{ n: { in: ['1', 2] } }], kind: 'A' });
@@ -95,7 +95,7 @@ describe('filters', () => {
   });
 
   it('refuses unknown keys, mode without insensitive support, and logical nesting', () => {
-    const plain = f.where('Plain', { name: f.scalarFilter('String') });
+    const plain = f.where('Plain', f.scalarWhere('Plain', { name: f.scalarFilter('String') }));
     const msg = (schema: z.ZodType, value: unknown) => formatZodError(schema.safeParse(value).error!);
     expect(msg(plain, { name: { mode: 'insensitive' } })).toBe('name: unknown key "mode"');
     expect(msg(where, { AND: [{ OR: [] }] })).toBe('AND[0]: unknown key "OR"');
@@ -104,12 +104,15 @@ describe('filters', () => {
   });
 
   it('builds unique selectors and orderBy', () => {
-    const u = f.unique({ id: z.number().int(), a_b: z.strictObject({ a: z.string(), b: z.string() }) });
+    const u = f.unique({ id: { id: 'Int' }, a_b: { a: 'String', b: 'String' } });
     expect(u.parse({ a_b: { a: 'x', b: 'y' } })).toEqual({ a_b: { a: 'x', b: 'y' } });
     expect(formatZodError(u.safeParse({}).error!)).toBe('arguments: set exactly one of: id, a_b');
     const o = f.orderBy(['a', 'b']);
     expect(o.parse([{ a: 'desc' }, { b: 'asc' }])).toEqual([{ a: 'desc' }, { b: 'asc' }]);
     expect(o.safeParse([{ a: 'desc', b: 'asc' }]).success).toBe(false);
+    expect(o.safeParse([{}]).success).toBe(false);
+    expect(formatZodError(o.safeParse([{ z: 'asc' }]).error!)).toBe('[0]: unknown key "z"');
+    expect(f.orderBy([]).safeParse([{ a: 'asc' }]).success).toBe(false);
   });
 
   it('codecs reject garbage clearly', () => {

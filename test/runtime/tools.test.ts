@@ -45,6 +45,13 @@ describe('tools/list', () => {
     const defs = (list.inputSchema as unknown as { definitions: Record<string, unknown> }).definitions;
     expect(JSON.stringify(defs['BlogPostWhereClause'])).not.toContain('BlogPostWhereClause');
     expect(json.length).toBeLessThan(12_000);
+    // orderBy names the sortable fields once (propertyNames), not one member per field.
+    const orderBy = (list.inputSchema as unknown as { properties: { orderBy: { items: Record<string, unknown> } } }).properties.orderBy.items;
+    expect(orderBy).toMatchObject({ propertyNames: { enum: expect.arrayContaining(['title', 'createdAt']) }, additionalProperties: { $ref: '#/definitions/SortOrder' } });
+    // A related model's row is one shared definition.
+    const out = list.outputSchema as unknown as { definitions: Record<string, unknown> };
+    expect(Object.keys(out.definitions)).toEqual(expect.arrayContaining(['UserRow', 'CommentRow']));
+    expect(JSON.stringify(out)).toContain('"$ref":"#/definitions/UserRow"');
     expect(list.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true, openWorldHint: false });
   });
 

@@ -1,6 +1,6 @@
 /**
  * Custom tools: the user's own functions in the tools folder (default `src/mcp/tools/`) next to
- * the generated ones. Scans with ts-morph (loaded only when the folder exists), resolves names
+ * the generated ones. Scans with ts-morph (loaded only when the folder holds tool files), resolves names
  * and toolsets, and emits `custom-tools.ts` for the generated folder.
  */
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import type { Plan } from '../plan/types.js';
 import type { GeneratedFile } from '../emit/ts.js';
 import { CustomToolError } from './errors.js';
 import { emitCustomTools } from './emit.js';
+import { listToolFiles } from './files.js';
 import { resolveTools } from './resolve.js';
 import type { FoundTool } from './types.js';
 
@@ -45,10 +46,10 @@ export async function customToolFiles(input: CustomToolsInput): Promise<Generate
   const found: FoundTool[] = [];
   const problems: string[] = [];
   if (fs.existsSync(abs)) {
-    const { listToolFiles, openToolsProject } = await import('./project.js');
-    const { scanFile } = await import('./scan.js');
     const files = listToolFiles(abs);
     if (files.length > 0) {
+      const { openToolsProject } = await import('./project.js');
+      const { scanFile } = await import('./scan.js');
       for (const sf of openToolsProject(input.root, files)) {
         const r = scanFile(sf, input.root);
         found.push(...r.tools);

@@ -15,21 +15,6 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
 };
 
-/** Tool files under `dir`, sorted: `.ts`/`.mts`, not declarations, tests, or `_`-prefixed names. */
-export function listToolFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith('_') || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.m?ts$/.test(entry.name) && !/\.d\.m?ts$/.test(entry.name) && !/\.(test|spec)\.m?ts$/.test(entry.name)) out.push(full);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 export function openToolsProject(root: string, files: readonly string[]): SourceFile[] {
   const tsconfig = path.join(root, 'tsconfig.json');
   const project = new Project({

@@ -1,0 +1,31 @@
+/**
+ * Golden files: the emitter's output for the blog fixture, byte for byte, committed under
+ * test/golden/<fixture>/ so a change to the generated code shows up as a diff in review. The
+ * runtime is a symlink to templates/runtime (it is copied verbatim). The golden files are
+ * type-checked here on their own (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes,
+ * runtime included); test/e2e/blog.test.ts type-checks and serves the same output in a project.
+ * After an intended change: `npx vitest run test/emit -u`, then read the diff.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/generate.js';
+import { emit } from '../../src/emit/index.js';
+import { repoBin, repoRoot } from '../helpers/repo.js';
+import { run } from '../helpers/run.js';
+
+describe.each(['blog'])('golden output: %s', (fixture) => {
+  it('matches test/golden/' + fixture, async () => {
+    const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures', fixture) });
+    const files = emit({ plan, version: '0.0.0-golden', runtime: new Map() });
+    expect(files.map((f) => f.path)).toMatchSnapshot();
+    for (const file of files) {
+      await expect(file.content).toMatchFileSnapshot(path.join(repoRoot, 'test', 'golden', fixture, file.path));
+    }
+  });
+});
+
+it('the golden files type-check strictly (ts7)', async () => {
+  const r = await run(process.execPath, [repoBin('typescript7/bin/tsc'), '-p', path.join(repoRoot, 'test/golden/tsconfig.json'), '--pretty', 'false'], { cwd: repoRoot });
+  expect(r.output).toBe('');
+  expect(r.code).toBe(0);
+}, 60_000);

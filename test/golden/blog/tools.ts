@@ -1,0 +1,15 @@
+/** Every tool this server offers, in a stable order. */
+import { blogPostTools } from './models/blog-post.js';
+import { commentTools } from './models/comment.js';
+import { postLikeTools } from './models/post-like.js';
+import { tagTools } from './models/tag.js';
+import { userTools } from './models/user.js';
+import type { ToolDef } from './runtime/spec.js';
+
+export const tools: readonly ToolDef[] = [
+  ...blogPostTools,
+  ...commentTools,
+  ...postLikeTools,
+  ...tagTools,
+  ...userTools,
+];

@@ -4,7 +4,7 @@
  * that the derived schema produces what the function's `args` type accepts.
  */
 import type { Plan } from '../plan/types.js';
-import { jsDoc, objectLiteral, str, type GeneratedFile } from '../emit/ts.js';
+import { compare, jsDoc, objectLiteral, str, type GeneratedFile } from '../emit/ts.js';
 import { importBlock, type ImportSpec } from '../emit/imports.js';
 import { userModuleImport } from '../emit/scope.js';
 import { titleOf } from './names.js';
@@ -52,7 +52,7 @@ function functionEntry(t: Extract<CustomTool, { form: 'function' }>, local: stri
     ['title', str(title)],
     ['description', str(t.description ?? `${title}.`)],
   ];
-  const hints = Object.entries(t.hints).sort(([a], [b]) => a.localeCompare(b));
+  const hints = Object.entries(t.hints).sort(([a], [b]) => compare(a, b));
   if (hints.length) meta.push(['annotations', objectLiteral(hints.map(([k, v]) => [k, String(v)]))]);
   if (t.output) meta.push(['output', reindent(t.output, '      ')]);
   if (t.wrap) meta.push(['wrap', 'true']);

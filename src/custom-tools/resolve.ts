@@ -1,5 +1,6 @@
 /** Final names and toolsets of the found tools, and every clash between them and the rest. */
 import { NAME_PATTERN } from '../config/schema.js';
+import { compare } from '../emit/ts.js';
 import { snakeCase } from './names.js';
 import type { CustomTool, FoundTool } from './types.js';
 
@@ -28,7 +29,7 @@ export function resolveTools(input: ResolveInput): { tools: CustomTool[]; proble
   }
   const byName = new Map<string, FoundTool>();
   const tools: CustomTool[] = [];
-  for (const t of [...input.tools].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
+  for (const t of [...input.tools].sort((a, b) => compare(a.file, b.file) || a.line - b.line)) {
     const toolName = t.name ?? snakeCase(t.exportName);
     if (!NAME_PATTERN.test(toolName)) {
       problems.push(`${where(t)}: ${t.exportName}: tool name ${JSON.stringify(toolName)} must be lowercase letters, digits and _, starting with a letter`);
@@ -48,7 +49,7 @@ export function resolveTools(input: ResolveInput): { tools: CustomTool[]; proble
     const toolsetName = toolsetOf(t, toolName, listed.get(toolName), toolsetNames, problems);
     if (toolsetName) tools.push({ ...t, toolName, toolsetName });
   }
-  for (const [name, ts] of [...listed].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, ts] of [...listed].sort(([a], [b]) => compare(a, b))) {
     if (!byName.has(name)) {
       const found = [...byName.keys()].sort();
       problems.push(`toolsets.${ts}.tools: no custom tool named ${name} in ${input.dir} (found: ${found.length ? found.join(', ') : 'none'})`);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import pluralize from 'pluralize';
+import { compare } from '../emit/ts.js';
 import { SchemaError } from '../parse/errors.js';
 import { scanBlocks, stripComment, type Block } from '../parse/schema-text.js';
 
@@ -59,7 +60,7 @@ export function addKeyModel(files: readonly (readonly [string, string])[], opts:
     `Added model ${keyModel} to ${target} and \`${backName} ${keyModel}[]\` to model ${user.name} (${user.file}).\n` +
     `Create its table before using keys: npx prisma migrate dev --name ${snake(keyModel)}s` +
     ` (or npx prisma db push if you don't use migrations).`;
-  return { files: [...out.entries()].sort(([a], [b]) => a.localeCompare(b)), note };
+  return { files: [...out.entries()].sort(([a], [b]) => compare(a, b)), note };
 }
 
 interface IdField {

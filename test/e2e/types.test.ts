@@ -123,6 +123,16 @@ describe.each(testDatabases)('$label', ({ provider }) => {
     // Case-insensitive everywhere: PostgreSQL by `mode`, MariaDB by its _ci collation, SQLite because LIKE
     // ignores ASCII case.
     expect(await labels({ label: { startsWith: 'A', ...(provider === 'postgresql' ? { mode: 'insensitive' } : {}) } })).toEqual(['a']);
+    if (provider === 'postgresql') {
+      // PostgreSQL compares case-sensitively unless asked.
+      expect(await labels({ label: { startsWith: 'A' } })).toEqual([]);
+      expect(await labels({ label: { startsWith: 'A', mode: 'default' } })).toEqual([]);
+    } else {
+      // `mode` exists only where the database has it; elsewhere it is refused by name.
+      const r = await callTool(client, 'list_samples', { where: { label: { startsWith: 'A', mode: 'insensitive' } } });
+      expect(r.isError).toBe(true);
+      expect(r.text).toMatch(/where\.label.*mode/);
+    }
     if (lists) {
       expect(await labels({ tags: { has: 'y' } })).toEqual(['a']);
       expect(await labels({ levels: { hasSome: ['LOW'] } })).toEqual(['a']);

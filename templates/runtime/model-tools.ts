@@ -18,8 +18,9 @@
 //   userInfoTool({ model, fields, output, name?, toolset? })   get_user_info: the caller's own fields, no input
 //
 // `where` comes from filters.where(), `orderBy` from filters.orderBy(), `unique` from
-// filters.unique(); `row` is a z.object of the exposed value fields (output schemas from
-// filters.ts, every member optional), `related` maps each exposed relation to its target's row.
+// filters.unique(); `row` from filters.row() (the exposed value fields, every member optional),
+// `data` from filters.createData()/updateData(); `related` maps each of the model's relations to its
+// target's row.
 export { listTool, getTool, countTool, aggregateTool } from './model-read.js';
 export type { ListToolOptions, GetToolOptions, CountToolOptions, AggregateToolOptions } from './model-read.js';
 export { createTool, updateTool, deleteTool } from './model-write.js';

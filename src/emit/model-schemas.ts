@@ -5,13 +5,14 @@
  */
 import type { ModelPlan, Plan } from '../plan/types.js';
 import type { ValueField } from '../ir/types.js';
-import { fieldDesc, filterExpr, isOptionalOnCreate, isSortable } from './zod.js';
+import { fieldDesc, INSENSITIVE, isOptionalOnCreate, isSortable } from './zod.js';
 import { jsDoc, key, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
 import { joinParts } from './ts.js';
 import { importBlock } from './imports.js';
 
 export function schemaNames(model: string) {
   return {
+    fields: `${model}Fields`,
     row: `${model}Row`,
     scalarWhere: `${model}ScalarWhere`,
     orderBy: `${model}OrderBy`,
@@ -28,15 +29,16 @@ export function emitModelSchemas(plan: Plan, mp: ModelPlan): GeneratedFile {
   const enums = [...new Set(mp.fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
   const parts: string[] = [];
 
+  parts.push(jsDoc(`${name}'s exposed fields: \`'String?'\` is nullable, \`'String[]'\` a list.`));
+  parts.push(`export const ${n.fields}: f.Fields = ${objectLiteral(mp.fields.map((f) => [f.name, fieldDesc(f)]))};\n`);
   parts.push(jsDoc(`Fields of ${name} that tools may return. All optional: \`select\` can pick a subset.`));
-  parts.push(`export const ${n.row} = f.row(${objectLiteral(mp.fields.map((f) => [f.name, fieldDesc(f)]))});\n`);
+  parts.push(`export const ${n.row} = f.row(${n.fields});\n`);
 
-  const filters = mp.fields.flatMap((f) => {
-    const expr = filterExpr(f, plan.provider);
-    return expr ? [[f.name, expr] as const] : [];
-  });
-  parts.push(jsDoc(`Filters on ${name}'s own fields (Prisma Client syntax).`));
-  parts.push(`export const ${n.scalarWhere} = f.scalarWhere(${str(name)}, ${objectLiteral(filters)});\n`);
+  const options: string[] = [];
+  if (INSENSITIVE.has(plan.provider) && mp.fields.some((f) => f.kind === 'scalar' && f.type === 'String' && !f.isList)) options.push('insensitive: true');
+  if (enums.length) options.push(`enums: { ${enums.join(', ')} }`);
+  parts.push(jsDoc(`Filters on ${name}'s own fields (Prisma Client syntax); Json and Bytes cannot be filtered.`));
+  parts.push(`export const ${n.scalarWhere} = f.scalarWhere(${str(name)}, ${n.fields}${options.length ? `, { ${options.join(', ')} }` : ''});\n`);
 
   const sortable = mp.fields.filter(isSortable).map((f) => f.name);
   parts.push(`export const ${n.orderBy} = f.orderBy(${strList(sortable)});\n`);

@@ -3,7 +3,7 @@
  * (fields, relations, keys, scope) and its tools.
  */
 import type { ModelPlan, Operation, Plan } from '../plan/types.js';
-import { fieldKind, isComparable, isNumeric, isSortable } from './zod.js';
+import { isComparable, isNumeric, isSortable } from './zod.js';
 import { jsDoc, lowerFirst, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
 import { joinParts } from './ts.js';
 import { importBlock, type ImportSpec } from './imports.js';
@@ -39,7 +39,7 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
     { from: 'runtime/model-tools.ts', names: ['* as t'] },
     { from: 'runtime/spec.ts', names: ['ModelSpec'], typeOnly: true },
   ];
-  const own = [n.row, n.scalarWhere, n.orderBy];
+  const own = [n.fields, n.row, n.scalarWhere, n.orderBy];
   if (mp.keys.length) own.push(n.unique);
   if (mp.operations.includes('create')) own.push(n.create);
   if (mp.operations.includes('update')) own.push(n.update);
@@ -64,7 +64,7 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
   const specEntries: [string, string][] = [
     ['name', str(name)],
     ['delegate', str(mp.delegate)],
-    ['fields', objectLiteral(mp.fields.map((f) => [f.name, `{ kind: ${str(fieldKind(f))}${f.isList ? ', list: true' : ''} }`]), '  ')],
+    ['fields', `f.fieldSpecs(${n.fields})`],
     ['relations', objectLiteral(mp.relations.map((r) => [r.field.name, `{ model: ${str(r.target)}, list: ${r.field.isList} }`]), '  ')],
     ['keys', `[${mp.keys.map((k) => strList(k.fields)).join(', ')}]`],
     ...scope.entries,
@@ -75,7 +75,13 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
   if (userType) imports.push({ from: 'context.ts', names: ['CurrentUser'], typeOnly: true });
   parts.push(`export const ${specName(mp)}: ModelSpec${userType} = ${objectLiteral(specEntries)};\n`);
 
-  const related = objectLiteral(mp.relations.map((r) => [r.field.name, schemaNames(r.target).row]), '    ');
+  // list and get return the same related rows: one object for both.
+  const withRelated = mp.relations.length > 0 && (mp.operations.includes('list') || mp.operations.includes('get'));
+  const related = `${lowerFirst(name)}Related`;
+  if (withRelated) {
+    parts.push(jsDoc(`Row schema of each relation's model, for \`include\`.`));
+    parts.push(`const ${related} = ${objectLiteral(mp.relations.map((r) => [r.field.name, schemaNames(r.target).row]))};\n`);
+  }
   const tools = mp.operations.map((op) => {
     const args: [string, string][] = [
       ['name', str(mp.toolNames[op]!)],
@@ -94,7 +100,7 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
       args.push(['groupable', strList(mp.fields.filter(isSortable).map((f) => f.name))]);
     }
     if (op !== 'count' && op !== 'aggregate') args.push(['row', n.row]);
-    if (op === 'list' || op === 'get') args.push(['related', related]);
+    if (withRelated && (op === 'list' || op === 'get')) args.push(['related', related]);
     return `  t.${BUILDER[op]}(${specName(mp)}, ${objectLiteral(args, '  ')}),`;
   });
   parts.push(`export const ${toolsName(mp)} = [\n${tools.join('\n')}\n] as const;\n`);

@@ -6,7 +6,6 @@ import type { ValueField } from '../ir/types.js';
 import type { Provider } from '../ir/types.js';
 import { str } from './ts.js';
 
-const FILTERABLE: ReadonlySet<string> = new Set(['String', 'Int', 'Float', 'Boolean', 'DateTime', 'BigInt', 'Decimal']);
 const ORDERED: ReadonlySet<string> = new Set(['String', 'Int', 'Float', 'DateTime', 'BigInt', 'Decimal']);
 const NUMERIC: ReadonlySet<string> = new Set(['Int', 'Float', 'BigInt', 'Decimal']);
 
@@ -34,22 +33,8 @@ export function isOptionalOnCreate(field: ValueField): boolean {
   return !field.isRequired || field.isList || ('hasDefault' in field && field.hasDefault);
 }
 
-/** The filter schema for `where`, or undefined when the field cannot be filtered (Json, Bytes). */
-export function filterExpr(field: ValueField, provider: Provider): string | undefined {
-  const nullable = !field.isRequired && !field.isList;
-  if (field.kind === 'enum') {
-    if (field.isList) return `f.listFilter({ enum: ${str(field.type)}, values: ${field.type} })`;
-    return `f.enumFilter(${str(field.type)}, ${field.type}${nullable ? ', { nullable: true }' : ''})`;
-  }
-  if (!FILTERABLE.has(field.type)) return undefined;
-  if (field.isList) return `f.listFilter(${str(field.type)})`;
-  const opts: string[] = [];
-  if (nullable) opts.push('nullable: true');
-  if (field.type === 'String' && (provider === 'postgresql' || provider === 'cockroachdb' || provider === 'mongodb')) {
-    opts.push('insensitive: true');
-  }
-  return `f.scalarFilter(${str(field.type)}${opts.length ? `, { ${opts.join(', ')} }` : ''})`;
-}
+/** Providers whose String filters take `mode: 'insensitive'`. */
+export const INSENSITIVE: ReadonlySet<Provider> = new Set<Provider>(['postgresql', 'cockroachdb', 'mongodb']);
 
 /** Can be used in `orderBy` and as a `by` key in aggregate. */
 export function isSortable(field: ValueField): boolean {

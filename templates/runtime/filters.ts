@@ -5,6 +5,7 @@
 // `definitions` and `$ref`s it. They are memoized by id: an id is registered once per process.
 // Filter schemas are already `.optional()` so a property refers to them with a bare `$ref`.
 import { z } from 'zod';
+import type { FieldKind, FieldSpec } from './spec.js';
 
 export type ScalarKind = 'String' | 'Int' | 'Float' | 'BigInt' | 'Decimal' | 'DateTime' | 'Boolean';
 
@@ -307,9 +308,49 @@ export function toMany(target: z.ZodType): z.ZodType {
   return id ? once(`${id}ToMany`, make) : make();
 }
 
-/** A model's scalar-only where (id `<Model>ScalarWhere`): what relation filters of other models use. */
-export function scalarWhere(model: string, shape: Readonly<Record<string, z.ZodType>>): z.ZodType {
-  return once(`${model}ScalarWhere`, () => z.strictObject(optionalShape(shape)));
+export interface ScalarWhereOptions {
+  /** String filters get `mode: 'insensitive'` (PostgreSQL, CockroachDB, MongoDB). */
+  readonly insensitive?: boolean;
+  /** The enums the fields use, by name (`{ Role }`): names the shared `RoleFilter` definitions. */
+  readonly enums?: Readonly<Record<string, readonly [string, ...string[]]>>;
+}
+
+const FILTERABLE: ReadonlySet<string> = new Set<ScalarKind>(['String', 'Int', 'Float', 'Boolean', 'DateTime', 'BigInt', 'Decimal']);
+
+/**
+ * A model's scalar-only where (id `<Model>ScalarWhere`), from its field descriptors: one filter per
+ * field that can be filtered (Json and Bytes cannot). What relation filters of other models use.
+ */
+export function scalarWhere(model: string, fields: Fields, options: ScalarWhereOptions = {}): z.ZodType {
+  return once(`${model}ScalarWhere`, () => {
+    const enumName = (values: readonly string[]) =>
+      Object.entries(options.enums ?? {}).find(([, v]) => v === values)?.[0] ?? `Enum_${values.join("_")}`;
+    const shape: Record<string, z.ZodType> = {};
+    for (const [name, field] of Object.entries(fields)) {
+      const p = parseField(field);
+      if (typeof p.base !== 'string') {
+        const values = p.base as readonly [string, ...string[]];
+        shape[name] = p.list
+          ? listFilter({ enum: enumName(values), values })
+          : enumFilter(enumName(values), values, { nullable: p.nullable });
+      } else if (FILTERABLE.has(p.base)) {
+        const kind = p.base as ScalarKind;
+        shape[name] = p.list ? listFilter(kind) : scalarFilter(kind, { nullable: p.nullable, insensitive: options.insensitive === true });
+      }
+    }
+    return z.strictObject(optionalShape(shape));
+  });
+}
+
+/** The runtime's view of each field (kind, list) from the same descriptors. */
+export function fieldSpecs(fields: Fields): Record<string, FieldSpec> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, field]) => {
+      const p = parseField(field);
+      const kind: FieldKind = typeof p.base === 'string' ? p.base : 'Enum';
+      return [name, p.list ? { kind, list: true } : { kind }];
+    }),
+  );
 }
 
 /**

@@ -81,12 +81,8 @@ describe('values', () => {
 });
 
 describe('filters', () => {
-  const where = f.where('Thing', f.scalarWhere('Thing', {
-    name: f.scalarFilter('String', { insensitive: true }),
-    n: f.scalarFilter('BigInt', { nullable: true }),
-    at: f.scalarFilter('DateTime'),
-    kind: f.enumFilter('Kind', ['A', 'B']),
-  }));
+  const Kind = ['A', 'B'] as const;
+  const where = f.where('Thing', f.scalarWhere('Thing', { name: 'String', n: 'BigInt?', at: 'DateTime', kind: { enum: Kind }, blob: 'Json' }, { insensitive: true, enums: { Kind } }));
 
   it('parses Prisma syntax into Prisma values', () => {
     const parsed = where.parse({ name: { contains: 'x', mode: 'insensitive' }, n: null, at: '2024-01-01', AND: [{ n: { in: ['1', 2] } }], kind: 'A' });
@@ -95,12 +91,25 @@ describe('filters', () => {
   });
 
   it('refuses unknown keys, mode without insensitive support, and logical nesting', () => {
-    const plain = f.where('Plain', f.scalarWhere('Plain', { name: f.scalarFilter('String') }));
+    const plain = f.where('Plain', f.scalarWhere('Plain', { name: 'String' }));
     const msg = (schema: z.ZodType, value: unknown) => formatZodError(schema.safeParse(value).error!);
     expect(msg(plain, { name: { mode: 'insensitive' } })).toBe('name: unknown key "mode"');
     expect(msg(where, { AND: [{ OR: [] }] })).toBe('AND[0]: unknown key "OR"');
     expect(msg(where, { kind: 'C' })).toMatch(/^kind: /);
     expect(msg(where, { n: { gt: 'abc' } })).toBe('n.gt: expected an integer as a decimal string, e.g. "42"');
+    expect(msg(where, { blob: {} })).toBe('arguments: unknown key "blob"'); // Json cannot be filtered
+  });
+
+  it('derives the runtime field specs and names enum filters from the descriptors', () => {
+    expect(f.fieldSpecs({ id: 'Int', tags: 'String[]', note: { type: 'String?', doc: 'd' }, kind: { enum: ['A'], list: true } })).toEqual({
+      id: { kind: 'Int' },
+      tags: { kind: 'String', list: true },
+      note: { kind: 'String' },
+      kind: { kind: 'Enum', list: true },
+    });
+    const json = JSON.stringify(z.toJSONSchema(z.object({ where: where.optional() }), { target: 'draft-7', io: 'input' }));
+    expect(json).toContain('"$ref":"#/definitions/KindFilter"');
+    expect(json).toContain('"$ref":"#/definitions/StringFilterInsensitive"');
   });
 
   it('builds unique selectors and orderBy', () => {

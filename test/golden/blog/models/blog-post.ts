@@ -2,7 +2,7 @@
 import * as f from '../runtime/filters.js';
 import * as t from '../runtime/model-tools.js';
 import type { ModelSpec } from '../runtime/spec.js';
-import { BlogPostCreate, BlogPostOrderBy, BlogPostRow, BlogPostScalarWhere, BlogPostUnique, BlogPostUpdate } from '../schemas/blog-post.js';
+import { BlogPostCreate, BlogPostFields, BlogPostOrderBy, BlogPostRow, BlogPostScalarWhere, BlogPostUnique, BlogPostUpdate } from '../schemas/blog-post.js';
 import { CommentRow, CommentScalarWhere } from '../schemas/comment.js';
 import { TagRow, TagScalarWhere } from '../schemas/tag.js';
 import { UserRow, UserScalarWhere } from '../schemas/user.js';
@@ -17,21 +17,7 @@ export const BlogPostWhere = f.where('BlogPost', BlogPostScalarWhere, {
 export const blogPostSpec: ModelSpec = {
   name: 'BlogPost',
   delegate: 'blogPost',
-  fields: {
-    id: { kind: 'Int' },
-    slug: { kind: 'String' },
-    title: { kind: 'String' },
-    body: { kind: 'String' },
-    published: { kind: 'Boolean' },
-    views: { kind: 'BigInt' },
-    rating: { kind: 'Decimal' },
-    publishedAt: { kind: 'DateTime' },
-    meta: { kind: 'Json' },
-    cover: { kind: 'Bytes' },
-    authorId: { kind: 'Int' },
-    createdAt: { kind: 'DateTime' },
-    updatedAt: { kind: 'DateTime' },
-  },
+  fields: f.fieldSpecs(BlogPostFields),
   relations: {
     author: { model: 'User', list: false },
     comments: { model: 'Comment', list: true },
@@ -42,6 +28,9 @@ export const blogPostSpec: ModelSpec = {
   maxTake: 10,
 };
 
+/** Row schema of each relation's model, for `include`. */
+const blogPostRelated = { author: UserRow, comments: CommentRow, tags: TagRow };
+
 export const blogPostTools = [
   t.listTool(blogPostSpec, {
     name: 'list_blog_posts',
@@ -51,7 +40,7 @@ export const blogPostTools = [
     where: BlogPostWhere,
     orderBy: BlogPostOrderBy,
     row: BlogPostRow,
-    related: { author: UserRow, comments: CommentRow, tags: TagRow },
+    related: blogPostRelated,
   }),
   t.getTool(blogPostSpec, {
     name: 'get_blog_post',
@@ -60,7 +49,7 @@ export const blogPostTools = [
     description: 'Get one BlogPost by a unique key. A blog post.',
     unique: BlogPostUnique,
     row: BlogPostRow,
-    related: { author: UserRow, comments: CommentRow, tags: TagRow },
+    related: blogPostRelated,
   }),
   t.countTool(blogPostSpec, {
     name: 'count_blog_posts',

@@ -3,7 +3,7 @@ import * as f from '../runtime/filters.js';
 import * as t from '../runtime/model-tools.js';
 import type { ModelSpec } from '../runtime/spec.js';
 import { BlogPostRow, BlogPostScalarWhere } from '../schemas/blog-post.js';
-import { CommentOrderBy, CommentRow, CommentScalarWhere, CommentUnique } from '../schemas/comment.js';
+import { CommentFields, CommentOrderBy, CommentRow, CommentScalarWhere, CommentUnique } from '../schemas/comment.js';
 import { UserRow, UserScalarWhere } from '../schemas/user.js';
 
 /** Filter for Comment rows: own fields, relations (one level), AND/OR/NOT. */
@@ -12,18 +12,15 @@ export const CommentWhere = f.where('Comment', CommentScalarWhere, { post: f.toO
 export const commentSpec: ModelSpec = {
   name: 'Comment',
   delegate: 'comment',
-  fields: {
-    id: { kind: 'Int' },
-    body: { kind: 'String' },
-    postId: { kind: 'Int' },
-    authorId: { kind: 'Int' },
-    createdAt: { kind: 'DateTime' },
-  },
+  fields: f.fieldSpecs(CommentFields),
   relations: { post: { model: 'BlogPost', list: false }, author: { model: 'User', list: false } },
   keys: [['id']],
   defaultTake: 5,
   maxTake: 10,
 };
+
+/** Row schema of each relation's model, for `include`. */
+const commentRelated = { post: BlogPostRow, author: UserRow };
 
 export const commentTools = [
   t.listTool(commentSpec, {
@@ -34,7 +31,7 @@ export const commentTools = [
     where: CommentWhere,
     orderBy: CommentOrderBy,
     row: CommentRow,
-    related: { post: BlogPostRow, author: UserRow },
+    related: commentRelated,
   }),
   t.getTool(commentSpec, {
     name: 'get_comment',
@@ -43,7 +40,7 @@ export const commentTools = [
     description: 'Get one Comment by a unique key.',
     unique: CommentUnique,
     row: CommentRow,
-    related: { post: BlogPostRow, author: UserRow },
+    related: commentRelated,
   }),
   t.countTool(commentSpec, {
     name: 'count_comments',

@@ -2,7 +2,7 @@
 import * as f from '../runtime/filters.js';
 import * as t from '../runtime/model-tools.js';
 import type { ModelSpec } from '../runtime/spec.js';
-import { PostLikeOrderBy, PostLikeRow, PostLikeScalarWhere, PostLikeUnique } from '../schemas/post-like.js';
+import { PostLikeFields, PostLikeOrderBy, PostLikeRow, PostLikeScalarWhere, PostLikeUnique } from '../schemas/post-like.js';
 
 /** Filter for PostLike rows: own fields, relations (one level), AND/OR/NOT. */
 export const PostLikeWhere = f.where('PostLike', PostLikeScalarWhere);
@@ -10,7 +10,7 @@ export const PostLikeWhere = f.where('PostLike', PostLikeScalarWhere);
 export const postLikeSpec: ModelSpec = {
   name: 'PostLike',
   delegate: 'postLike',
-  fields: { userId: { kind: 'Int' }, postId: { kind: 'Int' }, likedAt: { kind: 'DateTime' } },
+  fields: f.fieldSpecs(PostLikeFields),
   relations: {},
   keys: [['userId', 'postId']],
   defaultTake: 5,
@@ -26,7 +26,6 @@ export const postLikeTools = [
     where: PostLikeWhere,
     orderBy: PostLikeOrderBy,
     row: PostLikeRow,
-    related: {},
   }),
   t.getTool(postLikeSpec, {
     name: 'get_post_like',
@@ -35,7 +34,6 @@ export const postLikeTools = [
     description: 'Get one PostLike by a unique key. Composite primary key, no single id.',
     unique: PostLikeUnique,
     row: PostLikeRow,
-    related: {},
   }),
   t.countTool(postLikeSpec, {
     name: 'count_post_likes',

@@ -2,7 +2,7 @@
 import * as f from '../runtime/filters.js';
 import * as t from '../runtime/model-tools.js';
 import type { ModelSpec } from '../runtime/spec.js';
-import { TagOrderBy, TagRow, TagScalarWhere, TagUnique } from '../schemas/tag.js';
+import { TagFields, TagOrderBy, TagRow, TagScalarWhere, TagUnique } from '../schemas/tag.js';
 
 /** Filter for Tag rows: own fields, relations (one level), AND/OR/NOT. */
 export const TagWhere = f.where('Tag', TagScalarWhere);
@@ -10,7 +10,7 @@ export const TagWhere = f.where('Tag', TagScalarWhere);
 export const tagSpec: ModelSpec = {
   name: 'Tag',
   delegate: 'tag',
-  fields: { name: { kind: 'String' } },
+  fields: f.fieldSpecs(TagFields),
   relations: {},
   keys: [['name']],
   defaultTake: 5,
@@ -26,7 +26,6 @@ export const tagTools = [
     where: TagWhere,
     orderBy: TagOrderBy,
     row: TagRow,
-    related: {},
   }),
   t.getTool(tagSpec, {
     name: 'get_tag',
@@ -35,7 +34,6 @@ export const tagTools = [
     description: 'Get one Tag by a unique key.',
     unique: TagUnique,
     row: TagRow,
-    related: {},
   }),
   t.countTool(tagSpec, {
     name: 'count_tags',

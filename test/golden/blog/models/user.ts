@@ -2,7 +2,7 @@
 import * as f from '../runtime/filters.js';
 import * as t from '../runtime/model-tools.js';
 import type { ModelSpec } from '../runtime/spec.js';
-import { UserOrderBy, UserRow, UserScalarWhere, UserUnique } from '../schemas/user.js';
+import { UserFields, UserOrderBy, UserRow, UserScalarWhere, UserUnique } from '../schemas/user.js';
 
 /** Filter for User rows: own fields, relations (one level), AND/OR/NOT. */
 export const UserWhere = f.where('User', UserScalarWhere);
@@ -10,13 +10,7 @@ export const UserWhere = f.where('User', UserScalarWhere);
 export const userSpec: ModelSpec = {
   name: 'User',
   delegate: 'user',
-  fields: {
-    id: { kind: 'Int' },
-    email: { kind: 'String' },
-    name: { kind: 'String' },
-    role: { kind: 'Enum' },
-    createdAt: { kind: 'DateTime' },
-  },
+  fields: f.fieldSpecs(UserFields),
   relations: {},
   keys: [['id'], ['email']],
   defaultTake: 5,
@@ -32,7 +26,6 @@ export const userTools = [
     where: UserWhere,
     orderBy: UserOrderBy,
     row: UserRow,
-    related: {},
   }),
   t.getTool(userSpec, {
     name: 'get_user',
@@ -41,7 +34,6 @@ export const userTools = [
     description: 'Get one User by a unique key. A person who can sign in and write posts.',
     unique: UserUnique,
     row: UserRow,
-    related: {},
   }),
   t.countTool(userSpec, {
     name: 'count_users',

@@ -1,8 +1,8 @@
 /** BlogPost: A blog post. */
 import * as f from '../runtime/filters.js';
 
-/** Fields of BlogPost that tools may return. All optional: `select` can pick a subset. */
-export const BlogPostRow = f.row({
+/** BlogPost's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
+export const BlogPostFields: f.Fields = {
   id: 'Int',
   slug: { type: 'String', doc: 'URL slug; unique.' },
   title: 'String',
@@ -16,22 +16,13 @@ export const BlogPostRow = f.row({
   authorId: 'Int',
   createdAt: 'DateTime',
   updatedAt: 'DateTime',
-});
+};
 
-/** Filters on BlogPost's own fields (Prisma Client syntax). */
-export const BlogPostScalarWhere = f.scalarWhere('BlogPost', {
-  id: f.scalarFilter('Int'),
-  slug: f.scalarFilter('String'),
-  title: f.scalarFilter('String'),
-  body: f.scalarFilter('String', { nullable: true }),
-  published: f.scalarFilter('Boolean'),
-  views: f.scalarFilter('BigInt'),
-  rating: f.scalarFilter('Decimal', { nullable: true }),
-  publishedAt: f.scalarFilter('DateTime', { nullable: true }),
-  authorId: f.scalarFilter('Int'),
-  createdAt: f.scalarFilter('DateTime'),
-  updatedAt: f.scalarFilter('DateTime'),
-});
+/** Fields of BlogPost that tools may return. All optional: `select` can pick a subset. */
+export const BlogPostRow = f.row(BlogPostFields);
+
+/** Filters on BlogPost's own fields (Prisma Client syntax); Json and Bytes cannot be filtered. */
+export const BlogPostScalarWhere = f.scalarWhere('BlogPost', BlogPostFields);
 
 export const BlogPostOrderBy = f.orderBy(['id', 'slug', 'title', 'body', 'published', 'views', 'rating', 'publishedAt', 'authorId', 'createdAt', 'updatedAt']);
 

@@ -1,17 +1,14 @@
 /** Comment */
 import * as f from '../runtime/filters.js';
 
-/** Fields of Comment that tools may return. All optional: `select` can pick a subset. */
-export const CommentRow = f.row({ id: 'Int', body: 'String', postId: 'Int', authorId: 'Int', createdAt: 'DateTime' });
+/** Comment's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
+export const CommentFields: f.Fields = { id: 'Int', body: 'String', postId: 'Int', authorId: 'Int', createdAt: 'DateTime' };
 
-/** Filters on Comment's own fields (Prisma Client syntax). */
-export const CommentScalarWhere = f.scalarWhere('Comment', {
-  id: f.scalarFilter('Int'),
-  body: f.scalarFilter('String'),
-  postId: f.scalarFilter('Int'),
-  authorId: f.scalarFilter('Int'),
-  createdAt: f.scalarFilter('DateTime'),
-});
+/** Fields of Comment that tools may return. All optional: `select` can pick a subset. */
+export const CommentRow = f.row(CommentFields);
+
+/** Filters on Comment's own fields (Prisma Client syntax); Json and Bytes cannot be filtered. */
+export const CommentScalarWhere = f.scalarWhere('Comment', CommentFields);
 
 export const CommentOrderBy = f.orderBy(['id', 'body', 'postId', 'authorId', 'createdAt']);
 

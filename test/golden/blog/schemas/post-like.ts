@@ -1,15 +1,14 @@
 /** PostLike: Composite primary key, no single id. */
 import * as f from '../runtime/filters.js';
 
-/** Fields of PostLike that tools may return. All optional: `select` can pick a subset. */
-export const PostLikeRow = f.row({ userId: 'Int', postId: 'Int', likedAt: 'DateTime' });
+/** PostLike's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
+export const PostLikeFields: f.Fields = { userId: 'Int', postId: 'Int', likedAt: 'DateTime' };
 
-/** Filters on PostLike's own fields (Prisma Client syntax). */
-export const PostLikeScalarWhere = f.scalarWhere('PostLike', {
-  userId: f.scalarFilter('Int'),
-  postId: f.scalarFilter('Int'),
-  likedAt: f.scalarFilter('DateTime'),
-});
+/** Fields of PostLike that tools may return. All optional: `select` can pick a subset. */
+export const PostLikeRow = f.row(PostLikeFields);
+
+/** Filters on PostLike's own fields (Prisma Client syntax); Json and Bytes cannot be filtered. */
+export const PostLikeScalarWhere = f.scalarWhere('PostLike', PostLikeFields);
 
 export const PostLikeOrderBy = f.orderBy(['userId', 'postId', 'likedAt']);
 

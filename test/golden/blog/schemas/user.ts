@@ -2,23 +2,20 @@
 import { Role } from '../enums.js';
 import * as f from '../runtime/filters.js';
 
-/** Fields of User that tools may return. All optional: `select` can pick a subset. */
-export const UserRow = f.row({
+/** User's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
+export const UserFields: f.Fields = {
   id: 'Int',
   email: { type: 'String', doc: 'Sign-in address; unique.' },
   name: 'String?',
   role: { enum: Role },
   createdAt: 'DateTime',
-});
+};
 
-/** Filters on User's own fields (Prisma Client syntax). */
-export const UserScalarWhere = f.scalarWhere('User', {
-  id: f.scalarFilter('Int'),
-  email: f.scalarFilter('String'),
-  name: f.scalarFilter('String', { nullable: true }),
-  role: f.enumFilter('Role', Role),
-  createdAt: f.scalarFilter('DateTime'),
-});
+/** Fields of User that tools may return. All optional: `select` can pick a subset. */
+export const UserRow = f.row(UserFields);
+
+/** Filters on User's own fields (Prisma Client syntax); Json and Bytes cannot be filtered. */
+export const UserScalarWhere = f.scalarWhere('User', UserFields, { enums: { Role } });
 
 export const UserOrderBy = f.orderBy(['id', 'email', 'name', 'role', 'createdAt']);
 

@@ -324,7 +324,7 @@ const FILTERABLE: ReadonlySet<string> = new Set<ScalarKind>(['String', 'Int', 'F
 export function scalarWhere(model: string, fields: Fields, options: ScalarWhereOptions = {}): z.ZodType {
   return once(`${model}ScalarWhere`, () => {
     const enumName = (values: readonly string[]) =>
-      Object.entries(options.enums ?? {}).find(([, v]) => v === values)?.[0] ?? `Enum_${values.join("_")}`;
+      Object.entries(options.enums ?? {}).find(([, v]) => v === values)?.[0] ?? `Enum_${values.join('_')}`;
     const shape: Record<string, z.ZodType> = {};
     for (const [name, field] of Object.entries(fields)) {
       const p = parseField(field);

@@ -4,9 +4,8 @@
  * schemas from here, never each other, so there are no import cycles.
  */
 import type { ModelPlan, Plan } from '../plan/types.js';
-import type { ValueField } from '../ir/types.js';
 import { fieldDesc, INSENSITIVE, isOptionalOnCreate, isSortable } from './zod.js';
-import { jsDoc, key, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
+import { jsDoc, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
 import { joinParts } from './ts.js';
 import { importBlock } from './imports.js';
 
@@ -45,15 +44,15 @@ export function emitModelSchemas(plan: Plan, mp: ModelPlan): GeneratedFile {
 
   if (mp.keys.length > 0) {
     parts.push(jsDoc(`Exactly one unique key of ${name}.`));
-    parts.push(`export const ${n.unique} = f.unique(${objectLiteral(mp.keys.map((k) => [k.clientKey, keyDesc(mp, k.fields)]))});\n`);
+    parts.push(`export const ${n.unique} = f.unique(${n.fields}, ${objectLiteral(mp.keys.map((k) => [k.clientKey, strList(k.fields)]))});\n`);
   }
+  const writable = strList(mp.writable.map((f) => f.name));
   if (mp.operations.includes('create')) {
     const optional = mp.writable.filter(isOptionalOnCreate).map((f) => f.name);
-    const fields = objectLiteral(mp.writable.map((f) => [f.name, fieldDesc(f)]));
-    parts.push(`export const ${n.create} = f.createData(${fields}${optional.length ? `, ${strList(optional)}` : ''});\n`);
+    parts.push(`export const ${n.create} = f.createData(${n.fields}, ${writable}${optional.length ? `, ${strList(optional)}` : ''});\n`);
   }
   if (mp.operations.includes('update')) {
-    parts.push(`export const ${n.update} = f.updateData(${objectLiteral(mp.writable.map((f) => [f.name, fieldDesc(f)]))});\n`);
+    parts.push(`export const ${n.update} = f.updateData(${n.fields}, ${writable});\n`);
   }
 
   const imports = importBlock(path, [
@@ -62,10 +61,3 @@ export function emitModelSchemas(plan: Plan, mp: ModelPlan): GeneratedFile {
   ]);
   return { path, content: `${jsDoc(mp.model.doc ? `${name}: ${mp.model.doc}` : name)}${imports}\n${joinParts(parts)}` };
 }
-
-/** A unique key's fields: `{ id: 'Int' }`, `{ authorId: 'Int', title: 'String' }`. */
-function keyDesc(mp: ModelPlan, fields: readonly string[]): string {
-  const byName = new Map<string, ValueField>(mp.fields.map((f) => [f.name, f]));
-  return `{ ${fields.map((name) => `${key(name)}: ${fieldDesc(byName.get(name)!, { key: true })}`).join(', ')} }`;
-}
-

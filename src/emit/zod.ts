@@ -14,9 +14,9 @@ const NUMERIC: ReadonlySet<string> = new Set(['Int', 'Float', 'BigInt', 'Decimal
  * `'Int'`, `'String?'` (nullable), `'String[]'` (list), `{ type, doc }`, `{ enum: Values, ... }`.
  * Plain data, not zod chains: cheap for the type checker however large the schema.
  */
-export function fieldDesc(field: ValueField, opts: { readonly key?: boolean } = {}): string {
-  const nullable = !field.isRequired && !field.isList && !opts.key;
-  const doc = opts.key ? undefined : field.doc;
+export function fieldDesc(field: ValueField): string {
+  const nullable = !field.isRequired && !field.isList;
+  const doc = field.doc;
   if (field.kind === 'enum') {
     const parts = [`enum: ${field.type}`];
     if (nullable) parts.push('nullable: true');

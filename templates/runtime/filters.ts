@@ -11,18 +11,14 @@ export type ScalarKind = 'String' | 'Int' | 'Float' | 'BigInt' | 'Decimal' | 'Da
 
 const memo = new Map<string, z.ZodType>();
 
-function once<T extends z.ZodType>(id: string, make: () => T): T {
+/** `make()` registered under `id` (once per process), so tool schemas `$ref` it from `definitions`. */
+export function shared<T extends z.ZodType>(id: string, make: () => T): T {
   let schema = memo.get(id) as T | undefined;
   if (!schema) {
     schema = make().meta({ id }) as T;
     memo.set(id, schema);
   }
   return schema;
-}
-
-/** `make()` registered under `id` (once per process), so tool schemas `$ref` it from `definitions`. */
-export function shared<T extends z.ZodType>(id: string, make: () => T): T {
-  return once(id, make);
 }
 
 /** The id a schema was registered with (`.meta({ id })`), if any. */
@@ -79,33 +75,33 @@ const codecs = {
 };
 
 /** Int: a 32-bit integer, as Prisma's Int is everywhere. */
-export const intIn = once('IntInput', codecs.Int);
+export const intIn = shared('IntInput', codecs.Int);
 
 /** BigInt: a decimal string (or a safe integer) → bigint. */
-export const bigIntIn = once('BigIntInput', codecs.BigInt);
+export const bigIntIn = shared('BigIntInput', codecs.BigInt);
 
 /** Decimal: a string or number → a validated decimal string (Prisma takes strings exactly). */
-export const decimalIn = once('DecimalInput', codecs.Decimal);
+export const decimalIn = shared('DecimalInput', codecs.Decimal);
 
 /** DateTime: an ISO-8601 string → Date. */
-export const dateTimeIn = once('DateTimeInput', codecs.DateTime);
+export const dateTimeIn = shared('DateTimeInput', codecs.DateTime);
 
 /** Bytes: base64 → Uint8Array. */
-export const bytesIn = once('BytesInput', codecs.Bytes);
+export const bytesIn = shared('BytesInput', codecs.Bytes);
 
 /** Json: any JSON value except null (Prisma needs JsonNull/DbNull for that, which generated code cannot name). */
-export const jsonIn = once('JsonInput', () =>
+export const jsonIn = shared('JsonInput', () =>
   z.unknown().refine((v) => v !== null && v !== undefined, { message: 'expected a JSON value (null is not supported)' }).describe('Any JSON value'),
 );
 
 // ---------------------------------------------------------------------------------------------
 // Output value schemas (what values.ts produces)
 
-export const bigIntOut = once('BigIntOutput', () => z.string().describe('64-bit integer as a decimal string'));
-export const decimalOut = once('DecimalOutput', () => z.string().describe('Decimal as a string'));
-export const dateTimeOut = once('DateTimeOutput', () => z.string().describe('ISO-8601 date-time'));
-export const bytesOut = once('BytesOutput', () => z.string().describe('Bytes as base64'));
-export const jsonOut = once('JsonOutput', () => z.unknown().describe('Any JSON value'));
+export const bigIntOut = shared('BigIntOutput', () => z.string().describe('64-bit integer as a decimal string'));
+export const decimalOut = shared('DecimalOutput', () => z.string().describe('Decimal as a string'));
+export const dateTimeOut = shared('DateTimeOutput', () => z.string().describe('ISO-8601 date-time'));
+export const bytesOut = shared('BytesOutput', () => z.string().describe('Bytes as base64'));
+export const jsonOut = shared('JsonOutput', () => z.unknown().describe('Any JSON value'));
 
 /**
  * One filter operand of a scalar kind. Already optional (filter members are), and the longer
@@ -123,7 +119,7 @@ export function valueIn(kind: ScalarKind): z.ZodOptional {
     case 'BigInt':
     case 'Decimal':
     case 'DateTime':
-      return once(`${kind}Value`, () => codecs[kind]().optional());
+      return shared(`${kind}Value`, () => codecs[kind]().optional());
   }
 }
 
@@ -220,20 +216,34 @@ export function record(fields: Fields): z.ZodType {
   return z.object(mapFields(fields, (_, field) => fieldSchema(field, OUTPUT, 'value')));
 }
 
-/** `data` for create: JSON in, Prisma-ready values out. Fields named in `optional` may be left out (defaults, nullable, lists). */
-export function createData(fields: Fields, optional: readonly string[] = []): z.ZodType {
+/** The descriptors of `names`, in that order; a name the table lacks is a bug in the caller. */
+function pick(fields: Fields, names: readonly string[], what: string): [string, Field][] {
+  return names.map((name) => {
+    const field = fields[name];
+    if (field === undefined) throw new Error(`${what}: "${name}" is not an exposed field`);
+    return [name, field];
+  });
+}
+
+/**
+ * `data` for create: the `writable` fields, JSON in, Prisma-ready values out. Fields named in
+ * `optional` may be left out (defaults, nullable, lists).
+ */
+export function createData(fields: Fields, writable: readonly string[], optional: readonly string[] = []): z.ZodType {
   const skip = new Set(optional);
   return z.strictObject(
-    mapFields(fields, (name, field) => {
-      const schema = fieldSchema(field, INPUT, 'value');
-      return skip.has(name) ? schema.optional() : schema;
-    }),
+    Object.fromEntries(
+      pick(fields, writable, 'createData').map(([name, field]) => {
+        const schema = fieldSchema(field, INPUT, 'value');
+        return [name, skip.has(name) ? schema.optional() : schema];
+      }),
+    ),
   );
 }
 
-/** `data` for update: every member optional. */
-export function updateData(fields: Fields): z.ZodType {
-  return z.strictObject(mapFields(fields, (_, field) => fieldSchema(field, INPUT, 'value').optional()));
+/** `data` for update: the `writable` fields, every one optional. */
+export function updateData(fields: Fields, writable: readonly string[]): z.ZodType {
+  return z.strictObject(Object.fromEntries(pick(fields, writable, 'updateData').map(([name, field]) => [name, fieldSchema(field, INPUT, 'value').optional()])));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +262,7 @@ export function scalarFilter(kind: ScalarKind, options: ScalarFilterOptions = {}
   const nullable = options.nullable === true;
   const insensitive = kind === 'String' && options.insensitive === true;
   const id = `${nullable ? 'Nullable' : ''}${kind}Filter${insensitive ? 'Insensitive' : ''}`;
-  return once(id, () => {
+  return shared(id, () => {
     // `value` is optional already: as an array item or union member that changes nothing in JSON.
     const value = valueIn(kind);
     const maybeNull = nullable ? value.nullable() : value;
@@ -272,7 +282,7 @@ export function scalarFilter(kind: ScalarKind, options: ScalarFilterOptions = {}
 /** A Prisma enum filter over `values`; a bare value is shorthand for `equals`. */
 export function enumFilter(name: string, values: readonly [string, ...string[]], options: { readonly nullable?: boolean } = {}): z.ZodType {
   const nullable = options.nullable === true;
-  return once(`${nullable ? 'Nullable' : ''}${name}Filter`, () => {
+  return shared(`${nullable ? 'Nullable' : ''}${name}Filter`, () => {
     const value = z.enum(values);
     const maybeNull = nullable ? value.nullable() : value;
     const list = z.array(value).max(MAX_IN);
@@ -284,7 +294,7 @@ export function enumFilter(name: string, values: readonly [string, ...string[]],
 /** Filter on a scalar list column (PostgreSQL): has, hasSome, hasEvery, isEmpty. */
 export function listFilter(kind: ScalarKind | { readonly enum: string; readonly values: readonly [string, ...string[]] }): z.ZodType {
   const name = typeof kind === 'string' ? kind : kind.enum;
-  return once(`${name}ListFilter`, () => {
+  return shared(`${name}ListFilter`, () => {
     const value = typeof kind === 'string' ? valueIn(kind) : z.enum(kind.values).optional();
     const list = z.array(value).max(MAX_IN);
     return z.strictObject({ has: value, hasSome: list.optional(), hasEvery: list.optional(), isEmpty: z.boolean().optional() }).optional();
@@ -298,14 +308,14 @@ export function toOne(target: z.ZodType, options: { readonly nullable?: boolean 
     return z.strictObject({ is: inner.optional(), isNot: inner.optional() }).optional();
   };
   const id = schemaId(target);
-  return id ? once(`${id}${options.nullable ? 'Nullable' : ''}ToOne`, make) : make();
+  return id ? shared(`${id}${options.nullable ? 'Nullable' : ''}ToOne`, make) : make();
 }
 
 /** To-many relation filter: `some` / `every` / `none` over the target's scalar where. */
 export function toMany(target: z.ZodType): z.ZodType {
   const make = () => z.strictObject({ some: target.optional(), every: target.optional(), none: target.optional() }).optional();
   const id = schemaId(target);
-  return id ? once(`${id}ToMany`, make) : make();
+  return id ? shared(`${id}ToMany`, make) : make();
 }
 
 export interface ScalarWhereOptions {
@@ -322,7 +332,7 @@ const FILTERABLE: ReadonlySet<string> = new Set<ScalarKind>(['String', 'Int', 'F
  * field that can be filtered (Json and Bytes cannot). What relation filters of other models use.
  */
 export function scalarWhere(model: string, fields: Fields, options: ScalarWhereOptions = {}): z.ZodType {
-  return once(`${model}ScalarWhere`, () => {
+  return shared(`${model}ScalarWhere`, () => {
     const enumName = (values: readonly string[]) =>
       Object.entries(options.enums ?? {}).find(([, v]) => v === values)?.[0] ?? `Enum_${values.join('_')}`;
     const shape: Record<string, z.ZodType> = {};
@@ -359,7 +369,7 @@ export function fieldSpecs(fields: Fields): Record<string, FieldSpec> {
  * recursive `$ref`s).
  */
 export function where(model: string, scalar: z.ZodType, relations: Readonly<Record<string, z.ZodType>> = {}): z.ZodType {
-  const clause = once(`${model}WhereClause`, () => z.strictObject(optionalShape({ ...(scalar as z.ZodObject).shape, ...relations })));
+  const clause = shared(`${model}WhereClause`, () => z.strictObject(optionalShape({ ...(scalar as z.ZodObject).shape, ...relations })));
   const clauses = z.array(clause).max(50).optional();
   return clause.extend({ AND: clauses, OR: clauses, NOT: clauses });
 }
@@ -367,7 +377,7 @@ export function where(model: string, scalar: z.ZodType, relations: Readonly<Reco
 /** `orderBy`: an array of single-key objects such as `[{ title: 'desc' }]`. */
 export function orderBy(fields: readonly string[]): z.ZodType {
   if (fields.length === 0) return z.array(z.strictObject({})).max(0);
-  const direction = once('SortOrder', () => z.enum(['asc', 'desc']));
+  const direction = shared('SortOrder', () => z.enum(['asc', 'desc']));
   // A partial record keeps the JSON Schema to one list of names (propertyNames), not one member per field.
   const item = z
     .partialRecord(z.enum(fields as [string, ...string[]]), direction)
@@ -380,15 +390,15 @@ export function orderBy(fields: readonly string[]): z.ZodType {
 }
 
 /**
- * A unique selector: one optional member per unique key, exactly one of which must be set.
- * A key of one field is that field's value; a compound key is a nested object, Prisma style:
- * `authorId_title: { authorId, title }`.
+ * A unique selector: one optional member per unique key (`{ id: ['id'], authorId_title: ['authorId', 'title'] }`),
+ * exactly one of which must be set. A key of one field is that field's value; a compound key is a
+ * nested object, Prisma style: `authorId_title: { authorId, title }`.
  */
-export function unique(keys: Readonly<Record<string, Fields>>): z.ZodType {
+export function unique(fields: Fields, keys: Readonly<Record<string, readonly string[]>>): z.ZodType {
   const names = Object.keys(keys);
   const shape = Object.fromEntries(
     names.map((name) => {
-      const key = Object.entries(keys[name]!);
+      const key = pick(fields, keys[name]!, `unique key ${name}`);
       const schema =
         key.length === 1
           ? fieldSchema(key[0]![1], INPUT, 'key')

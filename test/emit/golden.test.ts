@@ -4,7 +4,8 @@
  * runtime is a symlink to templates/runtime (it is copied verbatim). The golden files are
  * type-checked here on their own (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes,
  * runtime included); test/e2e/blog.test.ts type-checks and serves the same output in a project.
- * After an intended change: `npx vitest run test/emit -u`, then read the diff.
+ * After an intended change: `npx vitest run test/emit -u` (files are written when the run ends, so
+ * run it once more to type-check them), then read the diff.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

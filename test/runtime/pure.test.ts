@@ -113,7 +113,8 @@ describe('filters', () => {
   });
 
   it('builds unique selectors and orderBy', () => {
-    const u = f.unique({ id: { id: 'Int' }, a_b: { a: 'String', b: 'String' } });
+    const u = f.unique({ id: 'Int', a: 'String', b: 'String?' }, { id: ['id'], a_b: ['a', 'b'] });
+    expect(() => f.unique({ id: 'Int' }, { x: ['x'] })).toThrow('unique key x: "x" is not an exposed field');
     expect(u.parse({ a_b: { a: 'x', b: 'y' } })).toEqual({ a_b: { a: 'x', b: 'y' } });
     expect(formatZodError(u.safeParse({}).error!)).toBe('arguments: set exactly one of: id, a_b');
     const o = f.orderBy(['a', 'b']);

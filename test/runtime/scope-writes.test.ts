@@ -1,7 +1,6 @@
 // Scope checks that need a scope the fixture does not have: a created row outside the scope is
 // rolled back, and a to-one include into a scoped model comes back as null.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as f from '../../templates/runtime/filters.js';
 import * as t from '../../templates/runtime/model-tools.js';
 import type { Registry, ToolContext, ToolDef } from '../../templates/runtime/spec.js';
 import { toolErrorMessage } from '../../templates/runtime/errors.js';
@@ -9,7 +8,7 @@ import { blogPostSpec } from './fixture/models/blog-post.js';
 import { commentSpec, CommentWhere } from './fixture/models/comment.js';
 import { models } from './fixture/registry.js';
 import { BlogPostRow } from './fixture/schemas/blog-post.js';
-import { CommentCreate, CommentOrderBy, CommentRow, CommentUpdate } from './fixture/schemas/comment.js';
+import { CommentCreate, CommentOrderBy, CommentRow, CommentUnique, CommentUpdate } from './fixture/schemas/comment.js';
 import { createBlogDb, seedBlog, type BlogDb } from './blog-db.js';
 
 let db: BlogDb;
@@ -42,7 +41,7 @@ describe('scope on writes and includes', () => {
     const refused = await run(create, { data: { body: 'forbidden', postId: seed.alicePost.id } }, ctx(seed.alice));
     expect(refused).toEqual({ error: 'the new Comment would be outside the rows you may access; nothing was saved' });
     expect(await db.prisma.comment.count()).toBe(before);
-    const update = t.updateTool(strict, { name: 'update_comment', toolset: 'blog', title: 'u', description: 'u', unique: f.unique({ id: { id: 'Int' } }), data: CommentUpdate, row: CommentRow });
+    const update = t.updateTool(strict, { name: 'update_comment', toolset: 'blog', title: 'u', description: 'u', unique: CommentUnique, data: CommentUpdate, row: CommentRow });
     const moved = await run(update, { where: { id: seed.aliceComment.id }, data: { body: 'forbidden' } }, ctx(seed.alice));
     expect(moved).toEqual({ error: 'the updated Comment would be outside the rows you may access; nothing was saved' });
     expect((await db.prisma.comment.findUnique({ where: { id: seed.aliceComment.id } })).body).toBe('alice on bob');

@@ -27,34 +27,8 @@ export const BlogPostScalarWhere = f.scalarWhere('BlogPost', BlogPostFields);
 export const BlogPostOrderBy = f.orderBy(['id', 'slug', 'title', 'body', 'published', 'views', 'rating', 'publishedAt', 'authorId', 'createdAt', 'updatedAt']);
 
 /** Exactly one unique key of BlogPost. */
-export const BlogPostUnique = f.unique({
-  id: { id: 'Int' },
-  slug: { slug: 'String' },
-  authorId_title: { authorId: 'Int', title: 'String' },
-});
+export const BlogPostUnique = f.unique(BlogPostFields, { id: ['id'], slug: ['slug'], authorId_title: ['authorId', 'title'] });
 
-export const BlogPostCreate = f.createData({
-  slug: { type: 'String', doc: 'URL slug; unique.' },
-  title: 'String',
-  body: 'String?',
-  published: 'Boolean',
-  views: 'BigInt',
-  rating: 'Decimal?',
-  publishedAt: 'DateTime?',
-  meta: 'Json?',
-  cover: 'Bytes?',
-  authorId: 'Int',
-}, ['body', 'published', 'views', 'rating', 'publishedAt', 'meta', 'cover']);
+export const BlogPostCreate = f.createData(BlogPostFields, ['slug', 'title', 'body', 'published', 'views', 'rating', 'publishedAt', 'meta', 'cover', 'authorId'], ['body', 'published', 'views', 'rating', 'publishedAt', 'meta', 'cover']);
 
-export const BlogPostUpdate = f.updateData({
-  slug: { type: 'String', doc: 'URL slug; unique.' },
-  title: 'String',
-  body: 'String?',
-  published: 'Boolean',
-  views: 'BigInt',
-  rating: 'Decimal?',
-  publishedAt: 'DateTime?',
-  meta: 'Json?',
-  cover: 'Bytes?',
-  authorId: 'Int',
-});
+export const BlogPostUpdate = f.updateData(BlogPostFields, ['slug', 'title', 'body', 'published', 'views', 'rating', 'publishedAt', 'meta', 'cover', 'authorId']);

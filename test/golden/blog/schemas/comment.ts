@@ -13,4 +13,4 @@ export const CommentScalarWhere = f.scalarWhere('Comment', CommentFields);
 export const CommentOrderBy = f.orderBy(['id', 'body', 'postId', 'authorId', 'createdAt']);
 
 /** Exactly one unique key of Comment. */
-export const CommentUnique = f.unique({ id: { id: 'Int' } });
+export const CommentUnique = f.unique(CommentFields, { id: ['id'] });

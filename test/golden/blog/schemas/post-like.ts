@@ -13,4 +13,4 @@ export const PostLikeScalarWhere = f.scalarWhere('PostLike', PostLikeFields);
 export const PostLikeOrderBy = f.orderBy(['userId', 'postId', 'likedAt']);
 
 /** Exactly one unique key of PostLike. */
-export const PostLikeUnique = f.unique({ userId_postId: { userId: 'Int', postId: 'Int' } });
+export const PostLikeUnique = f.unique(PostLikeFields, { userId_postId: ['userId', 'postId'] });

@@ -13,4 +13,4 @@ export const TagScalarWhere = f.scalarWhere('Tag', TagFields);
 export const TagOrderBy = f.orderBy(['name']);
 
 /** Exactly one unique key of Tag. */
-export const TagUnique = f.unique({ name: { name: 'String' } });
+export const TagUnique = f.unique(TagFields, { name: ['name'] });

@@ -20,4 +20,4 @@ export const UserScalarWhere = f.scalarWhere('User', UserFields, { enums: { Role
 export const UserOrderBy = f.orderBy(['id', 'email', 'name', 'role', 'createdAt']);
 
 /** Exactly one unique key of User. */
-export const UserUnique = f.unique({ id: { id: 'Int' }, email: { email: 'String' } });
+export const UserUnique = f.unique(UserFields, { id: ['id'], email: ['email'] });

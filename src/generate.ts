@@ -35,10 +35,14 @@ export interface GenerateResult extends WriteResult {
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 
-/** templates/runtime/*.ts, read once per call. */
+/** Every .ts file under templates/runtime/ (folders by role), read once per call; keys are `/`-separated paths. */
 export async function readRuntimeSources(): Promise<Map<string, string>> {
   const dir = path.join(TEMPLATES, 'runtime');
-  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.ts')).sort();
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const names = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
   return new Map(await Promise.all(names.map(async (n) => [n, await fs.readFile(path.join(dir, n), 'utf8')] as const)));
 }
 

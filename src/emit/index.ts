@@ -11,7 +11,7 @@ export interface EmitInput {
   readonly plan: Plan;
   /** mcp-gen's version, for the header and serverInfo. */
   readonly version: string;
-  /** templates/runtime/*.ts: file name → source. */
+  /** Every .ts file under templates/runtime/: its path there (`auth/keys.ts`) → source. */
   readonly runtime: ReadonlyMap<string, string>;
   /** Extra files from other emitters (custom tools), already relative to the output folder. */
   readonly extra?: readonly GeneratedFile[];

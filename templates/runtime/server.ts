@@ -2,9 +2,9 @@
 // validates arguments with our own messages, runs handlers with a ToolContext, and turns every
 // failure into a tool error the client can read.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
+import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { formatZodError, logInternalError, toolErrorMessage } from './errors.js';
+import { listing } from './listing.js';
 import type { Access, LogLevel, Registry, ToolContext, ToolDef } from './spec.js';
 import { toJsonValue } from './values.js';
 
@@ -27,25 +27,6 @@ export function allows(scopes: readonly string[], access: Access, toolset: strin
 /** Tool name → access and toolset, for the HTTP layer's scope check. */
 export function toolAccessMap(tools: readonly ToolDef[]): ReadonlyMap<string, { access: Access; toolset: string }> {
   return new Map(tools.map((t) => [t.name, { access: t.access, toolset: t.toolset }]));
-}
-
-// JSON Schemas are computed once per tool definition, not on every (stateless) tools/list.
-const listings = new WeakMap<ToolDef, Tool>();
-
-function listing(tool: ToolDef): Tool {
-  let entry = listings.get(tool);
-  if (!entry) {
-    entry = {
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      inputSchema: z.toJSONSchema(tool.input, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Tool['inputSchema'],
-      ...(tool.output ? { outputSchema: z.toJSONSchema(tool.output, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as Tool['outputSchema'] } : {}),
-      annotations: { ...tool.annotations },
-    };
-    listings.set(tool, entry);
-  }
-  return entry;
 }
 
 function errorResult(text: string): CallToolResult {

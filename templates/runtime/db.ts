@@ -1,5 +1,8 @@
 // The Prisma client, reached structurally: generated code never imports Prisma's types, and the
-// runtime works with whatever client the project generated.
+// runtime works with whatever client the project generated. Every query goes through here, so this
+// is where database failures become tool errors and conflicts are retried.
+import { checkDeadline, remainingMs } from './deadline.js';
+import { DatabaseError, toDatabaseError, ToolError } from './errors.js';
 import type { ModelSpec, Where } from './spec.js';
 
 export type Row = Record<string, unknown>;
@@ -16,19 +19,87 @@ export interface Delegate {
   delete(args: object): Promise<Row>;
 }
 
+const METHODS = ['findMany', 'findFirst', 'count', 'aggregate', 'groupBy', 'create', 'update', 'delete'] as const;
+const ATTEMPTS = 3;
+
+// Transaction clients handed out by transaction(): a statement inside one is never retried alone.
+const transactionClients = new WeakSet<object>();
+const wrapped = new WeakMap<object, Delegate>();
+
+/**
+ * The model's delegate, with every database failure turned into a DatabaseError that names only the
+ * model's exposed fields. Outside a transaction a conflict (deadlock, serialization failure) is
+ * retried: the statement was rolled back, so running it again is safe.
+ */
 export function delegate(db: unknown, spec: ModelSpec<any>): Delegate {
   const found = (db as Record<string, unknown> | null)?.[spec.delegate];
   if (typeof found !== 'object' || found === null) {
     throw new Error(`the Prisma client has no model delegate "${spec.delegate}" (regenerate the Prisma client?)`);
   }
-  return found as Delegate;
+  const inTransaction = transactionClients.has(db as object);
+  let entry = inTransaction ? undefined : wrapped.get(found);
+  if (!entry) {
+    const raw = found as Record<string, (args: object) => Promise<never>>;
+    const visible = Object.keys(spec.fields);
+    const attempts = inTransaction ? 1 : ATTEMPTS;
+    const out: Record<string, (args: object) => Promise<unknown>> = {};
+    for (const method of METHODS) {
+      out[method] = (args) => withRetry(attempts, () => raw[method]!.call(raw, args), (error) => toDatabaseError(error, visible, spec.name));
+    }
+    entry = out as unknown as Delegate;
+    if (!inTransaction) wrapped.set(found, entry);
+  }
+  return entry;
 }
 
-/** Runs `fn` in an interactive transaction (`prisma.$transaction(async (tx) => ...)`). */
+async function withRetry<T>(attempts: number, run: () => Promise<T>, map: (error: unknown) => DatabaseError | undefined): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    checkDeadline();
+    try {
+      return await run();
+    } catch (error) {
+      const mapped = error instanceof ToolError ? error : map(error);
+      if (!mapped) throw error;
+      if (!(mapped instanceof DatabaseError) || mapped.kind !== 'conflict' || attempt >= attempts) throw mapped;
+      // Jittered back-off, so the two sides of a deadlock do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/**
+ * Runs `fn` in an interactive transaction (`prisma.$transaction(async (tx) => ...)`). A conflict
+ * reruns the whole transaction (it was rolled back); inside a call's time limit, the transaction
+ * gets only the time left, so Prisma rolls it back and frees its connection when time is up.
+ */
 export function transaction<T>(prisma: unknown, fn: (tx: unknown) => Promise<T>): Promise<T> {
-  const run = (prisma as { $transaction?: (fn: (tx: unknown) => Promise<T>) => Promise<T> }).$transaction;
+  const run = (prisma as { $transaction?: (fn: (tx: unknown) => Promise<T>, options?: object) => Promise<T> }).$transaction;
   if (typeof run !== 'function') throw new Error('the Prisma client has no $transaction');
-  return run.call(prisma, fn);
+  return withRetry(ATTEMPTS, () => {
+    const left = remainingMs();
+    const options = left === undefined ? undefined : { timeout: left, maxWait: Math.min(left, 5000) };
+    return run.call(prisma, async (tx) => {
+      transactionClients.add(tx as object);
+      const result = await fn(tx);
+      // A call answered "timed out" must not commit afterwards: a statement that was blocked past
+      // the limit (a row lock) returns here, and throwing rolls the transaction back.
+      checkDeadline();
+      return result;
+    }, options);
+  }, (error) => toDatabaseError(error));
+}
+
+/** Whether the database answers a trivial query within `ms` (for /readyz). */
+export async function databaseReady(prisma: unknown, ms = 2000): Promise<boolean> {
+  const query = (prisma as { $queryRawUnsafe?: (sql: string) => Promise<unknown> }).$queryRawUnsafe;
+  if (typeof query !== 'function') return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([query.call(prisma, 'SELECT 1').then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The first key's fields (ordering, paging, re-checks). */

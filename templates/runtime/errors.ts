@@ -1,8 +1,9 @@
-// Errors as the client sees them. A ToolError's message is shown as is; Prisma's known errors are
-// translated; anything else is logged server-side (tool name, error name/code, stack frames — never
-// argument values or the message, which may quote them) and answered with a reference id.
+// Errors as the client sees them. A ToolError's message is shown as is; database failures are
+// translated (db-errors.ts); anything else is logged server-side (tool name, error name/code, stack
+// frames — never argument values or the message, which may quote them) and answered with a reference id.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import { classifyDbError, dbFailureMessage, type DbFailureKind } from './db-errors.js';
 
 /** An error whose message is meant for the client. */
 export class ToolError extends Error {
@@ -14,48 +15,47 @@ export function notFound(model: string): ToolError {
   return new ToolError(`${model} not found`);
 }
 
-interface PrismaLikeError {
-  readonly name: string;
-  readonly code: string;
-  readonly meta?: Record<string, unknown>;
+/** A database failure, already phrased for the client; `kind` drives retries and HTTP status. */
+export class DatabaseError extends ToolError {
+  constructor(message: string, readonly kind: DbFailureKind) {
+    super(message);
+  }
+
+  /** Worth trying again later: the database was away, slow, or a concurrent change won. */
+  get transient(): boolean {
+    return this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'conflict';
+  }
 }
 
-function isPrismaKnown(error: unknown): error is PrismaLikeError {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^P\d{4}$/.test(code);
+/**
+ * `error` as a DatabaseError if the database or its driver raised it, else undefined. `visible`
+ * lists the fields the caller may see: only those are ever named.
+ */
+export function toDatabaseError(error: unknown, visible: readonly string[] = [], model?: string): DatabaseError | undefined {
+  if (error instanceof DatabaseError) return error;
+  const failure = classifyDbError(error);
+  if (!failure) return undefined;
+  if (failure.kind === 'unavailable' || failure.kind === 'timeout') logDatabaseTrouble(error, failure.kind);
+  return new DatabaseError(dbFailureMessage(failure, visible, model), failure.kind);
 }
 
-/** Field names from a Prisma error's meta, across the classic and the driver-adapter shapes. */
-function metaFields(meta: Record<string, unknown> | undefined): string[] {
-  if (!meta) return [];
-  const target = meta['target'] ?? meta['field_name'];
-  if (Array.isArray(target)) return target.map(String);
-  if (typeof target === 'string') return [target];
-  const cause = (meta['driverAdapterError'] as { cause?: { constraint?: { fields?: unknown; index?: unknown } } } | undefined)?.cause;
-  const fields = cause?.constraint?.fields;
-  if (Array.isArray(fields)) return fields.map((f) => String(f).replace(/^"|"$/g, ''));
-  if (typeof cause?.constraint?.index === 'string') return [cause.constraint.index];
-  return [];
-}
+const lastLogged = new Map<string, number>();
 
-function describe(fields: string[], fallback: string): string {
-  return fields.length > 0 ? fields.join(', ') : fallback;
+/** An outage fails every call: one line per kind every 5 s is enough for the operator. */
+function logDatabaseTrouble(error: unknown, kind: string): void {
+  const now = Date.now();
+  if (now - (lastLogged.get(kind) ?? 0) < 5000) return;
+  lastLogged.set(kind, now);
+  const e = error as { name?: unknown; code?: unknown };
+  console.error(`[mcp] database ${kind}: ${String(e?.name ?? typeof error)}${typeof e?.code === 'string' ? ` ${e.code}` : ''}`);
 }
 
 /** The client-facing message for any error thrown by a tool handler. */
 export function toolErrorMessage(error: unknown, toolName: string): string {
   if (error instanceof ToolError) return error.message;
-  if (isPrismaKnown(error)) {
-    switch (error.code) {
-      case 'P2002':
-        return `a row with the same ${describe(metaFields(error.meta), 'unique value')} already exists`;
-      case 'P2003':
-        return `the related row does not exist or is still referenced (foreign key: ${describe(metaFields(error.meta), 'unknown field')})`;
-      case 'P2025':
-        return 'not found';
-    }
-  }
+  // Outside a model's tools (custom tools) nothing says which fields the caller may see: name none.
+  const db = toDatabaseError(error);
+  if (db) return db.message;
   return `${toolName} failed: internal error (reference ${logInternalError(error, toolName)})`;
 }
 

@@ -3,6 +3,7 @@
 // failure into a tool error the client can read.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { callTimeoutFromEnv, withDeadline } from './deadline.js';
 import { formatZodError, logInternalError, toolErrorMessage } from './errors.js';
 import { listing } from './listing.js';
 import type { Access, LogLevel, Registry, ToolContext, ToolDef } from './spec.js';
@@ -17,6 +18,8 @@ export interface McpServerOptions {
   readonly user: unknown | null;
   readonly scopes: readonly string[];
   readonly instructions?: string;
+  /** Per-call time limit in ms (0: none). Default: env MCP_CALL_TIMEOUT_MS, else 30 000. */
+  readonly callTimeoutMs?: number;
 }
 
 /** Whether `scopes` grant `access` to tools of `toolset` (`read`, or `<toolset>:read`). Write does not imply read. */
@@ -38,6 +41,7 @@ export function createMcpServer(opts: McpServerOptions): McpServer {
     { name: opts.name, version: opts.version },
     { capabilities: { logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) },
   );
+  const limit = opts.callTimeoutMs ?? callTimeoutFromEnv();
   const tools = new Map(opts.tools.filter((t) => allows(opts.scopes, t.access, t.toolset)).map((t) => [t.name, t]));
   // Tools are served by our own handlers (not McpServer.registerTool): cached JSON Schemas, and
   // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
@@ -67,7 +71,8 @@ export function createMcpServer(opts: McpServerOptions): McpServer {
       },
     };
     try {
-      const result = toJsonValue(await tool.handler(parsed.data, ctx)) as Record<string, unknown>;
+      const value = await withDeadline(limit, extra.signal, (signal) => tool.handler(parsed.data, { ...ctx, signal }));
+      const result = toJsonValue(value) as Record<string, unknown>;
       let structured = result;
       if (tool.output) {
         const checked = tool.output.safeParse(result);

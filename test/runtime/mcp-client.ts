@@ -2,7 +2,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
-import { createMcpServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { createMcpServer, toolAccessMap, type McpServerOptions } from '../../templates/runtime/server.js';
 import type { Registry } from '../../templates/runtime/spec.js';
 import { models as blogModels } from './fixture/registry.js';
 import { tools } from './fixture/tools.js';
@@ -13,7 +13,12 @@ export interface TestKey {
 }
 
 /** Bearer tokens are test key names; unknown ones get a 401 like the real API-key check. */
-export async function startBlogServer(prisma: unknown, keys: Record<string, TestKey>, models: Registry = blogModels): Promise<RunningServer> {
+export async function startBlogServer(
+  prisma: unknown,
+  keys: Record<string, TestKey>,
+  models: Registry = blogModels,
+  extra: Partial<McpServerOptions> = {},
+): Promise<RunningServer> {
   return startHttpServer({
     port: 0,
     log: () => {},
@@ -23,7 +28,7 @@ export async function startBlogServer(prisma: unknown, keys: Record<string, Test
       if (!key) return { status: 401, headers: { 'www-authenticate': 'Bearer realm="mcp"' }, body: { error: 'invalid_token' } };
       return key;
     },
-    createServer: (auth) => createMcpServer({ name: 'blog-test', version: '0.0.0', tools, models, prisma, user: auth.user, scopes: auth.scopes }),
+    createServer: (auth) => createMcpServer({ name: 'blog-test', version: '0.0.0', tools, models, prisma, user: auth.user, scopes: auth.scopes, ...extra }),
   });
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { decodeCursor, encodeKeyCursor, encodeOffsetCursor } from '../../templates/runtime/cursor.js';
-import { formatZodError, toolErrorMessage, ToolError } from '../../templates/runtime/errors.js';
+import { formatZodError, toDatabaseError, toolErrorMessage, ToolError } from '../../templates/runtime/errors.js';
 import * as f from '../../templates/runtime/filters.js';
 import { rewriteWhere, scopedWhere } from '../../templates/runtime/scope.js';
 import type { ModelSpec, Registry } from '../../templates/runtime/spec.js';
@@ -136,7 +136,10 @@ describe('filters', () => {
 describe('errors', () => {
   it('maps Prisma codes and hides internal errors behind a reference', () => {
     const p2002 = Object.assign(new Error('Unique constraint failed on slug=secret'), { code: 'P2002', meta: { target: ['slug'] } });
-    expect(toolErrorMessage(p2002, 't')).toBe('a row with the same slug already exists');
+    // Outside a model's tools nothing says which fields the caller may see: no field is named.
+    expect(toolErrorMessage(p2002, 't')).toBe('a row with the same unique value already exists');
+    expect(toDatabaseError(p2002, ['slug'])?.message).toBe('a row with the same slug already exists');
+    expect(toDatabaseError(p2002, ['title'])?.message).toBe('a row with the same unique value already exists');
     const original = console.error;
     const logged: string[] = [];
     console.error = (line: string) => logged.push(line);

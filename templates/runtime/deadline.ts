@@ -1,0 +1,69 @@
+// The per-call time limit. A tool call runs inside a deadline: its context's signal aborts when the
+// limit passes (or the client cancels), database calls made after that fail at once, and an
+// interactive transaction is given only the time left, so Prisma rolls it back and returns its
+// connection to the pool instead of finishing work nobody waits for. A statement already running
+// is stopped by the database's own limit (PostgreSQL `statement_timeout`, MariaDB
+// `max_statement_time`), which db.ts in the project can set on the driver.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DatabaseError } from './errors.js';
+
+interface Deadline {
+  readonly at: number;
+  readonly ms: number;
+  readonly signal: AbortSignal;
+}
+
+const current = new AsyncLocalStorage<Deadline>();
+
+/** The limit in ms from `MCP_CALL_TIMEOUT_MS`, else `fallback`; 0 turns it off. */
+export function callTimeoutFromEnv(fallback = 30_000): number {
+  const raw = process.env['MCP_CALL_TIMEOUT_MS'];
+  const ms = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(ms) || ms < 0) throw new Error(`MCP_CALL_TIMEOUT_MS must be a number of milliseconds (0: no limit), got ${raw}`);
+  return ms;
+}
+
+/** The error a call gets when its time is up. */
+export function timedOut(ms: number): DatabaseError {
+  return new DatabaseError(`timed out after ${ms} ms and was stopped; a change it was making is rolled back`, 'timeout');
+}
+
+/**
+ * Runs `fn` with a signal that aborts on `parent` or after `ms`; rejects with timedOut(ms) at the
+ * limit even if `fn` is stuck in a statement that cannot be interrupted.
+ */
+export async function withDeadline<T>(ms: number, parent: AbortSignal, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (ms <= 0) return fn(parent);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(parent.reason);
+  parent.addEventListener('abort', onAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = timedOut(ms);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  const deadline: Deadline = { at: Date.now() + ms, ms, signal: controller.signal };
+  const work = current.run(deadline, () => fn(controller.signal));
+  work.catch(() => {}); // after the limit its outcome no longer matters
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+    parent.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Throws if the current call's time is up (or it was cancelled). */
+export function checkDeadline(): void {
+  const d = current.getStore();
+  if (d?.signal.aborted) throw d.signal.reason instanceof Error ? d.signal.reason : timedOut(d.ms);
+}
+
+/** Milliseconds left for the current call; undefined outside a deadline. */
+export function remainingMs(): number | undefined {
+  const d = current.getStore();
+  return d ? Math.max(1, d.at - Date.now()) : undefined;
+}

@@ -128,6 +128,7 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
   const imports: ImportSpec[] = [
     { from: 'runtime/server.ts', names: ['createMcpServer', 'toolAccessMap'] },
     { from: 'runtime/http.ts', names: ['startHttpServer', 'RunningServer'] },
+    { from: 'runtime/db.ts', names: ['databaseReady'] },
     { from: 'registry.ts', names: ['models'] },
     { from: 'tools.ts', names: ['tools'] },
     { from: 'context.ts', names: ['Db'], typeOnly: true },
@@ -166,12 +167,13 @@ export interface StartServerOptions {
 
 export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
 
-/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz for probes). */
+/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz: alive, GET /readyz: the database answers). */
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { prisma, ...http } = options;
   return startHttpServer({
     ...http,
-    tools: toolAccessMap(tools),${auth}
+    tools: toolAccessMap(tools),
+    ready: () => databaseReady(prisma),${auth}
     createServer: ({ user, scopes }) =>
       createMcpServer({ ...serverInfo, tools, models, prisma, user, scopes }),
   });

@@ -6,6 +6,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { toDatabaseError } from './errors.js';
 import { allows } from './server.js';
 import type { Access } from './spec.js';
 
@@ -36,6 +37,8 @@ export interface HttpServerOptions {
   /** Host headers allowed besides loopback ones; env MCP_ALLOWED_HOSTS adds more. */
   allowedHosts?: string[];
   log?: (line: string) => void;
+  /** GET /readyz: whether this process can serve (the database answers). Absent: always ready. */
+  ready?: () => Promise<boolean>;
 }
 
 export interface RunningServer {
@@ -150,7 +153,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    // /healthz: the process is alive (do not restart it); /readyz: it can serve (route traffic to it).
     if (pathname === '/healthz' && req.method === 'GET') return send(res, 200, { status: 'ok' });
+    if (pathname === '/readyz' && req.method === 'GET') {
+      if (!opts.ready || (await opts.ready())) return send(res, 200, { status: 'ready' });
+      return send(res, 503, { status: 'unavailable', reason: 'database unavailable' }, { 'retry-after': '5' });
+    }
     if (pathname !== path && pathname !== `${path}/`) return send(res, 404, { error: 'not found' });
     const hostHeader = (req.headers.host ?? '').toLowerCase();
     // An entry without a port (from MCP_ALLOWED_HOSTS, behind a proxy) matches any port.
@@ -198,6 +206,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
   const http = createHttpServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // The key check reads the database: when it is away, the whole request is refused as such.
+      const db = toDatabaseError(error);
+      if (db?.transient) return send(res, 503, jsonRpcError(-32000, db.message), { 'retry-after': '5' });
       console.error(`[mcp] request failed: ${error instanceof Error ? error.name : typeof error}`);
       send(res, 500, jsonRpcError(-32603, 'Internal error'));
     });

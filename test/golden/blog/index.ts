@@ -1,6 +1,7 @@
 /** The MCP server: call startServer({ prisma }) from your own entry file. */
 import type { Db } from './context.js';
 import { models } from './registry.js';
+import { databaseReady } from './runtime/db.js';
 import { RunningServer, startHttpServer } from './runtime/http.js';
 import { createMcpServer, toolAccessMap } from './runtime/server.js';
 import { tools } from './tools.js';
@@ -24,12 +25,13 @@ export interface StartServerOptions {
 
 export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
 
-/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz for probes). */
+/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz: alive, GET /readyz: the database answers). */
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { prisma, ...http } = options;
   return startHttpServer({
     ...http,
     tools: toolAccessMap(tools),
+    ready: () => databaseReady(prisma),
     createServer: ({ user, scopes }) =>
       createMcpServer({ ...serverInfo, tools, models, prisma, user, scopes }),
   });

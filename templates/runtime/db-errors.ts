@@ -9,7 +9,7 @@
 /** What went wrong, coarsely: the HTTP layer and retries key on it. */
 export type DbFailureKind =
   | 'unique' | 'foreign-key' | 'not-null' | 'check' | 'too-long' | 'out-of-range' | 'invalid-value'
-  | 'not-found' | 'conflict' | 'timeout' | 'unavailable';
+  | 'too-large' | 'not-found' | 'conflict' | 'timeout' | 'unavailable';
 
 interface Classified {
   readonly kind: DbFailureKind;
@@ -26,7 +26,7 @@ const PRISMA_CODES: Readonly<Record<string, DbFailureKind>> = {
   P2000: 'too-long', P2002: 'unique', P2003: 'foreign-key', P2011: 'not-null', P2012: 'not-null',
   P2020: 'out-of-range', P2033: 'out-of-range', P2007: 'invalid-value', P2023: 'invalid-value',
   P2001: 'not-found', P2015: 'not-found', P2018: 'not-found', P2025: 'not-found',
-  P2034: 'conflict',
+  P2034: 'conflict', P2029: 'too-large',
 };
 
 /** PostgreSQL SQLSTATE classes and codes the adapter leaves raw. */
@@ -48,6 +48,7 @@ function mysqlKind(code: number): DbFailureKind | undefined {
   if (code === 1213 || code === 1020) return 'conflict';
   if ([1040, 1053, 1077, 1081, 1152, 1158, 1159, 1160, 1161, 1203, 2002, 2003, 2006, 2013].includes(code) || (code >= 45000 && code < 45100)) return 'unavailable';
   if (code === 1406) return 'too-long';
+  if (code === 1390) return 'too-large'; // too many placeholders
   if (code === 1264 || code === 1690) return 'out-of-range';
   if (code === 1292 || code === 1366 || code === 1265) return 'invalid-value';
   return undefined;
@@ -103,6 +104,7 @@ const NETWORK_TEXT = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ENETUNREACH
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
 // node-postgres and mariadb pool/socket failures that arrive as plain errors.
 const UNAVAILABLE_TEXT = /Cannot open database|unable to open database|Connection terminated|connection (?:is )?closed|Client has encountered a connection error|socket has been closed|Can't reach database server|server closed the connection|cannot connect|ECONNREFUSED|ECONNRESET/i;
+const TOO_LARGE_TEXT = /too many SQL variables|too many (bind variables|placeholders|parameters)/i;
 const TIMEOUT_TEXT = /timeout exceeded when trying to connect|pool timeout|Timed out fetching a new connection|retrieve a connection from pool|Transaction already closed|Unable to start a transaction in the given time/i;
 
 /** The failure an error stands for, if it came from the database or its driver. */
@@ -138,6 +140,7 @@ export function classifyDbError(error: unknown): Classified | undefined {
     if (kind) return { kind, names };
   }
   if (code && NETWORK_CODES.has(code)) return { kind: 'unavailable', names };
+  if (TOO_LARGE_TEXT.test(message)) return { kind: 'too-large', names };
   if (TIMEOUT_TEXT.test(message)) return { kind: 'timeout', names };
   if (UNAVAILABLE_TEXT.test(message)) return { kind: 'unavailable', names };
   return undefined;
@@ -180,6 +183,8 @@ export function dbFailureMessage(failure: Classified, visible: readonly string[]
       return `a number is out of range for its column${list ? ` (${list})` : ''}`;
     case 'invalid-value':
       return `a value is not valid for its column${list ? ` (${list})` : ''}`;
+    case 'too-large':
+      return 'the request has more values than the database accepts in one query (a very long `in` list?); split it into smaller requests';
     case 'not-found':
       return model ? `${model} not found` : 'not found';
     case 'conflict':

@@ -78,7 +78,9 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
 
   const checkWith = (invoke: (tool: string, args: Record<string, unknown>) => Promise<{ isError: boolean; text: string; data: unknown }>) =>
     async (tool: string, args: Record<string, unknown>): Promise<string | undefined> => {
-      const before = await dump();
+      // Only write tools can change the database; reads skip the (costly) before/after snapshot.
+      const writes = tools.find((t) => t.name === tool)?.access === 'write';
+      const before = writes ? await dump() : '';
       let r: { isError: boolean; text: string; data: unknown };
       try {
         r = await invoke(tool, args);
@@ -94,8 +96,7 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
         const ids = [(r.data as any)?.id, ...((r.data as any)?.items ?? []).map((i: any) => i?.id)];
         if (ids.some((id) => bobCommentIds.has(id))) return `an out-of-scope comment in ${tool}`;
       }
-      const after = await dump();
-      if (r.isError && after !== before) return `a refused call changed the database: ${r.text.slice(0, 200)}`;
+      if (writes && r.isError && (await dump()) !== before) return `a refused call changed the database: ${r.text.slice(0, 200)}`;
       const bobNow = await db.prisma.comment.findUnique({ where: { id: seed.bobComment.id } });
       if (json(bobNow) !== json(bobComment)) return "Bob's comment changed";
       return undefined;

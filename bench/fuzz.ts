@@ -1,0 +1,36 @@
+/**
+ * Fuzz benchmark (issue 11, part 6): ≥ 10,000 hostile argument sets per tool shape, in process
+ * against the runtime's MCP server (SDK in-memory transport), every call checked as in
+ * test/fuzz/fuzz.test.ts. Prints cases, time and failures per shape; exits 1 on any failure.
+ *
+ * Run: `npx tsx bench/fuzz.ts [--runs 10000] [--seed 1]`
+ */
+import { createFuzzTarget } from '../test/fuzz/target.js';
+import { fuzzShapes } from '../test/fuzz/run.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const runs = Number(option('runs', '10000'));
+const seed = Number(option('seed', String(Date.now() % 2 ** 31)));
+
+const target = await createFuzzTarget('bench');
+const originalError = console.error;
+let logged = 0;
+console.error = () => void logged++; // the server logs internal errors; the checks report them
+try {
+  console.log(`fuzz: ${runs} cases per tool shape, seed ${seed}`);
+  const results = await fuzzShapes(target, target.check, { runs, seed });
+  let failed = 0;
+  for (const r of results) {
+    console.log(`${r.tool.padEnd(20)} ${String(r.runs).padStart(6)} cases ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.failure ? `FAILED\n${r.failure}` : 'ok'}`);
+    if (r.failure) failed++;
+  }
+  console.log(`total ${results.reduce((n, r) => n + r.runs, 0)} cases, ${failed} failing shapes, ${logged} server error log lines`);
+  process.exitCode = failed > 0 ? 1 : 0;
+} finally {
+  console.error = originalError;
+  await target.close();
+}

@@ -22,7 +22,7 @@ export async function fuzzShapes(target: Pick<FuzzTarget, 'shapes'>, check: Fuzz
       { numRuns: opts.runs, seed: opts.seed, endOnFailure: false, maxSkipsPerRun: 1000 },
     );
     const failure = outcome.failed
-      ? `${String((outcome.errorInstance as Error | undefined)?.message ?? outcome.error)}\n  args: ${JSON.stringify(outcome.counterexample?.[0]).slice(0, 500)}\n  seed ${outcome.seed}, path ${outcome.counterexamplePath}`
+      ? `${String((outcome.errorInstance as Error | undefined)?.message ?? "failed")}\n  args: ${JSON.stringify(outcome.counterexample?.[0]).slice(0, 500)}\n  seed ${outcome.seed}, path ${outcome.counterexamplePath}`
       : undefined;
     results.push({ tool: shape.tool, runs: outcome.numRuns, ms: Date.now() - started, ...(failure ? { failure } : {}) });
   }

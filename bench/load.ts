@@ -1,0 +1,175 @@
+/**
+ * Load and soak benchmark (issue 11, part 5). The generated server (clinic fixture, API keys, row
+ * scope) next to bench/load-handwritten.ts, a minimal SDK server doing the same Prisma queries with
+ * the same key check, both running at once, measured interleaved with autocannon on loopback:
+ * 50 kept-alive connections, 3 reads (list_notes) to 1 write (create_note), on SQLite and PostgreSQL.
+ * Reports throughput and its ratio, p50/p99 latency, errors (socket errors, time-outs, non-2xx,
+ * tool errors), server RSS before warm-up, after warm-up and after the run, and after the run checks
+ * that every acknowledged write is in the database. Then a 401/403 storm on kept-alive connections
+ * mixed with good calls, counting socket errors.
+ *
+ * Run: `npm run build && npx tsx bench/load.ts [--db sqlite,postgresql] [--duration 10] [--rounds 3]`
+ * (PostgreSQL needs MCPGEN_TEST_POSTGRES_URL, e.g. postgresql://postgres@127.0.0.1:5432/test.)
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { configuredDatabases, type TestDatabase } from '../test/helpers/databases.js';
+import { startServer, type RunningServer } from '../test/helpers/server.js';
+import { createClinicProject } from '../test/e2e/scoping/project.js';
+import { rawCall } from '../test/e2e/scoping/rpc.js';
+import { median } from './stats.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const DURATION = Number(option('duration', '10'));
+const ROUNDS = Number(option('rounds', '3'));
+const CONNECTIONS = Number(option('connections', '50'));
+const WANTED = option('db', 'sqlite,postgresql').split(',');
+
+/** The server process's resident memory (MB), found through the port it listens on. */
+function rssMb(server: RunningServer): number {
+  const port = new URL(server.url).port;
+  const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+  const pid = /pid=(\d+)/.exec(line)?.[1];
+  if (!pid) throw new Error(`no process listens on port ${port}: ${line}`);
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return Math.round(kb / 102.4) / 10;
+}
+
+interface Tally {
+  ok: number;
+  toolErrors: number;
+  writes: number[];
+}
+
+function call(name: string, args: Record<string, unknown>) {
+  return JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args } });
+}
+
+/** The tool result inside a JSON or one-event SSE answer. */
+function resultOf(body: string): { isError?: boolean; structuredContent?: { id?: number } } | undefined {
+  const data = body.startsWith('{') ? body : body.split('\n').find((l) => l.startsWith('data:'))?.slice(5);
+  try {
+    return data ? (JSON.parse(data) as { result?: any }).result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(server: RunningServer, key: string, tag: string, seconds: number, tally: Tally) {
+  let n = 0;
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  const onResponse = (status: number, body: string) => {
+    const r = status === 200 ? resultOf(body) : undefined;
+    if (!r || r.isError) tally.toolErrors++;
+    else tally.ok++;
+  };
+  const read = { method: 'POST' as const, path: '/mcp', headers, body: call('list_notes', { take: 5 }), onResponse };
+  const write = {
+    method: 'POST' as const, path: '/mcp', headers,
+    setupRequest: (req: any) => ({ ...req, body: call('create_note', { data: { title: `${tag}-${n++}`, body: 'load' } }) }),
+    onResponse: (status: number, body: string) => {
+      const r = status === 200 ? resultOf(body) : undefined;
+      if (!r || r.isError || typeof r.structuredContent?.id !== 'number') return void tally.toolErrors++;
+      tally.ok++;
+      tally.writes.push(r.structuredContent.id);
+    },
+  };
+  const result = await autocannon({ url: server.baseUrl, connections: CONNECTIONS, duration: seconds, requests: [read, read, read, write] as any });
+  return result;
+}
+
+interface Side {
+  readonly name: string;
+  readonly server: RunningServer;
+  readonly tally: Tally;
+  readonly rps: number[];
+  readonly p50: number[];
+  readonly p99: number[];
+  socketErrors: number;
+  non2xx: number;
+  rss: { start: number; warm: number; end: number };
+}
+
+async function benchDatabase(database: TestDatabase): Promise<void> {
+  console.log(`\n== ${database.label} ==`);
+  const p = await createClinicProject(database);
+  let hand: RunningServer | undefined;
+  try {
+    const rw = await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'load']);
+    const ro = await p.createKey('ann@example.com', ['--name', 'load-read']);
+    hand = await startServer(p.dir, { entry: path.resolve('bench/load-handwritten.ts'), env: { ...p.env, PROJECT_DIR: p.dir } });
+    const sides: Side[] = [p.server, hand].map((server, i) => ({
+      name: i === 0 ? 'generated' : 'handwritten', server, tally: { ok: 0, toolErrors: 0, writes: [] }, rps: [], p50: [], p99: [], socketErrors: 0, non2xx: 0,
+      rss: { start: rssMb(server), warm: 0, end: 0 },
+    }));
+    for (const side of sides) {
+      for (const [tool, a] of [['list_notes', { take: 5 }], ['create_note', { data: { title: 'probe' } }]] as const) {
+        const r = await rawCall(side.server.url, rw.key, tool, a);
+        const result = (r.body as { result?: { isError?: boolean } }).result;
+        if (r.status !== 200 || !result || result.isError) throw new Error(`${side.name} ${tool} probe failed: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      }
+    }
+    const { prisma } = await projectPrisma(p.dir, p.env);
+    const before = await prisma.note.count();
+    for (const side of sides) await load(side.server, rw.key, `warm-${side.name}`, 5, side.tally);
+    for (const side of sides) side.rss.warm = rssMb(side.server);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Interleaved, and the order alternates, so neither side always runs on a warmer machine.
+      const order = round % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        const r = await load(side.server, rw.key, `${side.name}-${round}`, DURATION, side.tally);
+        side.rps.push(r.requests.average);
+        side.p50.push(r.latency.p50);
+        side.p99.push(r.latency.p99);
+        side.socketErrors += r.errors + r.timeouts;
+        side.non2xx += r.non2xx;
+      }
+    }
+    for (const side of sides) side.rss.end = rssMb(side.server);
+
+    const [gen, hw] = sides as [Side, Side];
+    console.log(`commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION} s each, 3 reads : 1 write`);
+    console.log('side         req/s (median)  p50 ms  p99 ms  socket err  non-2xx  tool err  RSS MB start → warm → end');
+    for (const s of sides) {
+      console.log(`${s.name.padEnd(12)} ${median(s.rps).toFixed(0).padStart(14)}  ${median(s.p50).toFixed(0).padStart(6)}  ${median(s.p99).toFixed(0).padStart(6)}  ${String(s.socketErrors).padStart(10)}  ${String(s.non2xx).padStart(7)}  ${String(s.tally.toolErrors).padStart(8)}  ${s.rss.start} → ${s.rss.warm} → ${s.rss.end}`);
+    }
+    console.log(`throughput generated / handwritten = ${(median(gen.rps) / median(hw.rps)).toFixed(2)}×  (per round: ${gen.rps.map((g, i) => (g / hw.rps[i]!).toFixed(2)).join(', ')})`);
+
+    // Every acknowledged write is in the database.
+    const acknowledged = sides.flatMap((s) => s.tally.writes);
+    const stored = new Set((await prisma.note.findMany({ where: { id: { in: acknowledged } }, select: { id: true } })).map((r: { id: number }) => r.id));
+    const after = await prisma.note.count();
+    console.log(`writes: ${acknowledged.length} acknowledged, ${acknowledged.filter((id) => !stored.has(id)).length} missing; rows ${before} → ${after} (+${after - before}, ≥ acknowledged: ${after - before >= acknowledged.length})`);
+
+    // 401/403 storm on kept-alive connections, mixed with good calls.
+    const json = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+    const storm = await autocannon({
+      url: p.server.baseUrl, connections: CONNECTIONS, duration: DURATION,
+      requests: [
+        { method: 'POST', path: '/mcp', headers: { ...json, authorization: `Bearer ${rw.key}` }, body: call('list_notes', {}) },
+        { method: 'POST', path: '/mcp', headers: { ...json, authorization: 'Bearer mcpk_AAAAAAAA_' + 'A'.repeat(43) }, body: call('list_notes', {}) },
+        { method: 'POST', path: '/mcp', headers: { ...json, authorization: `Bearer ${ro.key}` }, body: call('create_note', { data: { title: 'nope' } }) },
+        { method: 'POST', path: '/mcp', headers: json, body: call('list_notes', { pad: 'x'.repeat(20_000) }) },
+      ] as any,
+    });
+    console.log(`401/403 storm (generated): ${storm.requests.total} requests, 2xx ${storm['2xx']}, 4xx ${storm['4xx']}, 5xx ${storm['5xx']}, socket errors ${storm.errors}, time-outs ${storm.timeouts}, resets ${storm.resets}`);
+    await prisma.$disconnect();
+  } finally {
+    await hand?.stop();
+    await p.close();
+  }
+}
+
+async function projectPrisma(dir: string, env: Record<string, string>): Promise<{ prisma: any }> {
+  Object.assign(process.env, env);
+  return (await import(pathToFileURL(path.join(dir, 'src/mcp/db.ts')).href)) as { prisma: any };
+}
+
+for (const database of configuredDatabases().filter((d) => WANTED.includes(d.provider))) await benchDatabase(database);

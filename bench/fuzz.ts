@@ -6,7 +6,7 @@
  * Run: `npx tsx bench/fuzz.ts [--runs 10000] [--seed 1]`
  */
 import { createFuzzTarget } from '../test/fuzz/target.js';
-import { fuzzShapes } from '../test/fuzz/run.js';
+import { fuzzShapes, type ShapeResult } from '../test/fuzz/run.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -22,12 +22,9 @@ let logged = 0;
 console.error = () => void logged++; // the server logs internal errors; the checks report them
 try {
   console.log(`fuzz: ${runs} cases per tool shape, seed ${seed}`);
-  const results = await fuzzShapes(target, target.check, { runs, seed });
-  let failed = 0;
-  for (const r of results) {
-    console.log(`${r.tool.padEnd(20)} ${String(r.runs).padStart(6)} cases ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.failure ? `FAILED\n${r.failure}` : 'ok'}`);
-    if (r.failure) failed++;
-  }
+  const print = (r: ShapeResult) => console.log(`${r.tool.padEnd(20)} ${String(r.runs).padStart(6)} cases ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.failure ? `FAILED\n${r.failure}` : 'ok'}`);
+  const results = await fuzzShapes(target, target.check, { runs, seed, onResult: print });
+  const failed = results.filter((r) => r.failure).length;
   console.log(`total ${results.reduce((n, r) => n + r.runs, 0)} cases, ${failed} failing shapes, ${logged} server error log lines`);
   process.exitCode = failed > 0 ? 1 : 0;
 } finally {

@@ -10,7 +10,7 @@ export interface ShapeResult {
   readonly failure?: string;
 }
 
-export async function fuzzShapes(target: Pick<FuzzTarget, 'shapes'>, check: FuzzTarget['check'], opts: { runs: number; seed: number }): Promise<ShapeResult[]> {
+export async function fuzzShapes(target: Pick<FuzzTarget, 'shapes'>, check: FuzzTarget['check'], opts: { runs: number; seed: number; onResult?: (r: ShapeResult) => void }): Promise<ShapeResult[]> {
   const results: ShapeResult[] = [];
   for (const shape of target.shapes) {
     const started = Date.now();
@@ -24,7 +24,9 @@ export async function fuzzShapes(target: Pick<FuzzTarget, 'shapes'>, check: Fuzz
     const failure = outcome.failed
       ? `${String((outcome.errorInstance as Error | undefined)?.message ?? "failed")}\n  args: ${JSON.stringify(outcome.counterexample?.[0]).slice(0, 500)}\n  seed ${outcome.seed}, path ${outcome.counterexamplePath}`
       : undefined;
-    results.push({ tool: shape.tool, runs: outcome.numRuns, ms: Date.now() - started, ...(failure ? { failure } : {}) });
+    const result = { tool: shape.tool, runs: outcome.numRuns, ms: Date.now() - started, ...(failure ? { failure } : {}) };
+    results.push(result);
+    opts.onResult?.(result);
   }
   return results;
 }

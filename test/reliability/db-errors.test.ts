@@ -8,7 +8,9 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { RunningServer } from '../../templates/runtime/http.js';
+import { delegate, transaction } from '../../templates/runtime/db.js';
 import { testDatabases } from '../helpers/databases.js';
+import { blogPostSpec } from '../runtime/fixture/models/blog-post.js';
 import { call, connect, startBlogServer } from '../runtime/mcp-client.js';
 import { createBlogOn, type BlogOn } from './blog-on.js';
 import { rebuildSqliteTable } from './sqlite-rebuild.js';
@@ -148,6 +150,40 @@ describe.each(testDatabases)('database errors on $label', ({ provider }) => {
     expect(r.data).toEqual({ title: 'First' });
     await timedClient.close();
     await timed.close();
+  });
+
+  // PostgreSQL aborts the transaction that waited first once its deadlock check runs (deadlock_timeout,
+  // 1 s): ours is made to wait first, so ours is the victim, and the runtime must run it again.
+  it.runIf(provider === 'postgresql')('a deadlock victim is retried and its write lands once', async () => {
+    const a = (await blog.prisma.blogPost.create({ data: { slug: 'dl-a', title: 'A', authorId: alice.id } })).id;
+    const b = (await blog.prisma.blogPost.create({ data: { slug: 'dl-b', title: 'B', authorId: alice.id } })).id;
+    const other = blog.client();
+    let oursLocked!: () => void;
+    let theirsLocked!: () => void;
+    const oursHasA = new Promise<void>((resolve) => (oursLocked = resolve));
+    const theirsHasB = new Promise<void>((resolve) => (theirsLocked = resolve));
+    let attempts = 0;
+    const ours = transaction(blog.prisma, async (tx) => {
+      attempts++;
+      const posts = delegate(tx, blogPostSpec);
+      await posts.update({ where: { id: a }, data: { title: 'ours A' }, select: { id: true } });
+      if (attempts === 1) {
+        oursLocked();
+        await theirsHasB;
+      }
+      await posts.update({ where: { id: b }, data: { title: 'ours B' }, select: { id: true } });
+    });
+    const theirs = other.$transaction(async (tx: any) => {
+      await oursHasA;
+      await tx.blogPost.update({ where: { id: b }, data: { title: 'theirs B' } });
+      theirsLocked();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.blogPost.update({ where: { id: a }, data: { title: 'theirs A' } });
+    }, { timeout: 20_000 });
+    await Promise.all([ours, theirs]);
+    expect(attempts).toBe(2);
+    const titles = await blog.prisma.blogPost.findMany({ where: { id: { in: [a, b] } }, orderBy: { id: 'asc' }, select: { title: true } });
+    expect(titles).toEqual([{ title: 'ours A' }, { title: 'ours B' }]);
   });
 
   it('an unreachable database answers "database unavailable, try again"', async () => {

@@ -80,7 +80,11 @@ function causeKind(cause: Cause): DbFailureKind | undefined {
   if (kind === 'postgres') return postgresKind(String(cause['code'] ?? cause['originalCode'] ?? ''));
   // The mariadb connector reports a refused connection as a pool time-out whose cause is the socket error.
   if (kind === 'mysql') return NETWORK_TEXT.test(String(cause['cause'] ?? '')) ? 'unavailable' : mysqlKind(Number(cause['code'] ?? cause['originalCode']));
-  if (kind === 'sqlite') return sqliteKind(String(cause['originalCode'] ?? ''), Number(cause['extendedCode']));
+  if (kind === 'sqlite') {
+    // SQLite's own limits: a LIKE pattern over 50,000 bytes (a giant `contains`), a giant value.
+    if (/pattern too complex|too big/i.test(String(cause['message'] ?? cause['originalMessage'] ?? ''))) return 'too-large';
+    return sqliteKind(String(cause['originalCode'] ?? ''), Number(cause['extendedCode']));
+  }
   return undefined;
 }
 
@@ -184,7 +188,7 @@ export function dbFailureMessage(failure: Classified, visible: readonly string[]
     case 'invalid-value':
       return `a value is not valid for its column${list ? ` (${list})` : ''}`;
     case 'too-large':
-      return 'the request has more values than the database accepts in one query (a very long `in` list?); split it into smaller requests';
+      return 'the request is larger than the database accepts in one query (a very long `in` list or search text?); make it smaller';
     case 'not-found':
       return model ? `${model} not found` : 'not found';
     case 'conflict':

@@ -19,6 +19,7 @@ describe('classifyDbError', () => {
     ['sqlite check', adapter({ kind: 'sqlite', extendedCode: 1, originalCode: 'SQLITE_CONSTRAINT_CHECK' }), 'check'],
     ['sqlite busy', adapter({ kind: 'sqlite', extendedCode: 5, originalCode: 'SQLITE_BUSY' }), 'timeout'],
     ['parameter limit', Object.assign(new Error('x'), { code: 'P2029' }), 'too-large'],
+    ['sqlite LIKE limit', adapter({ kind: 'sqlite', extendedCode: 1, originalCode: 'SQLITE_ERROR', message: 'LIKE or GLOB pattern too complex' }), 'too-large'],
     ['deadlock', Object.assign(new Error('x'), { code: 'P2034' }), 'conflict'],
     ['pg socket', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', syscall: 'connect', errno: -111 }), 'unavailable'],
     ['pg pool', new Error('timeout exceeded when trying to connect'), 'timeout'],

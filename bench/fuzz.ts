@@ -3,7 +3,7 @@
  * against the runtime's MCP server (SDK in-memory transport), every call checked as in
  * test/fuzz/fuzz.test.ts. Prints cases, time and failures per shape; exits 1 on any failure.
  *
- * Run: `npx tsx bench/fuzz.ts [--runs 10000] [--seed 1]`
+ * Run: `npx tsx bench/fuzz.ts [--runs 10000] [--seed 1] [--only list_comments,get_comment]`
  */
 import { createFuzzTarget } from '../test/fuzz/target.js';
 import { fuzzShapes, type ShapeResult } from '../test/fuzz/run.js';
@@ -16,7 +16,9 @@ const option = (name: string, fallback: string) => {
 const runs = Number(option('runs', '10000'));
 const seed = Number(option('seed', String(Date.now() % 2 ** 31)));
 
-const target = await createFuzzTarget('bench');
+const only = option('only', '');
+const all = await createFuzzTarget('bench');
+const target = { ...all, shapes: only ? all.shapes.filter((s) => only.split(',').includes(s.tool)) : all.shapes };
 const originalError = console.error;
 let logged = 0;
 console.error = () => void logged++; // the server logs internal errors; the checks report them
@@ -29,5 +31,5 @@ try {
   process.exitCode = failed > 0 ? 1 : 0;
 } finally {
   console.error = originalError;
-  await target.close();
+  await all.close();
 }

@@ -111,10 +111,14 @@ const UNAVAILABLE_TEXT = /Cannot open database|unable to open database|Connectio
 const TOO_LARGE_TEXT = /too many SQL variables|too many (bind variables|placeholders|parameters)/i;
 const TIMEOUT_TEXT = /timeout exceeded when trying to connect|pool timeout|Timed out fetching a new connection|retrieve a connection from pool|Transaction already closed|Unable to start a transaction in the given time/i;
 
-/** The failure an error stands for, if it came from the database or its driver. */
-export function classifyDbError(error: unknown): Classified | undefined {
+/**
+ * The failure an error stands for, if it came from the database or its driver. `prismaOnly`: only
+ * errors Prisma raised count (a custom tool's ECONNREFUSED may come from any service, not the database).
+ */
+export function classifyDbError(error: unknown, prismaOnly = false): Classified | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const e = error as { name?: unknown; code?: unknown; errorCode?: unknown; meta?: Record<string, unknown>; cause?: unknown; message?: unknown };
+  if (prismaOnly && !/^(PrismaClient|DriverAdapterError)/.test(String(e.name)) && !/^P\d{4}$/.test(String(e.code))) return undefined;
   const message = typeof e.message === 'string' ? e.message : '';
   const driver = (e.meta?.['driverAdapterError'] as { cause?: Cause } | undefined)?.cause
     ?? (e.name === 'DriverAdapterError' && typeof e.cause === 'object' && e.cause !== null ? (e.cause as Cause) : undefined);

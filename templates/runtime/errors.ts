@@ -31,9 +31,9 @@ export class DatabaseError extends ToolError {
  * `error` as a DatabaseError if the database or its driver raised it, else undefined. `visible`
  * lists the fields the caller may see: only those are ever named.
  */
-export function toDatabaseError(error: unknown, visible: readonly string[] = [], model?: string): DatabaseError | undefined {
+export function toDatabaseError(error: unknown, visible: readonly string[] = [], model?: string, prismaOnly = false): DatabaseError | undefined {
   if (error instanceof DatabaseError) return error;
-  const failure = classifyDbError(error);
+  const failure = classifyDbError(error, prismaOnly);
   if (!failure) return undefined;
   if (failure.kind === 'unavailable' || failure.kind === 'timeout') logDatabaseTrouble(error, failure.kind);
   return new DatabaseError(dbFailureMessage(failure, visible, model), failure.kind);
@@ -54,7 +54,7 @@ function logDatabaseTrouble(error: unknown, kind: string): void {
 export function toolErrorMessage(error: unknown, toolName: string): string {
   if (error instanceof ToolError) return error.message;
   // Outside a model's tools (custom tools) nothing says which fields the caller may see: name none.
-  const db = toDatabaseError(error);
+  const db = toDatabaseError(error, [], undefined, true);
   if (db) return db.message;
   return `${toolName} failed: internal error (reference ${logInternalError(error, toolName)})`;
 }

@@ -29,6 +29,13 @@ describe('classifyDbError', () => {
     expect(classifyDbError(error)?.kind).toBe(kind);
   });
 
+  it('with prismaOnly, a socket error that Prisma did not raise is not the database', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    expect(classifyDbError(refused)?.kind).toBe('unavailable');
+    expect(classifyDbError(refused, true)).toBeUndefined();
+    expect(classifyDbError(Object.assign(new Error('x'), { code: 'P1001' }), true)?.kind).toBe('unavailable');
+  });
+
   it('leaves other errors alone', () => {
     expect(classifyDbError(new Error('boom'))).toBeUndefined();
     expect(classifyDbError(Object.assign(new Error('x'), { code: 'P2039', meta: {} }))).toBeUndefined();

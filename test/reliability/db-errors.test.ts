@@ -155,8 +155,8 @@ describe.each(testDatabases)('database errors on $label', ({ provider }) => {
   // PostgreSQL aborts the transaction that waited first once its deadlock check runs (deadlock_timeout,
   // 1 s): ours is made to wait first, so ours is the victim, and the runtime must run it again.
   it.runIf(provider === 'postgresql')('a deadlock victim is retried and its write lands once', async () => {
-    const a = (await blog.prisma.blogPost.create({ data: { slug: 'dl-a', title: 'A', authorId: alice.id } })).id;
-    const b = (await blog.prisma.blogPost.create({ data: { slug: 'dl-b', title: 'B', authorId: alice.id } })).id;
+    const a = (await blog.prisma.blogPost.create({ data: { slug: 'dl-a', title: 'Alpha', authorId: alice.id } })).id;
+    const b = (await blog.prisma.blogPost.create({ data: { slug: 'dl-b', title: 'Bravo', authorId: alice.id } })).id;
     const other = blog.client();
     let oursLocked!: () => void;
     let theirsLocked!: () => void;

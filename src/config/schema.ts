@@ -32,6 +32,9 @@ const str = (what = 'a string') => z.string({ error: `expected ${what}` }).min(1
 const strList = (what: string) => z.array(str(), { error: `expected an array of ${what}` });
 const positiveInt = () =>
   z.number({ error: 'expected a positive integer' }).int({ error: 'expected a positive integer' }).positive({ error: 'expected a positive integer' });
+const depth = () =>
+  z.number({ error: 'expected an integer from 0 to 4' }).int({ error: 'expected an integer from 0 to 4' }).min(0, { error: 'expected an integer from 0 to 4' }).max(4, { error: 'expected an integer from 0 to 4' });
+const mode = () => z.enum(['full', 'compact'], { error: "expected 'full' or 'compact'" });
 const toolName = () => z.string({ error: 'expected a tool name' }).regex(NAME_PATTERN, { error: `expected a tool name of ${NAME_RULE}` });
 
 const operation = z.enum(ALL_OPERATIONS as [string, ...string[]], {
@@ -76,6 +79,7 @@ const model = strict(
     defaultTake: positiveInt().optional(),
     names: names.optional(),
     scope: scope.optional(),
+    relationDepth: depth().optional(),
   },
   'model',
 );
@@ -85,6 +89,7 @@ const toolset = strict(
     description: z.string({ error: 'expected a string' }).optional(),
     models: z.record(str('a model name'), model, { error: 'expected an object of models, e.g. { Post: {} }' }),
     tools: z.array(toolName(), { error: 'expected an array of custom tool names' }).optional(),
+    mode: mode().optional(),
   },
   'toolset',
 );
@@ -108,7 +113,8 @@ export const configSchema = strict(
     scopesModule: str('a path').optional(),
     tools: strict({ dir: str('a path').optional() }, 'tools').optional(),
     auth: z.union([z.literal('none'), apiKeys], { error: `expected ${AUTH_HINT}` }),
-    defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional() }, 'defaults').optional(),
+    defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional(), relationDepth: depth().optional() }, 'defaults').optional(),
+    mode: mode().optional(),
     toolsets: z.record(
       z.string().regex(NAME_PATTERN, { error: `expected a toolset name of ${NAME_RULE}` }),
       toolset,

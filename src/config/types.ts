@@ -106,7 +106,24 @@ export interface ModelConfig {
    * @example { function: 'noteScope' }
    */
   readonly scope?: ScopeFilter | ScopeFunction;
+  /**
+   * How many relations deep this model's filters may reach, in both modes:
+   * `visit: { is: { patient: { is: { clinicId: 1 } } } }` is 2. Every level carries the related
+   * model's scope. 0 allows no relation filters.
+   * @default defaults.relationDepth (2)
+   * @example 1
+   */
+  readonly relationDepth?: number;
 }
+
+/**
+ * How models are offered to clients. `'full'`: typed tools per model and operation
+ * (`list_posts`, `create_post`, …). `'compact'`: three tools whatever the schema size
+ * (`describe_models`, `query`, `mutate`) that take Prisma Client arguments and run through the
+ * same validators, scopes and limits. Pick compact when full mode's tool list would crowd a
+ * client's context (dozens of models).
+ */
+export type Mode = 'full' | 'compact';
 
 export interface ToolsetConfig {
   /**
@@ -125,6 +142,12 @@ export interface ToolsetConfig {
    * @example ['reschedule_visit', 'refund_order']
    */
   readonly tools?: readonly string[];
+  /**
+   * This toolset's mode, overriding the top-level `mode`.
+   * @default the top-level mode ('full')
+   * @example 'compact'
+   */
+  readonly mode?: Mode;
 }
 
 export interface ApiKeysAuth {
@@ -196,7 +219,20 @@ export interface McpGenConfig {
      * @default 100
      */
     readonly maxTake?: number;
+    /**
+     * How many relations deep filters may reach (`visit: { is: { patient: { is: {...} } } }` is 2).
+     * Deeper filters make larger tool schemas in full mode.
+     * @default 2
+     */
+    readonly relationDepth?: number;
   };
+  /**
+   * `'full'`: tools per model and operation. `'compact'`: `describe_models`, `query` and `mutate`
+   * for every model, whatever the schema size. Overridable per toolset.
+   * @default 'full'
+   * @example 'compact'
+   */
+  readonly mode?: Mode;
   /**
    * Named groups of tools. Toolset names are lowercase snake_case (`[a-z][a-z0-9_]*`).
    * @example { blog: { description: 'Posts and comments', models: { BlogPost: {}, Comment: {} } } }
@@ -214,7 +250,8 @@ export interface ResolvedConfig {
   readonly auth:
     | 'none'
     | { readonly apiKeys: true; readonly user: { readonly model: string; readonly info: readonly string[] }; readonly keyModel: string };
-  readonly defaults: { readonly defaultTake: number; readonly maxTake: number };
+  readonly defaults: { readonly defaultTake: number; readonly maxTake: number; readonly relationDepth: number };
+  readonly mode: Mode;
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
   readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
 }
@@ -227,4 +264,6 @@ export const CONFIG_DEFAULTS = {
   keyModel: 'McpApiKey',
   defaultTake: 20,
   maxTake: 100,
+  relationDepth: 2,
+  mode: 'full',
 } as const;

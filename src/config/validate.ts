@@ -44,7 +44,9 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
     defaults: {
       defaultTake: config.defaults?.defaultTake ?? CONFIG_DEFAULTS.defaultTake,
       maxTake: config.defaults?.maxTake ?? CONFIG_DEFAULTS.maxTake,
+      relationDepth: config.defaults?.relationDepth ?? CONFIG_DEFAULTS.relationDepth,
     },
+    mode: config.mode ?? CONFIG_DEFAULTS.mode,
     // The zod output matches the public type; the cast only narrows `operations` strings to `Operation`.
     toolsets: config.toolsets as Readonly<Record<string, ToolsetConfig>>,
   };

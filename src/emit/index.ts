@@ -1,7 +1,6 @@
 /** emit: Plan → GeneratedFile[]. Pure: the runtime sources are passed in, nothing touches disk. */
 import type { Plan } from '../plan/types.js';
 import { compare, type GeneratedFile } from './ts.js';
-import { emitModelSchemas } from './model-schemas.js';
 import { emitModelTools } from './model-tools.js';
 import { emitContext, emitEnums, emitIndex, emitRegistry, emitTools, emitUserInfo } from './project-files.js';
 
@@ -38,7 +37,7 @@ export function emit(input: EmitInput): GeneratedFile[] {
     files.push({ path: `runtime/${name}`, content: RUNTIME_NOCHECK + source });
   }
   for (const mp of plan.models) {
-    files.push(emitModelSchemas(plan, mp), emitModelTools(plan, mp));
+    files.push(emitModelTools(plan, mp));
   }
   files.push(emitEnums(plan), emitRegistry(plan), emitTools(plan, input.extra), emitContext(plan), emitIndex(plan, input.version));
   const userInfo = emitUserInfo(plan);

@@ -1,13 +1,14 @@
 /**
- * `models/<model>.ts`: the model's full `where` (with relation filters), its runtime spec
- * (fields, relations, keys, scope) and its tools.
+ * `models/<model>.ts`: the model's field table, its runtime spec (fields, relations, keys, scope,
+ * operations, writable fields, limits) and, in full mode, its tools. Validators are not emitted:
+ * the runtime builds them from the spec (runtime/validators.ts), once, for both modes, so model
+ * modules never import each other.
  */
 import type { ModelPlan, Operation, Plan } from '../plan/types.js';
-import { isComparable, isNumeric, isSortable } from './zod.js';
+import { fieldDesc, INSENSITIVE, isOptionalOnCreate } from './zod.js';
 import { jsDoc, lowerFirst, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
 import { joinParts } from './ts.js';
 import { importBlock, type ImportSpec } from './imports.js';
-import { schemaNames } from './model-schemas.js';
 import { scopeFunctions } from './scope.js';
 import { toolDescription, toolTitle } from './describe.js';
 
@@ -29,82 +30,69 @@ export function toolsName(mp: ModelPlan): string {
   return `${lowerFirst(mp.model.name)}Tools`;
 }
 
-export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
-  const name = mp.model.name;
-  const n = schemaNames(name);
-  const path = `models/${mp.fileName}.ts`;
-  const byName = new Map(plan.models.map((m) => [m.model.name, m]));
-  const imports: ImportSpec[] = [
-    { from: 'runtime/filters.ts', names: ['* as f'] },
-    { from: 'runtime/model-tools.ts', names: ['* as t'] },
-    { from: 'runtime/spec.ts', names: ['ModelSpec'], typeOnly: true },
-  ];
-  const own = [n.fields, n.row, n.scalarWhere, n.orderBy];
-  if (mp.keys.length) own.push(n.unique);
-  if (mp.operations.includes('create')) own.push(n.create);
-  if (mp.operations.includes('update')) own.push(n.update);
-  imports.push({ from: `schemas/${mp.fileName}.ts`, names: own });
-  for (const target of [...new Set(mp.relations.map((r) => r.target))].filter((t) => t !== name).sort()) {
-    const tn = schemaNames(target);
-    imports.push({ from: `schemas/${byName.get(target)!.fileName}.ts`, names: [tn.row, tn.scalarWhere] });
-  }
-  const scope = scopeFunctions(plan, mp, path);
-  imports.push(...scope.imports);
-
-  const parts: string[] = [];
-  const relFilters = mp.relations.map((r) => {
-    const tn = schemaNames(r.target);
-    const call = r.field.isList ? `f.toMany(${tn.scalarWhere})` : `f.toOne(${tn.scalarWhere}${r.field.isRequired ? '' : ', { nullable: true }'})`;
-    return [r.field.name, call] as const;
-  });
-  parts.push(jsDoc(`Filter for ${name} rows: own fields, relations (one level), AND/OR/NOT.`));
-  const relations = relFilters.length ? `, ${objectLiteral(relFilters)}` : '';
-  parts.push(`export const ${name}Where = f.where(${str(name)}, ${n.scalarWhere}${relations});\n`);
-
-  const specEntries: [string, string][] = [
-    ['name', str(name)],
+function specEntries(plan: Plan, mp: ModelPlan, fieldsName: string, enums: readonly string[], scope: [string, string][]): [string, string][] {
+  const keyNames = mp.keys.map((k) => k.clientKey);
+  const customKeyNames = mp.keys.some((k) => k.clientKey !== k.fields.join('_'));
+  const writes = mp.operations.includes('create') || mp.operations.includes('update');
+  const optional = mp.writable.filter(isOptionalOnCreate).map((f) => f.name);
+  const relation = (r: ModelPlan['relations'][number]) =>
+    `{ model: ${str(r.target)}, list: ${r.field.isList}${!r.field.isList && !r.field.isRequired ? ', nullable: true' : ''} }`;
+  return [
+    ['name', str(mp.model.name)],
     ['delegate', str(mp.delegate)],
-    ['fields', `f.fieldSpecs(${n.fields})`],
-    ['relations', objectLiteral(mp.relations.map((r) => [r.field.name, `{ model: ${str(r.target)}, list: ${r.field.isList} }`]), '  ')],
+    ['toolset', str(mp.toolset)],
+    ...(mp.model.doc ? [['doc', str(mp.model.doc.replace(/\s+/g, ' ').trim())] as [string, string]] : []),
+    ['fields', `f.fieldSpecs(${fieldsName}${enums.length ? `, { ${enums.join(', ')} }` : ''})`],
+    ['relations', objectLiteral(mp.relations.map((r) => [r.field.name, relation(r)]), '  ')],
     ['keys', `[${mp.keys.map((k) => strList(k.fields)).join(', ')}]`],
-    ...scope.entries,
+    ...(customKeyNames ? [['keyNames', strList(keyNames)] as [string, string]] : []),
+    ...scope,
+    ['operations', strList(mp.operations)],
+    ...(writes ? [['writable', strList(mp.writable.map((f) => f.name))] as [string, string]] : []),
+    ...(mp.operations.includes('create') && optional.length ? [['createOptional', strList(optional)] as [string, string]] : []),
+    ...(INSENSITIVE.has(plan.provider) ? [['insensitive', 'true'] as [string, string]] : []),
+    ['relationDepth', String(mp.relationDepth)],
     ['defaultTake', String(mp.defaultTake)],
     ['maxTake', String(mp.maxTake)],
   ];
+}
+
+export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
+  const name = mp.model.name;
+  const path = `models/${mp.fileName}.ts`;
+  const full = mp.mode === 'full';
+  const enums = [...new Set(mp.fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
+  const imports: ImportSpec[] = [
+    { from: 'runtime/filters.ts', names: ['* as f'] },
+    ...(full ? [{ from: 'runtime/model-tools.ts', names: ['* as t'] }] : []),
+    { from: 'runtime/spec.ts', names: ['ModelSpec'], typeOnly: true },
+    ...(enums.length ? [{ from: 'enums.ts', names: enums }] : []),
+  ];
+  const scope = scopeFunctions(plan, mp, path);
+  imports.push(...scope.imports);
   const userType = plan.auth.kind === 'apiKeys' ? '<CurrentUser>' : '';
   if (userType) imports.push({ from: 'context.ts', names: ['CurrentUser'], typeOnly: true });
-  parts.push(`export const ${specName(mp)}: ModelSpec${userType} = ${objectLiteral(specEntries)};\n`);
 
-  // list and get return the same related rows: one object for both.
-  const withRelated = mp.relations.length > 0 && (mp.operations.includes('list') || mp.operations.includes('get'));
-  const related = `${lowerFirst(name)}Related`;
-  if (withRelated) {
-    parts.push(jsDoc(`Row schema of each relation's model, for \`include\`.`));
-    parts.push(`const ${related} = ${objectLiteral(mp.relations.map((r) => [r.field.name, schemaNames(r.target).row]))};\n`);
+  const fieldsName = `${name}Fields`;
+  const parts: string[] = [];
+  parts.push(jsDoc(`${name}'s exposed fields: \`'String?'\` is nullable, \`'String[]'\` a list.`));
+  parts.push(`export const ${fieldsName}: f.Fields = ${objectLiteral(mp.fields.map((f) => [f.name, fieldDesc(f)]))};\n`);
+  parts.push(`export const ${specName(mp)}: ModelSpec${userType} = ${objectLiteral(specEntries(plan, mp, fieldsName, enums, scope.entries))};\n`);
+
+  if (full) {
+    const tools = mp.operations.map((op) => {
+      const args: [string, string][] = [
+        ['name', str(mp.toolNames[op]!)],
+        ['toolset', str(mp.toolset)],
+        ['title', str(toolTitle(mp, op))],
+        ['description', str(toolDescription(mp, op))],
+      ];
+      return `  t.${BUILDER[op]}(${specName(mp)}, ${objectLiteral(args, '  ')}),`;
+    });
+    parts.push(`export const ${toolsName(mp)} = [\n${tools.join('\n')}\n] as const;\n`);
   }
-  const tools = mp.operations.map((op) => {
-    const args: [string, string][] = [
-      ['name', str(mp.toolNames[op]!)],
-      ['toolset', str(mp.toolset)],
-      ['title', str(toolTitle(mp, op))],
-      ['description', str(toolDescription(mp, op))],
-    ];
-    if (op === 'list' || op === 'count' || op === 'aggregate') args.push(['where', `${name}Where`]);
-    if (op === 'list') args.push(['orderBy', n.orderBy]);
-    if (op === 'get' || op === 'update' || op === 'delete') args.push(['unique', n.unique]);
-    if (op === 'create') args.push(['data', n.create]);
-    if (op === 'update') args.push(['data', n.update]);
-    if (op === 'aggregate') {
-      args.push(['numeric', strList(mp.fields.filter(isNumeric).map((f) => f.name))]);
-      args.push(['comparable', strList(mp.fields.filter(isComparable).map((f) => f.name))]);
-      args.push(['groupable', strList(mp.fields.filter(isSortable).map((f) => f.name))]);
-    }
-    if (op !== 'count' && op !== 'aggregate') args.push(['row', n.row]);
-    if (withRelated && (op === 'list' || op === 'get')) args.push(['related', related]);
-    return `  t.${BUILDER[op]}(${specName(mp)}, ${objectLiteral(args, '  ')}),`;
-  });
-  parts.push(`export const ${toolsName(mp)} = [\n${tools.join('\n')}\n] as const;\n`);
 
-  const header = jsDoc(`${name} tools (toolset ${mp.toolset}): ${mp.operations.map((op) => mp.toolNames[op]).join(', ')}.`);
+  const what = full ? mp.operations.map((op) => mp.toolNames[op]).join(', ') : `compact mode (query${mp.operations.some((o) => ['create', 'update', 'delete'].includes(o)) ? ', mutate' : ''})`;
+  const header = jsDoc(`${name} (toolset ${mp.toolset}): ${what}.`);
   return { path, content: `${header}${importBlock(path, imports)}\n${joinParts(parts)}` };
 }

@@ -19,23 +19,30 @@ export function emitRegistry(plan: Plan): GeneratedFile {
   const path = 'registry.ts';
   const imports: ImportSpec[] = [
     { from: 'runtime/spec.ts', names: ['Registry'], typeOnly: true },
+    { from: 'runtime/validators.ts', names: ['defineRegistry'] },
     ...plan.models.map((m) => ({ from: `models/${m.fileName}.ts`, names: [specName(m)] })),
   ];
   const entries = plan.models.map((m) => [m.model.name, specName(m)] as const);
   return {
     path,
-    content: `${jsDoc('Every exposed model, by name: handlers use it to carry scopes across relations.')}${importBlock(path, imports)}\nexport const models: Registry = ${objectLiteral(entries)};\n`,
+    content: `${jsDoc('Every exposed model, by name: handlers use it to carry scopes across relations.')}${importBlock(path, imports)}\nexport const models: Registry = defineRegistry(${objectLiteral(entries)});\n`,
   };
 }
 
 /** `extra`: the files from other emitters; custom tools are listed when `custom-tools.ts` is among them. */
 export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): GeneratedFile {
   const path = 'tools.ts';
+  const full = plan.models.filter((m) => m.mode === 'full');
+  const compact = plan.models.filter((m) => m.mode === 'compact');
   const imports: ImportSpec[] = [
     { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
-    ...plan.models.map((m) => ({ from: `models/${m.fileName}.ts`, names: [toolsName(m)] })),
+    ...full.map((m) => ({ from: `models/${m.fileName}.ts`, names: [toolsName(m)] })),
   ];
-  const lists = plan.models.map((m) => `  ...${toolsName(m)},`);
+  const lists = full.map((m) => `  ...${toolsName(m)},`);
+  if (compact.length > 0) {
+    imports.push({ from: 'runtime/compact/tools.ts', names: ['compactTools'] }, { from: 'registry.ts', names: ['models'] });
+    lists.push(`  ...compactTools(models, ${strList(compact.map((m) => m.model.name))}),`);
+  }
   if (extra.some((f) => f.path === CUSTOM_TOOLS_FILE)) {
     imports.push({ from: CUSTOM_TOOLS_FILE, names: [CUSTOM_TOOLS_EXPORT] });
     lists.push(`  ...${CUSTOM_TOOLS_EXPORT},`);

@@ -8,7 +8,7 @@ import { formatPath } from '../config/format-issues.js';
 import { planAuth, unknownModel } from './auth.js';
 import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
-import type { ModelPlan, Plan, ToolsetPlan } from './types.js';
+import { COMPACT_TOOL_NAMES, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -88,7 +88,10 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
   };
   let plans = entries.map((e) => planModel(e, inputs));
   const reserved = new Map(auth.kind === 'apiKeys' ? [['get_user_info', 'auth (built-in get_user_info)']] : []);
-  checkToolNames(plans, entries, reserved, report);
+  const compactAt = Object.entries(config.toolsets).find(([, ts]) => (ts.mode ?? config.mode ?? 'full') === 'compact');
+  if (compactAt) for (const name of COMPACT_TOOL_NAMES) reserved.set(name, `compact mode (toolsets.${compactAt[0]})`);
+  // Compact models get no per-model tools, so their names cannot clash.
+  checkToolNames(plans.map((p) => (p.mode === 'compact' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
   plans = disambiguate(plans, entries, report);
   if (problems.length > 0) throw new PlanError(problems);
 
@@ -96,6 +99,7 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
     name,
     ...(ts.description === undefined ? {} : { description: ts.description }),
     models: Object.keys(ts.models),
+    mode: ts.mode ?? config.mode ?? 'full',
   }));
   const scoped = plans.some((p) => p.scope?.kind === 'function');
   return {

@@ -78,5 +78,7 @@ export function planModel(entry: Entry, inputs: PlanInputs): ModelPlan {
     keys,
     ...(scope === undefined ? {} : { scope }),
     ...effectiveTake(inputs.config.defaults, mc),
+    mode: inputs.config.toolsets[entry.toolset]?.mode ?? inputs.config.mode ?? 'full',
+    relationDepth: mc.relationDepth ?? inputs.config.defaults.relationDepth ?? 2,
   };
 }

@@ -52,11 +52,19 @@ export interface ModelPlan {
   readonly scope?: ScopePlan;
   readonly defaultTake: number;
   readonly maxTake: number;
+  /** 'full': per-model tools; 'compact': served by describe_models/query/mutate. */
+  readonly mode: 'full' | 'compact';
+  /** How many relations deep filters may reach. */
+  readonly relationDepth: number;
 }
+
+/** Tool names compact mode adds (reserved whenever some toolset is compact). */
+export const COMPACT_TOOL_NAMES = ['describe_models', 'query', 'mutate'] as const;
 
 export interface ToolsetPlan {
   readonly name: string;
   readonly description?: string;
+  readonly mode: 'full' | 'compact';
   /** Model names in config order. */
   readonly models: readonly string[];
 }

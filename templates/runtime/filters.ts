@@ -301,11 +301,21 @@ export function listFilter(kind: ScalarKind | { readonly enum: string; readonly 
   });
 }
 
-/** To-one relation filter: `is` / `isNot` over the target's scalar where. */
+/**
+ * To-one relation filter: `is` / `isNot` over the target's where, or Prisma's shorthand (the
+ * target's where itself, meaning `is`: `author: { email: ... }`).
+ */
 export function toOne(target: z.ZodType, options: { readonly nullable?: boolean } = {}): z.ZodType {
   const make = () => {
     const inner = options.nullable ? target.nullable() : target;
-    return z.strictObject({ is: inner.optional(), isNot: inner.optional() }).optional();
+    // One object, not a union: an error then points at the field that is wrong, not at `is`.
+    const shorthand = target instanceof z.ZodObject ? target.shape : {};
+    return z
+      .strictObject({ ...shorthand, is: inner.optional(), isNot: inner.optional() })
+      .refine((o) => !('is' in o || 'isNot' in o) || Object.keys(o).every((k) => k === 'is' || k === 'isNot'), {
+        message: "use is/isNot or the related model's fields (shorthand for is), not both",
+      })
+      .optional();
   };
   const id = schemaId(target);
   return id ? shared(`${id}${options.nullable ? 'Nullable' : ''}ToOne`, make) : make();
@@ -352,15 +362,36 @@ export function scalarWhere(model: string, fields: Fields, options: ScalarWhereO
   });
 }
 
-/** The runtime's view of each field (kind, list) from the same descriptors. */
-export function fieldSpecs(fields: Fields): Record<string, FieldSpec> {
+/**
+ * The runtime's view of each field from the same descriptors. `enums` names the enum tuples the
+ * fields use (`{ Role }`), so describe_models and shared filter definitions can say `Role`.
+ */
+export function fieldSpecs(fields: Fields, enums: Readonly<Record<string, readonly [string, ...string[]]>> = {}): Record<string, FieldSpec> {
   return Object.fromEntries(
     Object.entries(fields).map(([name, field]) => {
       const p = parseField(field);
       const kind: FieldKind = typeof p.base === 'string' ? p.base : 'Enum';
-      return [name, p.list ? { kind, list: true } : { kind }];
+      const spec: { -readonly [K in keyof FieldSpec]: FieldSpec[K] } = { kind };
+      if (p.list) spec.list = true;
+      if (p.nullable) spec.nullable = true;
+      if (typeof p.base !== 'string') {
+        const values = p.base as readonly [string, ...string[]];
+        spec.enum = { name: Object.entries(enums).find(([, v]) => v === values)?.[0] ?? `Enum_${values.join('_')}`, values };
+      }
+      if (p.doc) spec.doc = p.doc;
+      return [name, spec];
     }),
   );
+}
+
+/** A FieldSpec back as a descriptor, for the builders above (validators.ts builds from specs). */
+export function toField(spec: FieldSpec): Field {
+  if (spec.kind === 'Enum') {
+    if (!spec.enum) throw new Error('an Enum field needs its values');
+    return { enum: spec.enum.values, ...(spec.nullable ? { nullable: true } : {}), ...(spec.list ? { list: true } : {}), ...(spec.doc ? { doc: spec.doc } : {}) };
+  }
+  const type = `${spec.kind}${spec.nullable ? '?' : spec.list ? '[]' : ''}` as TypeName;
+  return spec.doc ? { type, doc: spec.doc } : type;
 }
 
 /**

@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { toDatabaseError } from './errors.js';
-import { allows } from './server.js';
-import type { Access } from './spec.js';
+import { allows, type ToolAccess } from './server.js';
 
 export interface Auth {
   readonly user: unknown | null;
@@ -25,7 +24,7 @@ export interface HttpServerOptions {
   createServer(auth: Auth): McpServer;
   /** Absent: `auth: 'none'` (every caller gets read and write; loopback hosts only). */
   authenticate?: (req: IncomingMessage) => Promise<{ user: unknown; scopes: readonly string[] } | Refusal>;
-  tools: ReadonlyMap<string, { access: Access; toolset: string }>;
+  tools: ReadonlyMap<string, ToolAccess>;
   /** Default: env PORT, else 3000 (0 picks a free port). */
   port?: number;
   /** Default: env HOST, else 127.0.0.1. */
@@ -87,10 +86,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /** The scope a JSON-RPC message (or batch) needs and the caller lacks, if any. */
 function missingScope(body: unknown, auth: Auth, tools: HttpServerOptions['tools']): string | undefined {
   for (const message of Array.isArray(body) ? body : [body]) {
-    const m = message as { method?: unknown; params?: { name?: unknown } } | null;
+    const m = message as { method?: unknown; params?: { name?: unknown; arguments?: unknown } } | null;
     if (m?.method !== 'tools/call' || typeof m.params?.name !== 'string') continue;
     const tool = tools.get(m.params.name);
-    if (tool && !allows(auth.scopes, tool.access, tool.toolset)) return tool.access;
+    // A tool serving several toolsets (compact query/mutate) says per call which one it needs.
+    const need = tool?.gate ? tool.gate(m.params.arguments) : tool;
+    if (need && !allows(auth.scopes, need.access, need.toolset)) return need.access;
   }
   return undefined;
 }

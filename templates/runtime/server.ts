@@ -27,9 +27,17 @@ export function allows(scopes: readonly string[], access: Access, toolset: strin
   return scopes.includes(access) || scopes.includes(`${toolset}:${access}`);
 }
 
+/** What the HTTP layer's scope check needs per tool: access, toolset and the optional per-call gate. */
+export type ToolAccess = Pick<ToolDef, 'access' | 'toolset' | 'gate'>;
+
 /** Tool name → access and toolset, for the HTTP layer's scope check. */
-export function toolAccessMap(tools: readonly ToolDef[]): ReadonlyMap<string, { access: Access; toolset: string }> {
-  return new Map(tools.map((t) => [t.name, { access: t.access, toolset: t.toolset }]));
+export function toolAccessMap(tools: readonly ToolDef[]): ReadonlyMap<string, ToolAccess> {
+  return new Map(tools.map((t) => [t.name, { access: t.access, toolset: t.toolset, ...(t.gate ? { gate: t.gate.bind(t) } : {}) }]));
+}
+
+/** Listed when the caller may use the tool's toolset, or any of them for tools serving several. */
+function offered(scopes: readonly string[], tool: ToolDef): boolean {
+  return (tool.toolsets ?? [tool.toolset]).some((toolset) => allows(scopes, tool.access, toolset));
 }
 
 function errorResult(text: string): CallToolResult {
@@ -42,7 +50,7 @@ export function createMcpServer(opts: McpServerOptions): McpServer {
     { capabilities: { logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) },
   );
   const limit = opts.callTimeoutMs ?? callTimeoutFromEnv();
-  const tools = new Map(opts.tools.filter((t) => allows(opts.scopes, t.access, t.toolset)).map((t) => [t.name, t]));
+  const tools = new Map(opts.tools.filter((t) => offered(opts.scopes, t)).map((t) => [t.name, t]));
   // Tools are served by our own handlers (not McpServer.registerTool): cached JSON Schemas, and
   // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
   mcp.server.registerCapabilities({ tools: {} });

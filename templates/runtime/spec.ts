@@ -8,13 +8,24 @@ export type FieldKind =
 export interface FieldSpec {
   readonly kind: FieldKind;
   readonly list?: boolean;
+  /** May be null (an optional scalar); lists are never null. */
+  readonly nullable?: boolean;
+  /** kind 'Enum': the enum's name and values. */
+  readonly enum?: { readonly name: string; readonly values: readonly [string, ...string[]] };
+  /** From the schema's `///` comment. */
+  readonly doc?: string;
 }
+
+/** What a model allows; per-model tools and compact `query`/`mutate` read the same list. */
+export type Operation = 'list' | 'get' | 'count' | 'aggregate' | 'create' | 'update' | 'delete';
 
 export interface RelationSpec {
   /** Target model name (a key of the registry). */
   readonly model: string;
   /** To-many relation. */
   readonly list: boolean;
+  /** To-one relation that may be absent (`author User?`): `is: null` is allowed. */
+  readonly nullable?: boolean;
 }
 
 /** A Prisma `where` object. */
@@ -43,6 +54,23 @@ export interface ModelSpec<User = unknown> {
   readonly fixed?: (user: User) => Record<string, unknown>;
   readonly defaultTake: number;
   readonly maxTake: number;
+  /** The toolset the model belongs to (scopes `<toolset>:read|write`). */
+  readonly toolset?: string;
+  /** From the schema's `///` comment on the model. */
+  readonly doc?: string;
+  /** Operations the config allows. Absent: the read operations. */
+  readonly operations?: readonly Operation[];
+  /** Fields `create` and `update` accept (a subset of `fields`). */
+  readonly writable?: readonly string[];
+  /** Writable fields `create` may leave out (defaults, nullable, lists). */
+  readonly createOptional?: readonly string[];
+  /** String filters take `mode: 'insensitive'` (PostgreSQL, CockroachDB, MongoDB). */
+  readonly insensitive?: boolean;
+  /**
+   * How many relations deep a `where` may reach (`visit: { is: { patient: { is: {...} } } }` is 2).
+   * Every level carries its model's scope. Absent: 2.
+   */
+  readonly relationDepth?: number;
 }
 
 /** All exposed models by name; handlers use it to carry scopes across relations. */
@@ -87,6 +115,17 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   readonly input: I;
   readonly output?: O;
   readonly annotations: ToolAnnotations;
+  /**
+   * Tools that serve several toolsets (compact `query`/`mutate`): listed when the caller may use
+   * any of them. Absent: `toolset` alone.
+   */
+  readonly toolsets?: readonly string[];
+  /**
+   * The access a call needs, from its arguments (compact `query` on model M needs read on M's
+   * toolset). The HTTP layer calls it to answer 403 before the tool runs; undefined when the
+   * arguments name no model (the handler then refuses with a tool error).
+   */
+  gate?(args: unknown): { readonly access: Access; readonly toolset: string } | undefined;
   /** Returns the structured result; the runtime adds the text copy and serializes values. */
   handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry }): Promise<z.input<O>>;
 }

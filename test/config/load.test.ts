@@ -30,7 +30,7 @@ describe('loadConfig', () => {
     const root = project({ 'mcp-gen.config.ts': TS_CONFIG });
     const { config, path } = await loadConfig(root);
     expect(path).toBe(join(root, 'mcp-gen.config.ts'));
-    expect(config.defaults).toEqual({ defaultTake: 7, maxTake: 100 });
+    expect(config.defaults).toEqual({ defaultTake: 7, maxTake: 100, relationDepth: 2 });
     expect(config.toolsets['blog']!.models['Post']!.operations).toEqual(['list']);
   });
 

@@ -26,7 +26,8 @@ describe('validateConfig: defaults', () => {
       scopesModule: 'src/mcp/scopes.ts',
       tools: { dir: 'src/mcp/tools' },
       auth: 'none',
-      defaults: { defaultTake: 20, maxTake: 100 },
+      defaults: { defaultTake: 20, maxTake: 100, relationDepth: 2 },
+      mode: 'full',
       toolsets: { blog: { models: { Post: {} } } },
     });
   });
@@ -47,7 +48,7 @@ describe('validateConfig: defaults', () => {
     );
     expect(c.schema).toBe('db/schema.prisma');
     expect(c.auth).toEqual({ apiKeys: true, user: { model: 'User', info: ['id'] }, keyModel: 'McpApiKey' });
-    expect(c.defaults).toEqual({ defaultTake: 5, maxTake: 50 });
+    expect(c.defaults).toEqual({ defaultTake: 5, maxTake: 50, relationDepth: 2 });
     expect(c.toolsets['blog']!.models['Post']!.names).toEqual({ list: 'all_posts' });
   });
 });
@@ -57,7 +58,7 @@ describe('validateConfig: problems name the key path and what was found', () => 
     ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
     ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
     ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
-    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, toolsets`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, toolsets`]],
     ['unknown operation', withModel({ operations: ['list', 'gett'] }), [`${F}: toolsets.blog.models.Post.operations[1]: expected one of list, get, count, aggregate, create, update, delete, got "gett"`]],
     ['include and exclude together', withModel({ fields: { include: ['a'], exclude: ['b'] } }), [`${F}: toolsets.blog.models.Post.fields: expected exactly one of { include: [...] } or { exclude: [...] }`]],
     ['fields with neither', withModel({ fields: {} }), [`${F}: toolsets.blog.models.Post.fields: expected exactly one of { include: [...] } or { exclude: [...] }`]],

@@ -273,7 +273,7 @@ describe('regenerate', () => {
     await fs.writeFile(schemaFile, schema.replace('model Tag {\n  name  String     @id', 'model Tag {\n  name  String     @id\n  color String?'));
     const changed = await mcpGen(['generate', '--check'], dir);
     expect(changed.code).toBe(1);
-    expect(changed.stdout).toContain('src/mcp/generated/schemas/tag.ts');
+    expect(changed.stdout).toContain('src/mcp/generated/models/tag.ts');
     await fs.writeFile(schemaFile, schema);
   });
 

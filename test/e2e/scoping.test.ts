@@ -13,10 +13,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { testDatabases } from '../helpers/databases.js';
-import { callTool, connectClient } from '../helpers/client.js';
+import { connectClient } from '../helpers/client.js';
 import { typecheck } from '../helpers/tsc.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from './scoping/project.js';
-import { bearer, rawCall, rpc } from './scoping/rpc.js';
+import { bearer, rpc } from './scoping/rpc.js';
+import { surface } from './scoping/surface.js';
 
 const ANN = 1;
 const BOB = 2;
@@ -28,9 +29,14 @@ interface Page {
 }
 
 // Issue 3 asks for SQLite and PostgreSQL; the table snapshots (scoping/sql.ts) speak those two.
-const scopingDatabases = testDatabases.filter((d) => d.provider === 'sqlite' || d.provider === 'postgresql');
+// Issue 9: the same matrix in compact mode (query/mutate), through a thin translation (scoping/surface.ts).
+const scopingDatabases = testDatabases
+  .filter((d) => d.provider === 'sqlite' || d.provider === 'postgresql')
+  .flatMap((database) => (['full', 'compact'] as const).map((mode) => ({ database, mode, label: `${database.label}, ${mode} mode` })));
 
-describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
+describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode }) => {
+  const s = surface(mode);
+  const rawCall = s.raw;
   let p: ClinicProject;
   let keys: { ann: CreatedKey; annRead: CreatedKey; bob: CreatedKey };
   let ann: Client;
@@ -41,7 +47,7 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
   const rawKeys: string[] = [];
 
   beforeAll(async () => {
-    p = await createClinicProject(database);
+    p = await createClinicProject(database, mode);
     const [a, r, b] = [
       await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'ann-rw']),
       await p.createKey('ann@example.com', ['--name', 'ann-read']),
@@ -65,12 +71,12 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
   });
 
   const ok = async (client: Client, tool: string, args: Record<string, unknown> = {}) => {
-    const r = await callTool(client, tool, args);
+    const r = await s.call(client, tool, args);
     expect(r.isError, `${tool} ${JSON.stringify(args)}: ${r.text}`).toBe(false);
     return r.structured;
   };
   const refused = async (client: Client, tool: string, args: Record<string, unknown>, pattern: RegExp) => {
-    const r = await callTool(client, tool, args);
+    const r = await s.call(client, tool, args);
     expect(r.isError, `${tool} ${JSON.stringify(args)} should be refused: ${r.text}`).toBe(true);
     expect(r.text).toMatch(pattern);
     expect(r.text).not.toMatch(/\n\s+at /);
@@ -150,7 +156,7 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
     it('a valid key works', async () => {
       const r = await list(bearer(keys.ann.key));
       expect(r.status).toBe(200);
-      expect((r.body as { result: { tools: unknown[] } }).result.tools.length).toBeGreaterThan(5);
+      expect((r.body as { result: { tools: unknown[] } }).result.tools.length).toBeGreaterThan(mode === 'full' ? 5 : 3);
     });
 
     it('no key: 401 with WWW-Authenticate: Bearer', async () => {
@@ -189,7 +195,7 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
       expect(revokeOut).toMatch(/Revoked/);
       expect(revokeOut).not.toContain(doomed.key);
       const revoked = await expect401(await list(bearer(doomed.key)));
-      await expect(client.callTool({ name: 'count_notes', arguments: {} })).rejects.toThrow(/401|Unauthorized|invalid/i);
+      await expect(s.call(client, 'count_notes', {})).rejects.toThrow(/401|Unauthorized|invalid/i);
       await unchanged(ALL, () => rawCall(p.server.url, doomed.key, 'create_note', { data: { title: 'after revoke' } }).then((r) => expect(r.status).toBe(401)));
 
       const expiring = await p.createKey('ann@example.com', ['--expires-in', '1h', '--name', 'expiring']);
@@ -229,12 +235,10 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
     const WRITE_TOOLS = ['create_note', 'update_note', 'delete_note', 'create_patient', 'update_patient', 'delete_patient'];
 
     it('is not offered write tools', async () => {
-      const names = (await annRead.listTools()).tools.map((t) => t.name);
-      expect(names).toContain('list_notes');
-      expect(names).toContain('get_user_info');
-      for (const w of WRITE_TOOLS) expect(names).not.toContain(w);
-      const full = (await ann.listTools()).tools.map((t) => t.name);
-      for (const w of WRITE_TOOLS) expect(full).toContain(w);
+      expect(await s.offered(annRead, 'list_notes')).toBe(true);
+      expect(await s.offered(annRead, 'get_user_info')).toBe(true);
+      for (const w of WRITE_TOOLS) expect(await s.offered(annRead, w)).toBe(false);
+      for (const w of WRITE_TOOLS) expect(await s.offered(ann, w)).toBe(true);
     });
 
     it.each([
@@ -250,7 +254,7 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
         expect(r.body).toMatchObject({ error: 'insufficient_scope' });
         expect(JSON.stringify(r.body)).toMatch(/write/);
         expect(r.headers.get('www-authenticate')).toMatch(/insufficient_scope.*scope="write"/);
-        await expect(annRead.callTool({ name: tool, arguments: args })).rejects.toThrow(/403|insufficient_scope|Forbidden/i);
+        await expect(s.call(annRead, tool, args)).rejects.toThrow(/403|insufficient_scope|Forbidden/i);
       });
     });
 
@@ -371,8 +375,13 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
         await refused(ann, 'create_note', { data: { title: 'forged', authorId: ANN } }, /authorId/);
         await refused(ann, 'update_note', { where: { id: 1 }, data: { authorId: BOB } }, /authorId/);
       });
-      const tool = (await ann.listTools()).tools.find((x) => x.name === 'create_note')!;
-      expect(JSON.stringify(tool.inputSchema)).not.toMatch(/authorId/);
+      if (mode === 'full') {
+        const tool = (await ann.listTools()).tools.find((x) => x.name === 'create_note')!;
+        expect(JSON.stringify(tool.inputSchema)).not.toMatch(/authorId/);
+      } else {
+        const note = (await ok(ann, 'describe_models', { models: ['Note'] })) as { text: string };
+        expect(note.text).toMatch(/^create data: title required; optional body$/m);
+      }
     });
 
     it('a created note gets authorId = the caller, and the round trip stays in scope', async () => {
@@ -415,8 +424,13 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
     });
 
     it('no listing mentions an excluded or secret field', async () => {
-      const text = JSON.stringify(await ann.listTools());
-      expect(text).not.toMatch(/internalNotes|passwordHash|McpApiKey|mcpApiKey/);
+      let text = JSON.stringify(await ann.listTools());
+      if (mode === 'compact') {
+        const list = (await ok(ann, 'describe_models')) as { text: string };
+        text += list.text + JSON.stringify(await ok(ann, 'describe_models', { models: ['Note', 'Clinic', 'Patient', 'Visit'] }));
+        expect(list.text.split('\n').filter((l) => / \[find/.test(l)).map((l) => l.split(/[: ]/)[0])).toEqual(['Clinic', 'Note', 'Patient', 'Visit']);
+      }
+      expect(text).not.toMatch(/internalNotes|passwordHash|McpApiKey|mcpApiKey|\bUser\b/);
       const rows = (await ok(ann, 'list_notes', { take: 10 })) as Page;
       expect(JSON.stringify(rows)).not.toMatch(/secret of/);
     });
@@ -457,8 +471,13 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
       expect(await ids(ann, 'list_patients', { where: { clinic: { isNot: { name: 'North' } } } })).toEqual([8]);
       expect(await ids(ann, 'list_patients', { where: { visits: { some: { reason: { contains: 'South' } } } } })).toEqual([]);
       expect(await ids(ann, 'list_visits', { where: { patient: { is: { name: 'Sam South' } } } })).toEqual([]);
-      // Relation filters go one level deep; a deeper one is refused rather than left unscoped.
-      await refused(ann, 'list_visits', { where: { patient: { is: { clinic: { is: { name: 'South' } } } } } }, /clinic/);
+      // Relation filters reach two levels (defaults.relationDepth), every level scoped; a deeper one is refused.
+      expect(await ids(ann, 'list_visits', { where: { patient: { is: { clinic: { is: { name: 'South' } } } } } })).toEqual([]);
+      expect(await ids(ann, 'list_visits', { where: { patient: { clinic: { name: 'North' } } } })).toEqual([1, 2, 3]);
+      expect(await ids(bob, 'list_visits', { where: { patient: { clinic: { isNot: { name: 'South' } } } } })).toEqual([8]);
+      expect(await ids(ann, 'list_clinics', { where: { patients: { every: { visits: { every: { reason: { startsWith: 'checkup' } } } } } } })).toEqual([1, 3]);
+      expect(await ids(ann, 'list_clinics', { where: { patients: { some: { visits: { some: { reason: 'checkup Sam South' } } } } } })).toEqual([]);
+      await refused(ann, 'list_visits', { where: { patient: { is: { clinic: { is: { patients: { some: { name: 'Sam South' } } } } } } } }, /patients/);
       expect(await ok(ann, 'count_visits', { where: { patient: { is: { clinicId: 2 } } } })).toEqual({ count: 0 });
       // A filter through a relation is no side channel: Bob's South has patients; Ann learns nothing from counting clinics.
       expect(await ok(ann, 'count_clinics', { where: { patients: { some: {} } } })).toEqual({ count: 2 });
@@ -483,6 +502,50 @@ describe.each(scopingDatabases)('scoping matrix on $label', (database) => {
       // Moving between two of one's own clinics is fine.
       expect(await ok(ann, 'update_patient', { where: { id: 2 }, data: { clinicId: 3 } })).toMatchObject({ clinicId: 3 });
       expect(await ok(ann, 'update_patient', { where: { id: 2 }, data: { clinicId: 1 } })).toMatchObject({ clinicId: 1 });
+    });
+  });
+
+  // Prisma-shaped paths only compact `query` has; the same scopes hold on each.
+  describe.runIf(mode === 'compact')('compact-only paths (select, include, findFirst, groupBy)', () => {
+    const q = (client: Client, model: string, operation: string, args: Record<string, unknown> = {}) => ok(client, 'query', { model, operation, args });
+
+    it('select of a relation and include return only rows in scope', async () => {
+      const patients = (await q(ann, 'Patient', 'findMany', { select: { id: true, clinic: true }, take: 10 })) as Page;
+      expect(patients.items.map((x) => [x.id, (x.clinic as { name: string }).name])).toEqual([[1, 'North'], [2, 'North'], [3, 'North'], [8, 'Shared']]);
+      expect(Object.keys(patients.items[0]!).sort()).toEqual(['clinic', 'id']);
+      const clinics = (await q(bob, 'Clinic', 'findMany', { select: { name: true }, include: { patients: true } })) as Page;
+      expect(clinics.items.map((c) => [c.name, (c.patients as { id: number }[]).map((x) => x.id)])).toEqual([['South', [4, 5, 6, 7]], ['Shared', [8]]]);
+      const visit = (await q(ann, 'Visit', 'findUnique', { where: { id: 8 }, select: { id: true, patient: true } })) as { patient: { name: string } };
+      expect(visit.patient.name).toBe('Hal Shared');
+      await refused(ann, 'query', { model: 'Visit', operation: 'findUnique', args: { where: { id: 4 }, include: { patient: true } } }, /Visit not found/);
+    });
+
+    it('findFirst never returns a row out of scope', async () => {
+      expect(await q(ann, 'Patient', 'findFirst', { where: { clinicId: 2 } })).toEqual({ item: null });
+      expect(await q(bob, 'Note', 'findFirst', { where: { id: 1 } })).toEqual({ item: null });
+      expect(await q(ann, 'Patient', 'findFirst', { orderBy: { id: 'desc' }, select: { id: true } })).toEqual({ item: { id: 8 } });
+      expect(await q(ann, 'Visit', 'findFirst', { where: { patient: { clinic: { name: 'South' } } } })).toEqual({ item: null });
+    });
+
+    it('groupBy and aggregate count only rows in scope, through relation filters too', async () => {
+      expect(await q(ann, 'Patient', 'groupBy', { by: ['clinicId'], _count: { _all: true } })).toEqual({ groups: [{ clinicId: 1, _count: { _all: 3 } }, { clinicId: 3, _count: { _all: 1 } }] });
+      expect(await q(bob, 'Visit', 'groupBy', { by: 'patientId', where: { patient: { is: { clinic: { is: { name: 'Shared' } } } } }, _count: true })).toEqual({ groups: [{ patientId: 8, _count: { _all: 1 } }] });
+      expect(await q(ann, 'Note', 'aggregate', { where: { id: { in: [4, 5] } }, _count: true, _max: { id: true } })).toEqual({ _count: { _all: 0 }, _max: { id: null } });
+    });
+
+    it('a key limited to one toolset sees and queries only its models', async () => {
+      const k = await p.createKey('ann@example.com', ['--scopes', 'notes:read', '--name', 'notes-only']);
+      rawKeys.push(k.key);
+      const c = await connectClient(p.server.url, { headers: bearer(k.key) });
+      clients.push(c);
+      expect((await c.listTools()).tools.map((t) => t.name).sort()).toEqual(['describe_models', 'query']);
+      expect(((await ok(c, 'describe_models')) as { text: string }).text).toMatch(/^Note \[findMany findUnique findFirst count aggregate groupBy\]$/m);
+      expect(((await ok(c, 'describe_models')) as { text: string }).text).not.toMatch(/Patient/);
+      expect(await ok(c, 'query', { model: 'Note', operation: 'count' })).toEqual({ count: 3 });
+      const r = await rpc(p.server.url, 'tools/call', { name: 'query', arguments: { model: 'Patient', operation: 'count' } }, bearer(k.key));
+      expect(r.status).toBe(403);
+      expect(r.headers.get('www-authenticate')).toMatch(/insufficient_scope.*scope="read"/);
+      await refused(c, 'describe_models', { models: ['Patient'] }, /unknown model "Patient"; models you may query: Note/);
     });
   });
 

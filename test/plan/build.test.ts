@@ -48,7 +48,7 @@ describe('buildPlan: defaults', () => {
   it('sorts models by name, keeps toolsets in config order, sorts notes, copies output and db', () => {
     const p = buildPlan(blog, config({ output: 'out', db: 'db.ts', toolsets: { z: { description: 'Z', models: { Tag: {}, Comment: {} } }, a: { models: { User: {} } } } }));
     expect(p.models.map((m) => m.model.name)).toEqual(['Comment', 'Tag', 'User']);
-    expect(p.toolsets).toEqual([{ name: 'z', description: 'Z', models: ['Tag', 'Comment'] }, { name: 'a', models: ['User'] }]);
+    expect(p.toolsets).toEqual([{ name: 'z', description: 'Z', models: ['Tag', 'Comment'], mode: 'full' }, { name: 'a', models: ['User'], mode: 'full' }]);
     expect(p.output).toBe('out');
     expect(p.dbModule).toBe('db.ts');
     expect(p.scopesModule).toBeUndefined();

@@ -101,11 +101,12 @@ describe('filters', () => {
   });
 
   it('derives the runtime field specs and names enum filters from the descriptors', () => {
-    expect(f.fieldSpecs({ id: 'Int', tags: 'String[]', note: { type: 'String?', doc: 'd' }, kind: { enum: ['A'], list: true } })).toEqual({
+    const K = ['A'] as const;
+    expect(f.fieldSpecs({ id: 'Int', tags: 'String[]', note: { type: 'String?', doc: 'd' }, kind: { enum: K, list: true } }, { K })).toEqual({
       id: { kind: 'Int' },
       tags: { kind: 'String', list: true },
-      note: { kind: 'String' },
-      kind: { kind: 'Enum', list: true },
+      note: { kind: 'String', nullable: true, doc: 'd' },
+      kind: { kind: 'Enum', list: true, enum: { name: 'K', values: K } },
     });
     const json = JSON.stringify(z.toJSONSchema(z.object({ where: where.optional() }), { target: 'draft-7', io: 'input' }));
     expect(json).toContain('"$ref":"#/definitions/KindFilter"');

@@ -32,8 +32,15 @@ export interface ClinicProject {
   close(): Promise<void>;
 }
 
-export async function createClinicProject(database: TestDatabase): Promise<ClinicProject> {
-  const dir = await createScratchProject(`clinic-${database.provider}`, { fixtureDir: path.join(REPO, 'fixtures/clinic') });
+/** `mode: 'compact'` serves the same config through describe_models / query / mutate. */
+export async function createClinicProject(database: TestDatabase, mode: 'full' | 'compact' = 'full'): Promise<ClinicProject> {
+  const dir = await createScratchProject(`clinic-${database.provider}-${mode}`, { fixtureDir: path.join(REPO, 'fixtures/clinic') });
+  if (mode === 'compact') {
+    const configFile = path.join(dir, 'mcp-gen.config.ts');
+    const config = await fs.readFile(configFile, 'utf8');
+    if (!config.includes('  auth: {')) throw new Error('the clinic config changed: cannot set mode');
+    await fs.writeFile(configFile, config.replace('  auth: {', "  mode: 'compact',\n  auth: {"));
+  }
   const schemaFile = path.join(dir, 'prisma/schema.prisma');
   if (database.provider !== 'sqlite') {
     await fs.writeFile(schemaFile, setDatasourceProvider(await fs.readFile(schemaFile, 'utf8'), database.provider));

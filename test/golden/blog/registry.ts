@@ -5,11 +5,12 @@ import { postLikeSpec } from './models/post-like.js';
 import { tagSpec } from './models/tag.js';
 import { userSpec } from './models/user.js';
 import type { Registry } from './runtime/spec.js';
+import { defineRegistry } from './runtime/validators.js';
 
-export const models: Registry = {
+export const models: Registry = defineRegistry({
   BlogPost: blogPostSpec,
   Comment: commentSpec,
   PostLike: postLikeSpec,
   Tag: tagSpec,
   User: userSpec,
-};
+});

@@ -88,7 +88,7 @@ export function createMcpServer(opts: McpServerOptions): McpServer {
         if (!checked.success) return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(checked.error, tool.name)})`);
         structured = checked.data as Record<string, unknown>;
       }
-      return { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
+      return { content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }], structuredContent: structured };
     } catch (error) {
       if (extra.signal.aborted) return errorResult('cancelled');
       return errorResult(toolErrorMessage(error, tool.name));

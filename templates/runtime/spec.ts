@@ -126,6 +126,8 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
    * arguments name no model (the handler then refuses with a tool error).
    */
   gate?(args: unknown): { readonly access: Access; readonly toolset: string } | undefined;
+  /** The result's text content (default: its JSON). describe_models answers in plain text. */
+  text?(result: Readonly<Record<string, unknown>>): string;
   /** Returns the structured result; the runtime adds the text copy and serializes values. */
   handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry }): Promise<z.input<O>>;
 }

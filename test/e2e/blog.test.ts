@@ -275,7 +275,7 @@ describe('regenerate', () => {
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain('src/mcp/generated/models/tag.ts');
     await fs.writeFile(schemaFile, schema);
-  });
+  }, 240_000);
 
   it('never overwrites a file it did not generate, and a failed generate leaves the output as it was', async () => {
     const out = path.join(dir, 'src/mcp/generated');

@@ -7,15 +7,15 @@ import { compactOperations } from './operations.js';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** `findMany findUnique … | create update` */
-export function operationList(spec: ModelSpec<any>): string {
+/** `findMany findUnique … | mutate: create update`; `writes`: whether the caller may write it. */
+export function operationList(spec: ModelSpec<any>, writes = true): string {
   const { query, mutate } = compactOperations(spec);
-  return mutate.length ? `${query.join(' ')} | mutate: ${mutate.join(' ')}` : query.join(' ');
+  return mutate.length && writes ? `${query.join(' ')} | mutate: ${mutate.join(' ')}` : query.join(' ');
 }
 
 /** The one-line summary: `BlogPost: A blog post. [findMany … | mutate: create]` */
-export function summaryLine(spec: ModelSpec<any>): string {
-  return `${spec.name}${spec.doc ? `: ${oneLine(spec.doc)}` : ''} [${operationList(spec)}]`;
+export function summaryLine(spec: ModelSpec<any>, writes = true): string {
+  return `${spec.name}${spec.doc ? `: ${oneLine(spec.doc)}` : ''} [${operationList(spec, writes)}]`;
 }
 
 export function typeName(s: FieldSpec): string {
@@ -48,9 +48,9 @@ function fieldLine(name: string, s: FieldSpec): string {
 }
 
 /** The detailed description of one model. */
-export function describeModel(spec: ModelSpec<any>, models: Registry): string {
+export function describeModel(spec: ModelSpec<any>, models: Registry, writes = true): string {
   const v = validatorsOf(spec, models);
-  const lines: string[] = [`## ${summaryLine(spec)}`, 'fields:'];
+  const lines: string[] = [`## ${summaryLine(spec, writes)}`, 'fields:'];
   for (const [name, s] of Object.entries(spec.fields)) lines.push(fieldLine(name, s));
   const relations = Object.entries(spec.relations).filter(([, r]) => models[r.model]);
   if (relations.length) {
@@ -71,7 +71,7 @@ export function describeModel(spec: ModelSpec<any>, models: Registry): string {
   if (v.sortable.length) lines.push(`orderBy / groupBy by: ${v.sortable.join(', ')}`);
   if (v.numeric.length) lines.push(`_sum/_avg: ${v.numeric.join(', ')}`);
   if (v.comparable.length) lines.push(`_min/_max: ${v.comparable.join(', ')}`);
-  const { mutate } = compactOperations(spec);
+  const mutate = writes ? compactOperations(spec).mutate : [];
   const writable = spec.writable ?? [];
   if (mutate.includes('create')) {
     const optional = new Set(spec.createOptional ?? []);

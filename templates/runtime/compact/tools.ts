@@ -16,9 +16,8 @@ type Row = Record<string, unknown>;
 
 // `args` is any object: its real schema depends on the model, so it is checked at run time. An
 // explicit `type: object` (not an empty schema) keeps strict clients and validators happy.
-const argsInput = z
-  .custom<Row>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'expected an object' })
-  .meta({ type: 'object', description: 'Prisma Client arguments for the operation, e.g. { where, orderBy, take, select }' });
+const argsInput = (description: string) =>
+  z.custom<Row>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'expected an object' }).meta({ type: 'object', description });
 
 const granted = (scopes: readonly string[], access: Access, toolset: string) => scopes.includes(access) || scopes.includes(`${toolset}:${access}`);
 
@@ -66,17 +65,20 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
       description: 'Lists the models you can query. With { models: [names] }: their fields, relations, unique keys, writable fields, limits and filter operators.',
       input: z.strictObject({ models: z.array(z.string()).max(20).optional().describe('Model names to describe in detail') }),
       annotations: { title: 'Describe models', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      text: (result) => String(result['text']),
       async handler(args, ctx) {
         const names = (args as { models?: string[] }).models;
-        if (!names) return { text: [...readable(ctx.scopes).map(summaryLine), '', USAGE].join('\n') };
-        return { text: names.map((n) => describeModel(modelFor(n, 'read', ctx), ctx.models)).join('\n\n') };
+        // Mutations are shown only to callers who may make them.
+        const writes = (spec: ModelSpec<any>) => granted(ctx.scopes, 'write', spec.toolset ?? '');
+        if (!names) return { text: [...readable(ctx.scopes).map((s) => summaryLine(s, writes(s))), '', USAGE].join('\n') };
+        return { text: names.map((n) => modelFor(n, 'read', ctx)).map((s) => describeModel(s, ctx.models, writes(s))).join('\n\n') };
       },
     },
     {
       name: 'query', toolset: toolsets[0] ?? '', toolsets, access: 'read', gate: gate('read'),
       title: 'Query',
       description: 'Reads rows with Prisma Client arguments. findMany returns { items, nextCursor, hasMore }; findFirst { item }; aggregate the aggregates; groupBy { groups }. Only rows you may see.',
-      input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(QUERY_OPERATIONS), args: argsInput.optional() }),
+      input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(QUERY_OPERATIONS), args: argsInput('Prisma Client arguments, e.g. { where, orderBy, take, select }').optional() }),
       annotations: { title: 'Query', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
       async handler(raw, ctx) {
         const { model, operation, args = {} } = raw as { model: string; operation: (typeof QUERY_OPERATIONS)[number]; args?: Row };
@@ -104,7 +106,7 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
       name: 'mutate', toolset: toolsets[0] ?? '', toolsets, access: 'write', gate: gate('write'),
       title: 'Mutate',
       description: 'Creates, updates or deletes one row: create { data }, update { where: <unique>, data }, delete { where: <unique> }. Returns the row. Only rows you may change.',
-      input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(MUTATE_OPERATIONS), args: argsInput }),
+      input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(MUTATE_OPERATIONS), args: argsInput('{ data }, { where, data } or { where }') }),
       annotations: { title: 'Mutate', readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
       async handler(raw, ctx) {
         const { model, operation, args } = raw as { model: string; operation: (typeof MUTATE_OPERATIONS)[number]; args: Row };

@@ -44,6 +44,8 @@ export interface Surface {
   readonly mode: Mode;
   call(client: Client, tool: string, args?: Record<string, unknown>): Promise<ToolCallResult>;
   raw(url: string, key: string, tool: string, args: Record<string, unknown>): Promise<RawAnswer>;
+  /** `tools/call` params for a per-model tool call in this mode. */
+  params(tool: string, args: Record<string, unknown>): { name: string; arguments: Record<string, unknown> };
   /** Whether `tool` (a per-model tool name) is offered to the client. */
   offered(client: Client, tool: string): Promise<boolean>;
 }
@@ -54,6 +56,7 @@ export function surface(mode: Mode): Surface {
       mode,
       call: (client, tool, args = {}) => callTool(client, tool, args),
       raw: rawCall,
+      params: (name, args) => ({ name, arguments: args }),
       offered: async (client, tool) => (await client.listTools()).tools.some((t) => t.name === tool),
     };
   }
@@ -64,6 +67,10 @@ export function surface(mode: Mode): Surface {
       if (!c) return callTool(client, tool, args);
       const r = await callTool(client, c.tool, c.arguments);
       return r.isError ? r : { ...r, structured: c.result(r.structured) };
+    },
+    params(tool, args) {
+      const c = toCompact(tool, args);
+      return c ? { name: c.tool, arguments: c.arguments } : { name: tool, arguments: args };
     },
     raw(url, key, tool, args) {
       const c = toCompact(tool, args);

@@ -51,9 +51,11 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
     imports.push({ from: 'user-info.ts', names: ['getUserInfo'] });
     lists.unshift('  getUserInfo,');
   }
+  // Tools build their validators from the registry: make sure it is linked whoever imports this file.
+  const linkRegistry = compact.length > 0 ? '' : "import './registry.js';\n";
   return {
     path,
-    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports)}\nexport const tools: readonly ToolDef[] = [\n${lists.join('\n')}\n];\n`,
+    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports)}${linkRegistry}\nexport const tools: readonly ToolDef[] = [\n${lists.join('\n')}\n];\n`,
   };
 }
 

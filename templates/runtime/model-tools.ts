@@ -48,9 +48,13 @@ function tool(o: ToolOptions, access: 'read' | 'write', annotations: ToolAnnotat
   };
 }
 
+/** The model's validators, except those the options pass; built only when one is missing. */
 function v(spec: ModelSpec<any>, o: ToolOptions): ModelValidators {
-  const own = validatorsOf(spec);
-  return { ...own, ...Object.fromEntries(Object.entries(o).filter(([k, x]) => x !== undefined && k in own)) } as ModelValidators;
+  let own: ModelValidators | undefined;
+  const given = o as Partial<Record<keyof ModelValidators, unknown>>;
+  return new Proxy({} as ModelValidators, {
+    get: (_, key) => given[key as keyof ModelValidators] ?? (own ??= validatorsOf(spec))[key as keyof ModelValidators],
+  });
 }
 
 function selectionInput(spec: ModelSpec<any>) {

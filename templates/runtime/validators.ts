@@ -51,9 +51,12 @@ export function defineRegistry<R extends Registry>(models: R): R {
   return models;
 }
 
-/** The registry `spec` was defined in; a spec outside any registry reaches only itself. */
+/** The registry `spec` was defined in (relation filters reach the other models through it). */
 export function registryOf(spec: ModelSpec<any>): Registry {
-  return registries.get(spec) ?? { [spec.name]: spec };
+  const models = registries.get(spec);
+  // Building without it would silently drop every relation filter.
+  if (!models) throw new Error(`${spec.name} is in no registry: import the generated registry.ts (defineRegistry) before listing tools`);
+  return models;
 }
 
 const memo = new WeakMap<ModelSpec<any>, ModelValidators>();

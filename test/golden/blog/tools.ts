@@ -5,6 +5,7 @@ import { postLikeTools } from './models/post-like.js';
 import { tagTools } from './models/tag.js';
 import { userTools } from './models/user.js';
 import type { ToolDef } from './runtime/spec.js';
+import './registry.js';
 
 export const tools: readonly ToolDef[] = [
   ...blogPostTools,

@@ -60,7 +60,8 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
   const hasWrites = specs.some((s) => compactOperations(s).mutate.length > 0);
   const tools: ToolDef[] = [
     {
-      name: 'describe_models', toolset: toolsets[0] ?? '', toolsets, access: 'read',
+      // Listed to callers who may read any served toolset; it answers with only the models they may read.
+      name: 'describe_models', toolset: toolsets[0] ?? '', toolsets, access: 'read', gate: () => undefined,
       title: 'Describe models',
       description: 'Lists the models you can query. With { models: [names] }: their fields, relations, unique keys, writable fields, limits and filter operators.',
       input: z.strictObject({ models: z.array(z.string()).max(20).optional().describe('Model names to describe in detail') }),
@@ -70,6 +71,7 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
         const names = (args as { models?: string[] }).models;
         // Mutations are shown only to callers who may make them.
         const writes = (spec: ModelSpec<any>) => granted(ctx.scopes, 'write', spec.toolset ?? '');
+        if (readable(ctx.scopes).length === 0) throw new ToolError('your scopes allow reading none of these models');
         if (!names) return { text: [...readable(ctx.scopes).map((s) => summaryLine(s, writes(s))), '', USAGE].join('\n') };
         return { text: names.map((n) => modelFor(n, 'read', ctx)).map((s) => describeModel(s, ctx.models, writes(s))).join('\n\n') };
       },

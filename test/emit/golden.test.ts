@@ -30,3 +30,27 @@ it('the golden files type-check strictly (ts7)', async () => {
   expect(r.output).toBe('');
   expect(r.code).toBe(0);
 }, 60_000);
+
+it('compact mode: no per-model tools; tools.ts serves the compact models through compactTools', async () => {
+  const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures', 'blog') });
+  // The blog toolset compact, people full: one endpoint serves both.
+  const mixed = { ...plan, models: plan.models.map((m) => (m.toolset === 'blog' ? { ...m, mode: 'compact' as const } : m)) };
+  const files = new Map(emit({ plan: mixed, version: '0.0.0-golden', runtime: new Map() }).map((f) => [f.path, f.content]));
+  expect(files.get('tools.ts')).toMatchInlineSnapshot(`
+    "/** Every tool this server offers, in a stable order. */
+    import { userTools } from './models/user.js';
+    import { models } from './registry.js';
+    import { compactTools } from './runtime/compact/tools.js';
+    import type { ToolDef } from './runtime/spec.js';
+
+    export const tools: readonly ToolDef[] = [
+      ...userTools,
+      ...compactTools(models, ['BlogPost', 'Comment', 'PostLike', 'Tag']),
+    ];
+    "
+  `);
+  expect(files.get('models/blog-post.ts')).not.toMatch(/listTool|blogPostTools/);
+  expect(files.get('models/blog-post.ts')).toMatch(/^\/\*\* BlogPost \(toolset blog\): compact mode \(query, mutate\)\. \*\//);
+  expect(files.get('models/tag.ts')).toMatch(/^\/\*\* Tag \(toolset blog\): compact mode \(query\)\. \*\//);
+  expect(files.get('models/user.ts')).toMatch(/userTools = \[/);
+});

@@ -308,3 +308,18 @@ describe('buildPlan: schema variety', () => {
     expect(p.enums.map((e) => e.name)).toEqual(['Kind']);
   });
 });
+
+describe('buildPlan: mode and relation depth', () => {
+  it('resolves mode per toolset (top-level default) and relationDepth per model', () => {
+    expect(modelPlan('Tag')).toMatchObject({ mode: 'full', relationDepth: 2 });
+    expect(modelPlan('Tag', { relationDepth: 1 }, { mode: 'compact' })).toMatchObject({ mode: 'compact', relationDepth: 1 });
+    const p = buildPlan(blog, config({ mode: 'compact', defaults: { defaultTake: 20, maxTake: 100, relationDepth: 3 }, toolsets: { a: { models: { Tag: {} } }, b: { mode: 'full', models: { User: {} } } } }));
+    expect(p.models.map((m) => [m.model.name, m.mode, m.relationDepth])).toEqual([['Tag', 'compact', 3], ['User', 'full', 3]]);
+    expect(p.toolsets.map((t) => [t.name, t.mode])).toEqual([['a', 'compact'], ['b', 'full']]);
+  });
+
+  it('reserves the compact tool names when a toolset is compact', () => {
+    const cfg = config({ toolsets: { a: { mode: 'compact', models: { Tag: {} } }, b: { models: { User: { names: { list: 'query' } } } } } });
+    expect(problems(blog, cfg)).toEqual([expect.stringMatching(/tool name "query" is produced by compact mode \(toolsets\.a\) and toolsets\.b\.models\.User \(list\)/)]);
+  });
+});

@@ -135,57 +135,84 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
   const path = 'index.ts';
   const apiKeys = plan.auth.kind === 'apiKeys';
   const imports: ImportSpec[] = [
-    { from: 'runtime/server.ts', names: ['createMcpServer', 'toolAccessMap'] },
-    { from: 'runtime/http.ts', names: ['startHttpServer', 'RunningServer'] },
+    { from: 'runtime/caller.ts', names: ['Verifier'], typeOnly: true },
+    { from: 'runtime/server.ts', names: ['createToolServer', 'toolAccessMap'] },
+    { from: 'runtime/server.ts', names: ['ToolCallHook'], typeOnly: true },
+    { from: 'runtime/http/handler.ts', names: ['createHandler'] },
+    { from: 'runtime/http/handler.ts', names: ['HandlerOptions', 'McpHandler'], typeOnly: true },
+    { from: 'runtime/http/node.ts', names: ['boundHosts', 'listen', 'listenHost'] },
+    { from: 'runtime/http/node.ts', names: ['NodeServerOptions', 'RunningServer'], typeOnly: true },
     { from: 'runtime/db.ts', names: ['databaseReady'] },
     { from: 'registry.ts', names: ['models'] },
     { from: 'tools.ts', names: ['tools'] },
     { from: 'context.ts', names: ['Db'], typeOnly: true },
   ];
-  let auth = '';
+  let keyVerifier = '';
   if (apiKeys) {
     const user = plan.auth.user!;
-    imports.push({ from: 'runtime/auth.ts', names: ['createApiKeyAuth'] });
+    imports.push({ from: 'runtime/auth.ts', names: ['apiKeyVerifier'] });
     const select = objectLiteral(uniqueFields([user.idField, ...user.info]).map((f) => [f.name, 'true']));
-    auth = `
-    authenticate: createApiKeyAuth({
+    keyVerifier = `
+    apiKeyVerifier({
       prisma,
       keyDelegate: ${str(plan.auth.keyModel!.delegate)},
-      userDelegate: ${str(user.model.charAt(0).toLowerCase() + user.model.slice(1))},
       userIdField: ${str(user.idField.name)},
       userSelect: ${select},
     }),`;
   }
-  const content = `${jsDoc(`The MCP server: call startServer({ prisma }) from your own entry file.`)}${importBlock(path, imports)}
+  const content = `${jsDoc(`The MCP server: \`startServer({ prisma })\` runs it on its own; \`createMcpHandler({ prisma })\` gives a
+fetch handler to mount in your app (Next.js, Express, Fastify, Hono).`)}${importBlock(path, imports)}
 export { models } from './registry.js';
 export { tools } from './tools.js';
 export type { CurrentUser, Db, ToolContext } from './context.js';
+export type { Caller, Verifier } from './runtime/caller.js';
+export type { McpHandler, RequestHooks, RequestInfo, Route } from './runtime/http/handler.js';
+export type { RunningServer } from './runtime/http/node.js';
+export type { ToolCall, ToolCallHook } from './runtime/server.js';
 
-export interface StartServerOptions {
+export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tools' | 'verifiers'> {
   /** Your Prisma client (from ${plan.dbModule}). */
   prisma: Db;
-  /** Default: env PORT, else 3000. */
-  port?: number;
-  /** Default: env HOST, else 127.0.0.1 (loopback only). */
-  host?: string;
-  /** Browser origins allowed to call the server (env MCP_ALLOWED_ORIGINS, comma-separated). */
-  allowedOrigins?: string[];
-  /** Host header values accepted (env MCP_ALLOWED_HOSTS); loopback names are always accepted. */
-  allowedHosts?: string[];
+  /**
+   * Callers recognised before ${apiKeys ? 'API keys' : 'anyone else'}: your app's session, say. A verifier returns a Caller, a
+   * Response (refusal), or null (not its kind of credential: the next one is asked).${apiKeys ? '' : `
+   * With \`auth: 'none'\` and no verifier, every request is the anonymous caller (loopback only).`}
+   * @default []
+   */
+  authenticate?: Verifier | readonly Verifier[];
+  /** Run around every tool call, outermost first (rate limits, audit, tracing). @default [] */
+  toolCallHooks?: readonly ToolCallHook[];
 }
 
 export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
 
-/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz: alive, GET /readyz: the database answers). */
-export function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { prisma, ...http } = options;
-  return startHttpServer({
+const toolAccess = toolAccessMap(tools);
+
+/**
+ * The web-standard handler: \`fetch(request)\` serves /mcp, /mcp/<toolset>, /healthz (alive) and /readyz
+ * (the database answers) with every
+ * check (Host, Origin, authentication, body limit, scopes), protocol 2025-11-25 and 2026-07-28.
+ */
+export function createMcpHandler(options: McpHandlerOptions): McpHandler {
+  const { prisma, authenticate = [], toolCallHooks = [], ...http } = options;
+  const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;
+  return createHandler({
+    ready: () => databaseReady(prisma),
     ...http,
-    tools: toolAccessMap(tools),
-    ready: () => databaseReady(prisma),${auth}
-    createServer: ({ user, scopes }) =>
-      createMcpServer({ ...serverInfo, tools, models, prisma, user, scopes }),
+    tools: toolAccess,
+    verifiers: [...own,${keyVerifier}
+    ],
+    server: createToolServer({ ...serverInfo, tools, models, prisma, toolCallHooks }),
   });
+}
+
+export interface StartServerOptions extends McpHandlerOptions, Omit<NodeServerOptions, 'requireLoopback' | 'path' | 'bodyLimit' | 'log'> {}
+
+/** Starts the Streamable HTTP server at /mcp on node:http (stateless; GET /healthz: alive, GET /readyz: the database answers). */
+export function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const host = listenHost(options.host);
+  const handler = createMcpHandler({ ...options, allowedHosts: [...(options.allowedHosts ?? []), ...boundHosts(host)] });
+  return listen(handler, { ...options, host, requireLoopback: ${apiKeys ? 'false' : '[options.authenticate ?? []].flat().length === 0'} });
 }
 `;
   return { path, content };

@@ -113,7 +113,7 @@ export function packageAdditions(provider: Provider, versions: Readonly<Record<s
   const a = adapterFor(provider);
   const pick = (names: string[]) => Object.fromEntries(names.map((n) => [n, versions[n] ?? 'latest']));
   return {
-    dependencies: pick(['@modelcontextprotocol/sdk', 'zod', a.pkg]),
+    dependencies: pick(['@modelcontextprotocol/server', 'zod', a.pkg]),
     devDependencies: pick(['mcp-gen', 'tsx']),
     scripts: { 'mcp:generate': 'mcp-gen generate', 'mcp:start': `tsx ${PATHS.server}` },
   };

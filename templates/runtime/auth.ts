@@ -1,15 +1,16 @@
-// API key authentication for the MCP server. Copied verbatim into <output>/runtime/.
+// API key authentication: a Verifier (caller.ts) over the web Request. Copied into <output>/runtime/.
 // Reaches the Prisma client structurally (by delegate name), so it needs no generated types.
+// One query per request: the key row and its user come back together.
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { Caller, Verifier } from './caller.js';
 
 export interface ApiKeyAuthOptions {
   /** The project's PrismaClient. */
   readonly prisma: unknown;
   /** Client property of the key model, e.g. `mcpApiKey`. */
   readonly keyDelegate: string;
-  /** Client property of the user model, e.g. `user`. */
-  readonly userDelegate: string;
+  /** The key model's relation to its user (init names it `user`). @default 'user' */
+  readonly userRelation?: string;
   /** The user's id field, e.g. `id`. */
   readonly userIdField: string;
   /** The user fields loaded for the caller (what get_user_info may return); the id is always added. */
@@ -21,27 +22,18 @@ export interface ApiKeyAuthOptions {
   readonly log?: (message: string) => void;
 }
 
-export interface AuthSuccess {
-  readonly user: Record<string, unknown>;
-  readonly scopes: string[];
-  /** The key's row id (not the key): for logs and rate limits. */
-  readonly keyId: string;
-}
-
-export interface AuthFailure {
-  readonly status: 401;
-  readonly headers: Record<string, string>;
-  readonly body: { readonly error: string; readonly error_description: string };
-}
-
-export type AuthResult = AuthSuccess | AuthFailure;
-
-export function isAuthFailure(result: AuthResult): result is AuthFailure {
-  return 'status' in result;
+/** A refusal: 401 with a Bearer challenge; the description says what to fix, never whether a key exists. */
+function refuse(error: 'invalid_token' | undefined, description: string): Response {
+  // Only the error code goes in the header: descriptions can carry characters a quoted-string can't.
+  const challenge = error ? `Bearer realm="mcp", error="${error}"` : 'Bearer realm="mcp"';
+  return new Response(JSON.stringify({ error: error ?? 'invalid_token', error_description: description }), {
+    status: 401,
+    headers: { 'WWW-Authenticate': challenge, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
 }
 
 interface Delegate {
-  findUnique(args: Record<string, unknown>): Promise<Record<string, unknown> | null>;
+  findUnique(args: Record<string, unknown>): Promise<Record<string, any> | null>;
   updateMany(args: Record<string, unknown>): Promise<unknown>;
 }
 
@@ -54,42 +46,45 @@ const QUERY_NAMES = new Set(['key', 'api_key', 'apikey', 'api-key', 'access_toke
 // the answer must not tell an attacker whether a key exists.
 const INVALID = 'Invalid API key.';
 
-export function createApiKeyAuth(opts: ApiKeyAuthOptions): (req: IncomingMessage) => Promise<AuthResult> {
+/**
+ * The API key verifier. No Authorization header and no key in the URL: `null` (not its kind, the
+ * next verifier is asked). Any Bearer credential that reaches it is judged as an API key, so list
+ * verifiers of other bearer tokens (OAuth, JWT) before it.
+ */
+export function apiKeyVerifier(opts: ApiKeyAuthOptions): Verifier {
   const keys = delegateOf(opts.prisma, opts.keyDelegate);
-  const users = delegateOf(opts.prisma, opts.userDelegate);
+  const relation = opts.userRelation ?? 'user';
   const now = opts.now ?? (() => new Date());
   const interval = opts.touchIntervalMs ?? 60_000;
   const log = opts.log ?? ((message: string) => console.error(message));
-  const select = { ...opts.userSelect, [opts.userIdField]: true };
+  const select = {
+    id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true,
+    [relation]: { select: { ...opts.userSelect, [opts.userIdField]: true } },
+  };
 
-  return async (req) => {
-    if (keyInQuery(req.url)) {
+  return async (request): Promise<Caller | Response | null> => {
+    if (keyInQuery(request.url)) {
       return refuse('invalid_token', 'API keys are not accepted in the URL: send the key in the Authorization header (Authorization: Bearer <key>).');
     }
-    const header = req.headers.authorization;
-    if (header === undefined || header.trim() === '') {
-      return refuse(undefined, 'Missing API key: send Authorization: Bearer <key>.');
-    }
+    const header = request.headers.get('authorization');
+    if (header === null || header.trim() === '') return null;
     const key = BEARER.exec(header)?.[1];
     if (!key) return refuse('invalid_token', 'Malformed Authorization header: expected Authorization: Bearer <key>.');
     if (!KEY_SHAPE.test(key)) return refuse('invalid_token', INVALID);
 
     const hash = createHash('sha256').update(key, 'utf8').digest('hex');
-    const row = await keys.findUnique({
-      where: { hash },
-      select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
-    });
+    const row = await keys.findUnique({ where: { hash }, select });
     const at = now();
     // No cache of key validity: a revoked key is refused on the very next request.
     if (!row || row.revokedAt instanceof Date) return refuse('invalid_token', INVALID);
     if (row.expiresAt instanceof Date && row.expiresAt.getTime() <= at.getTime()) return refuse('invalid_token', INVALID);
-    const user = await users.findUnique({ where: { [opts.userIdField]: row.userId }, select });
+    const user = row[relation] as Record<string, unknown> | null;
     if (!user) return refuse('invalid_token', INVALID);
 
     const last = row.lastUsedAt instanceof Date ? row.lastUsedAt.getTime() : undefined;
     if (last === undefined || at.getTime() - last >= interval) touch(keys, row.id, at, interval, log);
     const scopes = String(row.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    return { user, scopes, keyId: String(row.id) };
+    return { user, scopes, credential: { kind: 'api-key', id: String(row.id) } };
   };
 }
 
@@ -108,23 +103,13 @@ function touch(keys: Delegate, id: unknown, at: Date, interval: number, log: (me
     });
 }
 
-function keyInQuery(url: string | undefined): boolean {
-  const q = url?.indexOf('?') ?? -1;
-  if (!url || q < 0) return false;
+function keyInQuery(url: string): boolean {
+  const q = url.indexOf('?');
+  if (q < 0) return false;
   for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
     if (QUERY_NAMES.has(name.toLowerCase()) || value.startsWith('mcpk_')) return true;
   }
   return false;
-}
-
-function refuse(error: 'invalid_token' | undefined, description: string): AuthFailure {
-  // Only the error code goes in the header: descriptions can carry characters a quoted-string can't.
-  const challenge = error ? `Bearer realm="mcp", error="${error}"` : 'Bearer realm="mcp"';
-  return {
-    status: 401,
-    headers: { 'WWW-Authenticate': challenge, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
-    body: { error: error ?? 'invalid_token', error_description: description },
-  };
 }
 
 function delegateOf(prisma: unknown, name: string): Delegate {

@@ -1,7 +1,7 @@
 // What tools/list advertises for each tool: name, title, description, annotations and the JSON
 // Schemas of its arguments and result. Computed once per tool definition, not on every
 // (stateless) tools/list request.
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { ToolDef } from './spec.js';
 

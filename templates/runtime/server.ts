@@ -1,25 +1,50 @@
-// One MCP server per request (stateless HTTP): registers the tools the caller's scopes allow,
-// validates arguments with our own messages, runs handlers with a ToolContext, and turns every
-// failure into a tool error the client can read.
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+// The MCP side of a request: which tools a caller sees, argument validation with our own
+// messages, handlers run with a ToolContext, every failure turned into a tool error the client
+// can read. Everything that does not depend on the request (tool maps per scope set, JSON Schema
+// listings) is built once; a request only pays for the SDK's small per-request server object.
+import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
+import type { Caller } from './caller.js';
 import { callTimeoutFromEnv, withDeadline } from './deadline.js';
 import { formatZodError, logInternalError, toolErrorMessage } from './errors.js';
 import { listing } from './listing.js';
 import type { Access, LogLevel, Registry, ToolContext, ToolDef } from './spec.js';
 import { toJsonValue } from './values.js';
 
-export interface McpServerOptions {
+/** One tool call as hooks see it: never the raw credential, and arguments only after validation. */
+export interface ToolCall {
+  readonly tool: Pick<ToolDef, 'name' | 'toolset' | 'access'>;
+  readonly caller: Caller;
+  /** The validated arguments (hooks that log must not copy them by default: they can hold personal data). */
+  readonly arguments: unknown;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Runs around every tool call, after scope checks and argument validation: rate limits refuse by
+ * returning an error result without calling `run`; audit and tracing call `run` and record the outcome.
+ */
+export type ToolCallHook = (call: ToolCall, run: () => Promise<CallToolResult>) => Promise<CallToolResult>;
+
+export interface ToolServerOptions {
   readonly name: string;
   readonly version: string;
   readonly tools: readonly ToolDef[];
   readonly models: Registry;
   readonly prisma: unknown;
-  readonly user: unknown | null;
-  readonly scopes: readonly string[];
   readonly instructions?: string;
-  /** Per-call time limit in ms (0: none). Default: env MCP_CALL_TIMEOUT_MS, else 30 000. */
+  /** Outermost first. @default [] */
+  readonly toolCallHooks?: readonly ToolCallHook[];
+  /** Per-call time limit in ms (0: none). @default env MCP_CALL_TIMEOUT_MS, else 30000 */
   readonly callTimeoutMs?: number;
+}
+
+/** What one request's server needs to know about it. */
+export interface RequestScope {
+  readonly caller: Caller;
+  /** `/mcp/<toolset>`: only that toolset's tools; undefined on `/mcp`. */
+  readonly toolset?: string;
+  /** An extra abort signal for a call (client cancellation routed by the HTTP layer). */
+  readonly cancelSignal?: (requestId: string | number) => { signal: AbortSignal; done(): void };
 }
 
 /** Whether `scopes` grant `access` to tools of `toolset` (`read`, or `<toolset>:read`). Write does not imply read. */
@@ -27,72 +52,112 @@ export function allows(scopes: readonly string[], access: Access, toolset: strin
   return scopes.includes(access) || scopes.includes(`${toolset}:${access}`);
 }
 
-/** What the HTTP layer's scope check needs per tool: access, toolset and the optional per-call gate. */
-export type ToolAccess = Pick<ToolDef, 'access' | 'toolset' | 'gate'>;
+/** What the HTTP layer needs per tool: access, toolset(s) and the optional per-call gate. */
+export type ToolAccess = Pick<ToolDef, 'access' | 'toolset' | 'toolsets' | 'gate'>;
 
 /** Tool name → access and toolset, for the HTTP layer's scope check. */
 export function toolAccessMap(tools: readonly ToolDef[]): ReadonlyMap<string, ToolAccess> {
-  return new Map(tools.map((t) => [t.name, { access: t.access, toolset: t.toolset, ...(t.gate ? { gate: t.gate.bind(t) } : {}) }]));
+  return new Map(
+    tools.map((t) => [t.name, { access: t.access, toolset: t.toolset, ...(t.toolsets ? { toolsets: t.toolsets } : {}), ...(t.gate ? { gate: t.gate.bind(t) } : {}) }]),
+  );
+}
+
+/** The toolsets a tool serves: several for compact query/mutate, else its own. */
+export function toolsetsOf(tool: Pick<ToolDef, 'toolset' | 'toolsets'>): readonly string[] {
+  return tool.toolsets ?? [tool.toolset];
 }
 
 /** Listed when the caller may use the tool's toolset, or any of them for tools serving several. */
 function offered(scopes: readonly string[], tool: ToolDef): boolean {
-  return (tool.toolsets ?? [tool.toolset]).some((toolset) => allows(scopes, tool.access, toolset));
+  return toolsetsOf(tool).some((toolset) => allows(scopes, tool.access, toolset));
 }
 
 function errorResult(text: string): CallToolResult {
   return { content: [{ type: 'text', text }], isError: true };
 }
 
-export function createMcpServer(opts: McpServerOptions): McpServer {
-  const mcp = new McpServer(
-    { name: opts.name, version: opts.version },
-    { capabilities: { logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) },
-  );
-  const limit = opts.callTimeoutMs ?? callTimeoutFromEnv();
-  const tools = new Map(opts.tools.filter((t) => offered(opts.scopes, t)).map((t) => [t.name, t]));
-  // Tools are served by our own handlers (not McpServer.registerTool): cached JSON Schemas, and
-  // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
-  mcp.server.registerCapabilities({ tools: {} });
-  mcp.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools.values()].map(listing) }));
-  mcp.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const tool = tools.get(request.params.name);
-    if (!tool) return errorResult(`unknown tool ${request.params.name}`);
-    const parsed = await tool.input.safeParseAsync(request.params.arguments ?? {});
-    if (!parsed.success) return errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);
-    const progressToken = request.params._meta?.progressToken;
-    const ctx: ToolContext & { readonly models: Registry } = {
-      user: opts.user,
-      scopes: opts.scopes,
-      prisma: opts.prisma,
-      models: opts.models,
-      signal: extra.signal,
-      async progress(done, total, message) {
-        if (progressToken === undefined) return;
-        await extra.sendNotification({
-          method: 'notifications/progress',
-          params: { progressToken, progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) },
-        });
-      },
-      async log(level: LogLevel, message: string) {
-        await extra.sendNotification({ method: 'notifications/message', params: { level, logger: tool.name, data: message } });
-      },
-    };
-    try {
-      const value = await withDeadline(limit, extra.signal, (signal) => tool.handler(parsed.data, { ...ctx, signal }));
-      const result = toJsonValue(value) as Record<string, unknown>;
-      let structured = result;
-      if (tool.output) {
-        const checked = tool.output.safeParse(result);
-        // A handler returning something its schema does not allow is our bug, not the caller's.
-        if (!checked.success) return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(checked.error, tool.name)})`);
-        structured = checked.data as Record<string, unknown>;
-      }
-      return { content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }], structuredContent: structured };
-    } catch (error) {
-      if (extra.signal.aborted) return errorResult('cancelled');
-      return errorResult(toolErrorMessage(error, tool.name));
+interface Visible {
+  readonly byName: ReadonlyMap<string, ToolDef>;
+  readonly list: readonly Tool[];
+}
+
+/** Builds per-request MCP servers for one set of tools; see the file comment for what is shared. */
+export function createToolServer(opts: ToolServerOptions): (scope: RequestScope) => McpServer {
+  // Keyed by scope set and toolset: a handful of distinct values in practice, bounded anyway.
+  const visible = new Map<string, Visible>();
+  const visibleFor = (scopes: readonly string[], toolset: string | undefined): Visible => {
+    const key = `${toolset ?? ''}\u0000${scopes.join(',')}`;
+    let entry = visible.get(key);
+    if (!entry) {
+      const tools = opts.tools.filter((t) => (toolset === undefined || toolsetsOf(t).includes(toolset)) && offered(scopes, t));
+      entry = { byName: new Map(tools.map((t) => [t.name, t])), list: tools.map(listing) };
+      if (visible.size >= 256) visible.clear();
+      visible.set(key, entry);
     }
-  });
-  return mcp;
+    return entry;
+  };
+  const hooks = opts.toolCallHooks ?? [];
+  const limit = opts.callTimeoutMs ?? callTimeoutFromEnv();
+  const options = { capabilities: { tools: {}, logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) };
+
+  return (scope) => {
+    const { caller } = scope;
+    const tools = visibleFor(caller.scopes, scope.toolset);
+    const mcp = new McpServer({ name: opts.name, version: opts.version }, options);
+    // Tools are served by our own handlers (not McpServer.registerTool): cached JSON Schemas, and
+    // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
+    mcp.server.setRequestHandler('tools/list', () => ({ tools: [...tools.list] }));
+    mcp.server.setRequestHandler('tools/call', async (request, ctx): Promise<CallToolResult> => {
+      const tool = tools.byName.get(request.params.name);
+      if (!tool) return errorResult(`unknown tool ${request.params.name}`);
+      const parsed = await tool.input.safeParseAsync(request.params.arguments ?? {});
+      if (!parsed.success) return errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);
+      const cancel = scope.cancelSignal?.(ctx.mcpReq.id);
+      const signal = cancel ? AbortSignal.any([ctx.mcpReq.signal, cancel.signal]) : ctx.mcpReq.signal;
+      const progressToken = request.params._meta?.progressToken;
+      const toolCtx: ToolContext & { readonly models: Registry } = {
+        user: caller.user,
+        scopes: caller.scopes,
+        prisma: opts.prisma,
+        models: opts.models,
+        signal,
+        async progress(done, total, message) {
+          if (progressToken === undefined) return;
+          await ctx.mcpReq.notify({
+            method: 'notifications/progress',
+            params: { progressToken, progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) },
+          });
+        },
+        async log(level: LogLevel, message: string) {
+          await ctx.mcpReq.notify({ method: 'notifications/message', params: { level, logger: tool.name, data: message } });
+        },
+      };
+      const run = () => runTool(tool, parsed.data, toolCtx, limit);
+      const call: ToolCall = { tool, caller, arguments: parsed.data, signal };
+      try {
+        return await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(call, next), run)();
+      } finally {
+        cancel?.done();
+      }
+    });
+    return mcp;
+  };
+}
+
+async function runTool(tool: ToolDef, args: unknown, ctx: ToolContext & { readonly models: Registry }, limit: number): Promise<CallToolResult> {
+  try {
+    const value = await withDeadline(limit, ctx.signal, (signal) => tool.handler(args as never, { ...ctx, signal }));
+    const result = toJsonValue(value) as Record<string, unknown>;
+    let structured = result;
+    if (tool.output) {
+      const checked = tool.output.safeParse(result);
+      // A handler returning something its schema does not allow is our bug, not the caller's.
+      if (!checked.success) return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(checked.error, tool.name)})`);
+      structured = checked.data as Record<string, unknown>;
+    }
+    return { content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }], structuredContent: structured };
+  } catch (error) {
+    if (ctx.signal.aborted) return errorResult('cancelled');
+    return errorResult(toolErrorMessage(error, tool.name));
+  }
 }

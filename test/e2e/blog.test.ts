@@ -45,7 +45,7 @@ describe('init and generate', () => {
     expect(config).toContain("description: 'Posts and comments'");
     expect(await fs.readFile(path.join(dir, 'src/mcp/db.ts'), 'utf8')).toContain('PrismaBetterSqlite3');
     const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['@modelcontextprotocol/sdk', 'zod', '@prisma/adapter-better-sqlite3']));
+    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['@modelcontextprotocol/server', 'zod', '@prisma/adapter-better-sqlite3']));
     expect(pkg.devDependencies['mcp-gen']).toBeDefined();
   });
 

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApiKeyAuth, isAuthFailure, type ApiKeyAuthOptions } from '../../templates/runtime/auth.js';
+import { apiKeyVerifier, type ApiKeyAuthOptions } from '../../templates/runtime/auth.js';
+import { toWebRequest } from '../../templates/runtime/http/node.js';
 import { createKey, revokeKey } from '../../src/keys/commands.js';
 import { loadProjectDb, type ProjectDb } from '../../src/keys/load-db.js';
 import { blogKeyModel, createKeysProject, type KeysProject } from './project.js';
@@ -21,12 +23,11 @@ let clock = Date.now();
 const servers: http.Server[] = [];
 const logged: string[] = [];
 
-/** A server that answers with what the auth function decided. */
+/** A server that answers with what the verifier decided, through the real handler's authentication step. */
 async function serve(overrides: Partial<ApiKeyAuthOptions> = {}): Promise<string> {
-  const auth = createApiKeyAuth({
+  const verify = apiKeyVerifier({
     prisma,
     keyDelegate: 'mcpApiKey',
-    userDelegate: 'user',
     userIdField: 'id',
     userSelect: { id: true, email: true, name: true },
     now: () => new Date(clock),
@@ -34,13 +35,12 @@ async function serve(overrides: Partial<ApiKeyAuthOptions> = {}): Promise<string
     ...overrides,
   });
   const server = http.createServer((req, res) => {
-    auth(req).then(
-      (result) => {
-        if (isAuthFailure(result)) {
-          res.writeHead(result.status, result.headers).end(JSON.stringify(result.body));
-        } else {
-          res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ user: result.user, scopes: result.scopes }));
-        }
+    const { request } = toWebRequest(req, res);
+    verify(request).then(
+      async (result) => {
+        if (result === null) return void res.writeHead(204).end(); // not its kind: the next verifier is asked
+        if (result instanceof Response) return void res.writeHead(result.status, Object.fromEntries(result.headers)).end(await result.text());
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ user: result.user, scopes: result.scopes, credential: result.credential }));
       },
       (err: unknown) => res.writeHead(500).end(String(err)),
     );
@@ -52,7 +52,8 @@ async function serve(overrides: Partial<ApiKeyAuthOptions> = {}): Promise<string
 
 async function call(base: string, authorization?: string, pathAndQuery = '/mcp') {
   const res = await fetch(base + pathAndQuery, { method: 'POST', headers: authorization === undefined ? {} : { Authorization: authorization } });
-  return { status: res.status, challenge: res.headers.get('www-authenticate'), body: (await res.json()) as Record<string, unknown> };
+  const text = await res.text();
+  return { status: res.status, challenge: res.headers.get('www-authenticate'), body: (text ? JSON.parse(text) : null) as Record<string, unknown> };
 }
 
 async function newKey(opts: { scopes?: string[]; expiresIn?: string } = {}) {
@@ -93,15 +94,30 @@ describe('createApiKeyAuth over real HTTP', () => {
     const base = await serve();
     const { key } = await newKey({ scopes: ['read', 'blog:write'] });
     const ok = await call(base, `Bearer ${key}`);
-    expect(ok).toEqual({ status: 200, challenge: null, body: { user: { id: alice.id, email: 'alice@example.com', name: 'Alice' }, scopes: ['blog:write', 'read'] } });
+    const { id } = await prisma.mcpApiKey.findUniqueOrThrow({ where: { hash: createHash('sha256').update(key).digest('hex') } });
+    expect(ok).toEqual({
+      status: 200,
+      challenge: null,
+      body: { user: { id: alice.id, email: 'alice@example.com', name: 'Alice' }, scopes: ['blog:write', 'read'], credential: { kind: 'api-key', id } },
+    });
     expect((await call(base, `bearer ${key}`)).status).toBe(200);
   });
 
-  it('asks for credentials when none are sent', async () => {
+  it('leaves a request without credentials to the next verifier (the handler asks for them last)', async () => {
     const base = await serve();
-    const res = await call(base);
-    expect(res).toEqual({ status: 401, challenge: 'Bearer realm="mcp"', body: { error: 'invalid_token', error_description: 'Missing API key: send Authorization: Bearer <key>.' } });
-    expect((await call(base, '')).challenge).toBe('Bearer realm="mcp"');
+    expect(await call(base)).toEqual({ status: 204, challenge: null, body: null });
+    expect((await call(base, '')).status).toBe(204);
+  });
+
+  it('authenticates with one query: the key row and its user together', async () => {
+    const queries: string[] = [];
+    const counted = prisma.$extends({ query: { $allOperations: ({ model, operation, args, query }: { model?: string; operation: string; args: unknown; query: (a: unknown) => Promise<unknown> }) => (queries.push(`${model}.${operation}`), query(args)) } });
+    const base = await serve({ prisma: counted, touchIntervalMs: 3_600_000 });
+    const { key } = await newKey();
+    expect((await call(base, `Bearer ${key}`)).status).toBe(200); // first use also writes lastUsedAt
+    queries.length = 0;
+    expect((await call(base, `Bearer ${key}`)).status).toBe(200);
+    expect(queries).toEqual(['McpApiKey.findUnique']);
   });
 
   it.each(['Basic YWxpY2U6c2VjcmV0', 'Bearer', 'Bearer ', 'Bearer a b', 'Token mcpk_x', 'mcpk_AbC12xYz_' + 'a'.repeat(43)])('refuses the header %j', async (header) => {

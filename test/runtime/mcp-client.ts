@@ -1,8 +1,9 @@
 // Starts the runtime's HTTP server over the golden blog modules and connects the official SDK client.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
-import { createMcpServer, toolAccessMap, type McpServerOptions } from '../../templates/runtime/server.js';
+import { createHandler } from '../../templates/runtime/http/handler.js';
+import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
+import { createToolServer, toolAccessMap, type ToolServerOptions } from '../../templates/runtime/server.js';
 import type { Registry } from '../../templates/runtime/spec.js';
 import { models as blogModels } from './fixture/registry.js';
 import { tools } from './fixture/tools.js';
@@ -17,19 +18,23 @@ export async function startBlogServer(
   prisma: unknown,
   keys: Record<string, TestKey>,
   models: Registry = blogModels,
-  extra: Partial<McpServerOptions> = {},
+  extra: Partial<ToolServerOptions> = {},
 ): Promise<RunningServer> {
-  return startHttpServer({
-    port: 0,
+  const served = extra.tools ?? tools;
+  const handler = createHandler({
     log: () => {},
-    tools: toolAccessMap(tools),
-    authenticate: async (req) => {
-      const key = keys[/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''];
-      if (!key) return { status: 401, headers: { 'www-authenticate': 'Bearer realm="mcp"' }, body: { error: 'invalid_token' } };
-      return key;
-    },
-    createServer: (auth) => createMcpServer({ name: 'blog-test', version: '0.0.0', tools, models, prisma, user: auth.user, scopes: auth.scopes, ...extra }),
+    tools: toolAccessMap(served),
+    verifiers: [
+      async (request) => {
+        const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
+        const key = keys[token];
+        if (!key) return new Response(JSON.stringify({ error: 'invalid_token' }), { status: 401, headers: { 'www-authenticate': 'Bearer realm="mcp"' } });
+        return { user: key.user, scopes: key.scopes, credential: { kind: 'api-key', id: token } };
+      },
+    ],
+    server: createToolServer({ name: 'blog-test', version: '0.0.0', tools: served, models, prisma, ...extra }),
   });
+  return listen(handler, { port: 0, log: () => {} });
 }
 
 export async function connect(url: string, token: string): Promise<Client> {

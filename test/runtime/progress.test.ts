@@ -3,8 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
-import { createMcpServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { createHandler } from '../../templates/runtime/http/handler.js';
+import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
 import type { ToolDef } from '../../templates/runtime/spec.js';
 
 const slow: ToolDef = {
@@ -22,10 +23,11 @@ const slow: ToolDef = {
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startHttpServer({
-    port: 0, log: () => {}, tools: toolAccessMap([slow]),
-    createServer: (auth) => createMcpServer({ name: 'p', version: '0', tools: [slow], models: {}, prisma: null, user: auth.user, scopes: auth.scopes }),
+  const handler = createHandler({
+    log: () => {}, tools: toolAccessMap([slow]),
+    server: createToolServer({ name: 'p', version: '0', tools: [slow], models: {}, prisma: null }),
   });
+  server = await listen(handler, { port: 0, log: () => {} });
 });
 afterAll(() => server?.close());
 

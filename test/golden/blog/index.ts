@@ -1,38 +1,65 @@
-/** The MCP server: call startServer({ prisma }) from your own entry file. */
+/**
+ * The MCP server: `startServer({ prisma })` runs it on its own; `createMcpHandler({ prisma })` gives a
+ * fetch handler to mount in your app (Next.js, Express, Fastify, Hono).
+ */
 import type { Db } from './context.js';
 import { models } from './registry.js';
-import { databaseReady } from './runtime/db.js';
-import { RunningServer, startHttpServer } from './runtime/http.js';
-import { createMcpServer, toolAccessMap } from './runtime/server.js';
+import type { Verifier } from './runtime/caller.js';
+import { createHandler } from './runtime/http/handler.js';
+import type { HandlerOptions, McpHandler } from './runtime/http/handler.js';
+import { boundHosts, listen, listenHost } from './runtime/http/node.js';
+import type { NodeServerOptions, RunningServer } from './runtime/http/node.js';
+import { createToolServer, toolAccessMap } from './runtime/server.js';
+import type { ToolCallHook } from './runtime/server.js';
 import { tools } from './tools.js';
 
 export { models } from './registry.js';
 export { tools } from './tools.js';
 export type { CurrentUser, Db, ToolContext } from './context.js';
+export type { Caller, Verifier } from './runtime/caller.js';
+export type { McpHandler, RequestHooks, RequestInfo, Route } from './runtime/http/handler.js';
+export type { RunningServer } from './runtime/http/node.js';
+export type { ToolCall, ToolCallHook } from './runtime/server.js';
 
-export interface StartServerOptions {
+export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tools' | 'verifiers'> {
   /** Your Prisma client (from src/mcp/db.ts). */
   prisma: Db;
-  /** Default: env PORT, else 3000. */
-  port?: number;
-  /** Default: env HOST, else 127.0.0.1 (loopback only). */
-  host?: string;
-  /** Browser origins allowed to call the server (env MCP_ALLOWED_ORIGINS, comma-separated). */
-  allowedOrigins?: string[];
-  /** Host header values accepted (env MCP_ALLOWED_HOSTS); loopback names are always accepted. */
-  allowedHosts?: string[];
+  /**
+   * Callers recognised before anyone else: your app's session, say. A verifier returns a Caller, a
+   * Response (refusal), or null (not its kind of credential: the next one is asked).
+   * With `auth: 'none'` and no verifier, every request is the anonymous caller (loopback only).
+   * @default []
+   */
+  authenticate?: Verifier | readonly Verifier[];
+  /** Run around every tool call, outermost first (rate limits, audit, tracing). @default [] */
+  toolCallHooks?: readonly ToolCallHook[];
 }
 
 export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
 
-/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz: alive, GET /readyz: the database answers). */
-export function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { prisma, ...http } = options;
-  return startHttpServer({
+const toolAccess = toolAccessMap(tools);
+
+/**
+ * The web-standard handler: `fetch(request)` serves /mcp, /mcp/<toolset> and /healthz with every
+ * check (Host, Origin, authentication, body limit, scopes), protocol 2025-11-25 and 2026-07-28.
+ */
+export function createMcpHandler(options: McpHandlerOptions): McpHandler {
+  const { prisma, authenticate = [], toolCallHooks = [], ...http } = options;
+  const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;
+  return createHandler({
     ...http,
-    tools: toolAccessMap(tools),
-    ready: () => databaseReady(prisma),
-    createServer: ({ user, scopes }) =>
-      createMcpServer({ ...serverInfo, tools, models, prisma, user, scopes }),
+    tools: toolAccess,
+    verifiers: [...own,
+    ],
+    server: createToolServer({ ...serverInfo, tools, models, prisma, toolCallHooks }),
   });
+}
+
+export interface StartServerOptions extends McpHandlerOptions, Omit<NodeServerOptions, 'requireLoopback' | 'path' | 'bodyLimit' | 'log'> {}
+
+/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz for probes) on node:http. */
+export function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const host = listenHost(options.host);
+  const handler = createMcpHandler({ ...options, allowedHosts: [...(options.allowedHosts ?? []), ...boundHosts(host)] });
+  return listen(handler, { ...options, host, requireLoopback: [options.authenticate ?? []].flat().length === 0 });
 }

@@ -1,0 +1,196 @@
+// The one web-standard handler: `fetch(Request) → Response`. The standalone server (node.ts) and
+// every framework mount are thin adapters over it. Its pipeline, in order:
+//   route → Host/Origin → method → request hooks (per IP) → authenticate (ordered verifiers) →
+//   caller hooks (per caller) → body (limit, JSON) → scope check → MCP dispatch (tool hooks).
+// Every refusal happens before MCP is touched; MCP itself (both protocol revisions, 2025-11-25
+// and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts.
+import { createMcpHandler as createSdkHandler, type McpServer } from '@modelcontextprotocol/server';
+import { ANONYMOUS, type Caller, type Verifier } from '../caller.js';
+import { toDatabaseError } from '../errors.js';
+import { allows, toolsetsOf, type RequestScope, type ToolAccess } from '../server.js';
+import type { Access } from '../spec.js';
+import { readJson } from './body.js';
+import { Cancellations } from './cancel.js';
+import { envList, hostChecker, originChecker } from './origin.js';
+import { json, jsonRpcError } from './respond.js';
+
+/** What an adapter knows about the connection that a Request does not carry. */
+export interface RequestInfo {
+  /** The peer's IP address (for per-IP limits before authentication). */
+  readonly remoteAddress?: string;
+}
+
+/** An extra endpoint served next to `/mcp` (OAuth endpoints, `/.well-known/*` documents). */
+export interface Route {
+  /** An exact pathname, or a prefix ending in `/*` (`/oauth/*`). */
+  readonly path: string;
+  /** @default every method */
+  readonly methods?: readonly string[];
+  handler(request: Request, info: RequestInfo): Response | Promise<Response>;
+}
+
+/** Hooks run in list order; the first Response returned is the answer (429, 503…). */
+export interface RequestHooks {
+  /** Before authentication: per-IP limits. */
+  onRequest?(request: Request, info: RequestInfo): Response | undefined | Promise<Response | undefined>;
+  /** After authentication, before the body is read: per-caller limits. */
+  onCaller?(request: Request, caller: Caller, info: RequestInfo): Response | undefined | Promise<Response | undefined>;
+}
+
+export interface HandlerOptions {
+  /** Builds the MCP server for one request (`createToolServer` from server.ts). */
+  readonly server: (scope: RequestScope) => McpServer;
+  /** Tool name → access and toolset(s): the scope check runs before MCP. */
+  readonly tools: ReadonlyMap<string, ToolAccess>;
+  /**
+   * Who is calling: tried in order, the first Caller or Response wins. Empty or absent means
+   * `auth: 'none'`: every request is the anonymous caller with read and write (loopback only).
+   * @default []
+   */
+  readonly verifiers?: readonly Verifier[];
+  /** The endpoint; `<path>/<toolset>` serves one toolset. @default '/mcp' */
+  readonly path?: string;
+  /** Browser origins allowed besides loopback ones; env MCP_ALLOWED_ORIGINS (comma-separated) adds more. @default [] */
+  readonly allowedOrigins?: readonly string[];
+  /** Host headers allowed besides loopback names; env MCP_ALLOWED_HOSTS adds more. An entry without a port matches any port. @default [] */
+  readonly allowedHosts?: readonly string[];
+  /** Largest accepted request body, in bytes. @default 1048576 (1 MiB) */
+  readonly bodyLimit?: number;
+  /** Extra endpoints (checked before `/mcp`; they do their own authentication). @default [] */
+  readonly routes?: readonly Route[];
+  /** @default [] */
+  readonly hooks?: readonly RequestHooks[];
+  /** GET /readyz: whether this process can serve (the database answers). @default always ready */
+  readonly ready?: () => Promise<boolean>;
+  /** Where failures are reported (an error name and a reference, never a secret). @default console.error */
+  readonly log?: (line: string) => void;
+}
+
+export interface McpHandler {
+  fetch(request: Request, info?: RequestInfo): Promise<Response>;
+  /** Aborts calls still running and releases the SDK handler. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export function createHandler(opts: HandlerOptions): McpHandler {
+  const path = (opts.path ?? '/mcp').replace(/\/$/, '');
+  const verifiers = opts.verifiers ?? [];
+  const limit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const hooks = opts.hooks ?? [];
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const hostAllowed = hostChecker([...(opts.allowedHosts ?? []), ...envList('MCP_ALLOWED_HOSTS')]);
+  const originAllowed = originChecker([...(opts.allowedOrigins ?? []), ...envList('MCP_ALLOWED_ORIGINS')]);
+  const toolsets = new Set([...opts.tools.values()].flatMap(toolsetsOf));
+  const cancellations = new Cancellations();
+  // The SDK's factory sees the Request we pass; the scope we decided for it travels alongside.
+  const scopes = new WeakMap<Request, RequestScope>();
+  const sdk = createSdkHandler(
+    ({ requestInfo }) => {
+      const scope = requestInfo && scopes.get(requestInfo);
+      if (!scope) throw new Error('request reached MCP without passing the handler checks');
+      return opts.server(scope);
+    },
+    { onerror: (error) => log(`[mcp] ${error.name}: request refused or failed in the SDK`), maxRequestBodySize: limit },
+  );
+
+  /** Which toolset a pathname names: undefined for all, null when it is not ours. */
+  const endpoint = (pathname: string): string | undefined | null => {
+    if (pathname === path || pathname === `${path}/`) return undefined;
+    if (!pathname.startsWith(`${path}/`)) return null;
+    const name = decodeURIComponent(pathname.slice(path.length + 1).replace(/\/$/, ''));
+    return toolsets.has(name) ? name : null;
+  };
+
+  const authenticate = async (request: Request): Promise<Caller | Response> => {
+    if (verifiers.length === 0) return ANONYMOUS;
+    for (const verify of verifiers) {
+      const result = await verify(request);
+      if (result) return result;
+    }
+    return json(401, { error: 'invalid_token', error_description: 'Missing credentials: send Authorization: Bearer <key>.' }, {
+      'www-authenticate': 'Bearer realm="mcp"',
+      'cache-control': 'no-store',
+    });
+  };
+
+  const serve = async (request: Request, info: RequestInfo): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    const route = opts.routes?.find((r) => (r.path.endsWith('/*') ? pathname.startsWith(r.path.slice(0, -1)) : pathname === r.path));
+    if (route && (!route.methods || route.methods.includes(request.method))) return route.handler(request, info);
+    // /healthz: the process is alive (do not restart it); /readyz: it can serve (route traffic to it).
+    if (pathname === '/healthz' && request.method === 'GET') return json(200, { status: 'ok' });
+    if (pathname === '/readyz' && request.method === 'GET') {
+      if (!opts.ready || (await opts.ready())) return json(200, { status: 'ready' });
+      return json(503, { status: 'unavailable', reason: 'database unavailable' }, { 'retry-after': '5' });
+    }
+    const toolset = endpoint(pathname);
+    if (toolset === null) return json(404, { error: 'not found' });
+    if (!hostAllowed(request.headers.get('host'))) return jsonRpcError(403, -32000, 'Host header not allowed');
+    if (!originAllowed(request.headers.get('origin'))) return jsonRpcError(403, -32000, 'Origin not allowed');
+    if (request.method !== 'POST') return jsonRpcError(405, -32000, 'Method not allowed: this server is stateless, use POST', { allow: 'POST' });
+
+    for (const hook of hooks) {
+      const refused = await hook.onRequest?.(request, info);
+      if (refused) return refused;
+    }
+    const caller = await authenticate(request);
+    if (caller instanceof Response) return caller;
+    for (const hook of hooks) {
+      const refused = await hook.onCaller?.(request, caller, info);
+      if (refused) return refused;
+    }
+    const body = await readJson(request, limit);
+    if (!body.ok) {
+      return body.reason === 'too-large'
+        ? jsonRpcError(413, -32000, `request body is larger than ${limit} bytes`)
+        : jsonRpcError(400, -32700, 'Parse error: the body is not valid JSON');
+    }
+    const scope = missingScope(body.value, caller.scopes, opts.tools);
+    if (scope) {
+      return json(403, { error: 'insufficient_scope', error_description: `this tool needs the "${scope}" scope` }, {
+        'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,
+      });
+    }
+    cancellations.route(caller.credential, body.value);
+    scopes.set(request, {
+      caller,
+      ...(toolset !== undefined ? { toolset } : {}),
+      cancelSignal: (id) => cancellations.track(caller.credential, id),
+    });
+    return sdk.fetch(request, { parsedBody: body.value });
+  };
+
+  return {
+    fetch: async (request, info = {}) => {
+      try {
+        return await serve(request, info);
+      } catch (error) {
+        // The key check reads the database: when it is away, the whole request is refused as such.
+        const db = toDatabaseError(error);
+        if (db?.transient) return jsonRpcError(503, -32000, db.message, { 'retry-after': '5' });
+        // The name only: messages and stacks can carry keys, tokens or query text.
+        log(`[mcp] request failed: ${error instanceof Error ? error.name : typeof error}`);
+        return jsonRpcError(500, -32603, 'Internal error');
+      }
+    },
+    close: async () => {
+      cancellations.abortAll();
+      await sdk.close();
+    },
+  };
+}
+
+/** The scope a JSON-RPC message (or batch) needs and the caller lacks, if any. */
+function missingScope(body: unknown, scopes: readonly string[], tools: HandlerOptions['tools']): Access | undefined {
+  for (const message of Array.isArray(body) ? body : [body]) {
+    const m = message as { method?: unknown; params?: { name?: unknown; arguments?: unknown } } | null;
+    if (m?.method !== 'tools/call' || typeof m.params?.name !== 'string') continue;
+    const tool = tools.get(m.params.name);
+    // A tool serving several toolsets (compact query/mutate) says per call which one it needs.
+    const need = tool?.gate ? tool.gate(m.params.arguments) : tool;
+    if (need && !allows(scopes, need.access, need.toolset)) return need.access;
+  }
+  return undefined;
+}

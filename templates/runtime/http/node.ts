@@ -25,7 +25,7 @@ export interface NodeServerOptions {
   readonly headersTimeoutMs?: number;
   /** Time to receive the whole request (headers and body; not the response). @default 60000 */
   readonly requestTimeoutMs?: number;
-  /** Idle time before a kept-alive connection is closed. @default 5000 */
+  /** Idle time before a kept-alive connection is closed; longer than clients' own idle limits (undici: 4 s), so they close first. @default 65000 */
   readonly keepAliveTimeoutMs?: number;
   /** How long close() waits for calls in flight before cutting connections. @default 10000 */
   readonly shutdownGraceMs?: number;
@@ -130,12 +130,18 @@ function drain(req: IncomingMessage, cap: number, started: boolean): Promise<boo
   });
 }
 
+// Connection-level headers belong to this hop: node writes its own.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'set-cookie']);
+
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
+  response.headers.forEach((value, name) => void (HOP_BY_HOP.has(name) || (headers[name] = value)));
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
-  if (res.getHeader('connection') === 'close') headers['connection'] = 'close';
+  // Said explicitly so node adds no `Keep-Alive: timeout=` hint: clients then close idle sockets
+  // after their own short default, well before the server does, and never reuse one the server
+  // is closing at that very moment ("other side closed").
+  headers['connection'] = res.getHeader('connection') === 'close' ? 'close' : 'keep-alive';
   res.writeHead(response.status, headers);
   if (!response.body) return void res.end();
   const reader = response.body.getReader();
@@ -176,7 +182,7 @@ export async function listen(handler: McpHandler, opts: NodeServerOptions = {}):
     {
       headersTimeout,
       requestTimeout: opts.requestTimeoutMs ?? 60_000,
-      keepAliveTimeout: opts.keepAliveTimeoutMs ?? 5_000,
+      keepAliveTimeout: opts.keepAliveTimeoutMs ?? 65_000,
       // How often node checks those time-outs (its default is 30 s).
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 2))),
     },

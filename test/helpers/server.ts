@@ -12,6 +12,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
+  /** The process group id (tsx and the node process it starts), for CPU accounting in benches. */
+  readonly pid: number;
 }
 
 const LISTENING = /listening on (http:\/\/\S+)/;
@@ -58,6 +60,7 @@ export async function startServer(
 
   return {
     url,
+    pid: child.pid ?? 0,
     baseUrl: new URL(url).origin,
     output: () => output,
     stop: async () => {

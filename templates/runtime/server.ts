@@ -98,7 +98,8 @@ export function createToolServer(opts: ToolServerOptions): (scope: RequestScope)
   };
   const hooks = opts.toolCallHooks ?? [];
   const limit = opts.callTimeoutMs ?? callTimeoutFromEnv();
-  const options = { capabilities: { tools: {}, logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) };
+  // listChanged: false — the tool list never changes while a server runs.
+  const options = { capabilities: { tools: { listChanged: false }, logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) };
 
   return (scope) => {
     const { caller } = scope;

@@ -166,6 +166,22 @@ describe('http', () => {
     await s.close();
   });
 
+  it('answers 408 to a request whose body never finishes (request time-out)', async () => {
+    const s = await startTools([], {}, { headersTimeoutMs: 150, requestTimeoutMs: 300 });
+    const { port } = new URL(s.url);
+    const ended = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () =>
+        socket.write('POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"jsonrpc"'),
+      );
+      let got = '';
+      socket.on('data', (c) => (got += c.toString()));
+      socket.on('close', () => resolve(got));
+      socket.on('error', () => {});
+    });
+    expect(ended).toMatch(/^HTTP\/1\.1 408/);
+    await s.close();
+  });
+
   it('shuts down gracefully: stops accepting, finishes the call in flight, then closes', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

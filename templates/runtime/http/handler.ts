@@ -143,9 +143,9 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     }
     const body = await readJson(request, limit);
     if (!body.ok) {
-      return body.reason === 'too-large'
-        ? jsonRpcError(413, -32000, `request body is larger than ${limit} bytes`)
-        : jsonRpcError(400, -32700, 'Parse error: the body is not valid JSON');
+      if (body.reason === 'too-large') return jsonRpcError(413, -32000, `request body is larger than ${limit} bytes`);
+      if (body.reason === 'unreadable') return jsonRpcError(400, -32000, 'the request body could not be read');
+      return jsonRpcError(400, -32700, 'Parse error: the body is not valid JSON');
     }
     const scope = missingScope(body.value, caller.scopes, opts.tools);
     if (scope) {

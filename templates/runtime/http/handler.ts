@@ -116,7 +116,8 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   };
 
   const serve = async (request: Request, info: RequestInfo): Promise<Response> => {
-    const { pathname } = new URL(request.url);
+    const url = new URL(request.url);
+    const { pathname } = url;
     const route = opts.routes?.find((r) => (r.path.endsWith('/*') ? pathname.startsWith(r.path.slice(0, -1)) : pathname === r.path));
     if (route && (!route.methods || route.methods.includes(request.method))) return route.handler(request, info);
     // /healthz: the process is alive (do not restart it); /readyz: it can serve (route traffic to it).
@@ -127,7 +128,8 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     }
     const toolset = endpoint(pathname);
     if (toolset === null) return json(404, { error: 'not found' });
-    if (!hostAllowed(request.headers.get('host'))) return jsonRpcError(403, -32000, 'Host header not allowed');
+    // Web-standard requests may carry the host only in their URL (fetch forbids setting Host).
+    if (!hostAllowed(request.headers.get('host') ?? url.host)) return jsonRpcError(403, -32000, 'Host header not allowed');
     if (!originAllowed(request.headers.get('origin'))) return jsonRpcError(403, -32000, 'Origin not allowed');
     if (request.method !== 'POST') return jsonRpcError(405, -32000, 'Method not allowed: this server is stateless, use POST', { allow: 'POST' });
 

@@ -84,6 +84,18 @@ describe('createMcpHandler (mounted)', () => {
     expect(await res.json()).toEqual({ error: 'slow down', ip: '127.0.0.9' });
   });
 
+  it('takes a body a framework already parsed (express.json()) instead of reading the stream again', async () => {
+    allowance = 1;
+    const consumed = new Request('http://127.0.0.1:3000/mcp', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', cookie: 'sid=ann' },
+      body: '',
+    });
+    const res = await handler.fetch(consumed, { parsedBody: call('count_blog_posts') });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/"count":\d+/);
+  });
+
   it('serves extra routes (exact and prefix) without MCP checks, and 404s the rest', async () => {
     const get = (path: string) => handler.fetch(new Request(`http://127.0.0.1:3000${path}`));
     expect(await (await get('/.well-known/oauth-protected-resource')).json()).toEqual({ resource: 'http://127.0.0.1/mcp' });

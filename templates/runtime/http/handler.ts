@@ -18,6 +18,11 @@ import { json, jsonRpcError } from './respond.js';
 export interface RequestInfo {
   /** The peer's IP address (for per-IP limits before authentication). */
   readonly remoteAddress?: string;
+  /**
+   * The JSON body, when a framework already read and parsed it (Express after `express.json()`,
+   * Fastify): the request's own body is then not read again, and the framework's limit applies.
+   */
+  readonly parsedBody?: unknown;
 }
 
 /** An extra endpoint served next to `/mcp` (OAuth endpoints, `/.well-known/*` documents). */
@@ -143,7 +148,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       const refused = await hook.onCaller?.(request, caller, info);
       if (refused) return refused;
     }
-    const body = await readJson(request, limit);
+    const body = info.parsedBody !== undefined ? { ok: true as const, value: info.parsedBody } : await readJson(request, limit);
     if (!body.ok) {
       if (body.reason === 'too-large') return jsonRpcError(413, -32000, `request body is larger than ${limit} bytes`);
       if (body.reason === 'unreadable') return jsonRpcError(400, -32000, 'the request body could not be read');

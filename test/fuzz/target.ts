@@ -5,16 +5,15 @@
 // in the answer, and no database change from a refused call.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { createDefineTool, fromDefinition } from '../../templates/runtime/custom.js';
-import { createMcpServer } from '../../templates/runtime/server.js';
+import { createToolServer } from '../../templates/runtime/server.js';
 import type { ToolDef } from '../../templates/runtime/spec.js';
 import { models } from '../runtime/fixture/registry.js';
 import { tools as blogTools } from '../runtime/fixture/tools.js';
 import { createBlogDb, seedBlog, type BlogDb } from '../runtime/blog-db.js';
 import { call, connect, startBlogServer } from '../runtime/mcp-client.js';
-import type { RunningServer } from '../../templates/runtime/http.js';
+import type { RunningServer } from '../../templates/runtime/http/node.js';
 import { argsFor, forgedCursor, hostileString, hostileValue } from './arbitraries.js';
 
 const defineTool = createDefineTool<{ prisma: any; user: { id: number } }>();
@@ -63,7 +62,10 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
   const bobComment = await db.prisma.comment.findUnique({ where: { id: seed.bobComment.id } });
   const bobCommentIds = new Set([seed.bobComment.id]);
 
-  const mcp = createMcpServer({ name: 'fuzz', version: '0', tools, models, prisma: db.prisma, user: alice, scopes: ['read', 'write'] });
+  // In process: one server instance over the SDK's in-memory transport (the 2025 handshake).
+  const mcp = createToolServer({ name: 'fuzz', version: '0', tools, models, prisma: db.prisma })({
+    caller: { user: alice, scopes: ['read', 'write'], credential: { kind: 'api-key', id: 'alice' } },
+  });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await mcp.connect(serverSide);
   const client = new Client({ name: 'fuzz', version: '0' });

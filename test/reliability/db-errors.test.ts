@@ -7,7 +7,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RunningServer } from '../../templates/runtime/http.js';
+import type { RunningServer } from '../../templates/runtime/http/node.js';
 import { delegate, transaction } from '../../templates/runtime/db.js';
 import { testDatabases } from '../helpers/databases.js';
 import { blogPostSpec } from '../runtime/fixture/models/blog-post.js';

@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { databaseReady } from '../../templates/runtime/db.js';
-import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
-import { createMcpServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { createHandler } from '../../templates/runtime/http/handler.js';
+import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
 import { testDatabases } from '../helpers/databases.js';
 import { models } from '../runtime/fixture/registry.js';
 import { tools } from '../runtime/fixture/tools.js';
@@ -37,14 +38,14 @@ describe.skipIf(!postgres)('fault: PostgreSQL connection cut mid-traffic', () =>
     url.port = String(proxy.port);
     // The server's own client goes through the proxy; short connect time-outs so an outage is seen fast.
     const prisma = blog.client(url.toString(), { connectionTimeoutMillis: 1000, max: 5 });
-    server = await startHttpServer({
-      port: 0,
+    const handler = createHandler({
       log: () => {},
       tools: toolAccessMap(tools),
-      authenticate: async () => ({ user: { id: alice.id, email: alice.email }, scopes: ['read', 'write'] }),
+      verifiers: [async () => ({ user: { id: alice.id, email: alice.email }, scopes: ['read', 'write'], credential: { kind: 'api-key', id: 'k' } })],
       ready: () => databaseReady(prisma, 1000),
-      createServer: (auth) => createMcpServer({ name: 'fault', version: '0', tools, models, prisma, user: auth.user, scopes: auth.scopes, callTimeoutMs: 5000 }),
+      server: createToolServer({ name: 'fault', version: '0', tools, models, prisma, callTimeoutMs: 5000 }),
     });
+    server = await listen(handler, { port: 0, log: () => {} });
     base = new URL(server.url).origin;
     for (let i = 0; i < 6; i++) clients.push(await connect(server.url, 'k'));
   }, 120_000);

@@ -49,8 +49,13 @@ export interface CallResult {
   readonly data: any;
 }
 
-export async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<CallResult> {
-  const result = await client.callTool({ name, arguments: args });
+/** Any SDK client (v1 or v2): only callTool is used. */
+interface ToolCaller {
+  callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<object>;
+}
+
+export async function call(client: ToolCaller, name: string, args: Record<string, unknown> = {}): Promise<CallResult> {
+  const result = (await client.callTool({ name, arguments: args })) as { content?: unknown; isError?: unknown; structuredContent?: unknown };
   const text = (result.content as { type: string; text: string }[])[0]?.text ?? '';
   return { isError: result.isError === true, text, data: result.structuredContent };
 }

@@ -5,6 +5,7 @@
 import type { Db } from './context.js';
 import { models } from './registry.js';
 import type { Verifier } from './runtime/caller.js';
+import { databaseReady } from './runtime/db.js';
 import { createHandler } from './runtime/http/handler.js';
 import type { HandlerOptions, McpHandler } from './runtime/http/handler.js';
 import { boundHosts, listen, listenHost } from './runtime/http/node.js';
@@ -40,13 +41,15 @@ export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
 const toolAccess = toolAccessMap(tools);
 
 /**
- * The web-standard handler: `fetch(request)` serves /mcp, /mcp/<toolset> and /healthz with every
+ * The web-standard handler: `fetch(request)` serves /mcp, /mcp/<toolset>, /healthz (alive) and /readyz
+ * (the database answers) with every
  * check (Host, Origin, authentication, body limit, scopes), protocol 2025-11-25 and 2026-07-28.
  */
 export function createMcpHandler(options: McpHandlerOptions): McpHandler {
   const { prisma, authenticate = [], toolCallHooks = [], ...http } = options;
   const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;
   return createHandler({
+    ready: () => databaseReady(prisma),
     ...http,
     tools: toolAccess,
     verifiers: [...own,
@@ -57,7 +60,7 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
 
 export interface StartServerOptions extends McpHandlerOptions, Omit<NodeServerOptions, 'requireLoopback' | 'path' | 'bodyLimit' | 'log'> {}
 
-/** Starts the Streamable HTTP server at /mcp (stateless; GET /healthz for probes) on node:http. */
+/** Starts the Streamable HTTP server at /mcp on node:http (stateless; GET /healthz: alive, GET /readyz: the database answers). */
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = listenHost(options.host);
   const handler = createMcpHandler({ ...options, allowedHosts: [...(options.allowedHosts ?? []), ...boundHosts(host)] });

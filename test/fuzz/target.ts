@@ -46,7 +46,7 @@ export interface FuzzTarget {
   readonly shapes: readonly Shape[];
   /** Calls `tool` and checks every promise; returns a failure description, or undefined. */
   check(tool: string, args: Record<string, unknown>): Promise<string | undefined>;
-  /** Same target over real HTTP (startHttpServer + SDK client). */
+  /** Same target over real HTTP (createHandler + listen, SDK client). */
   overHttp(): Promise<{ check: FuzzTarget['check']; url: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }

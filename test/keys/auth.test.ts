@@ -89,7 +89,7 @@ afterAll(async () => {
 const INVALID = { error: 'invalid_token', error_description: 'Invalid API key.' };
 const INVALID_CHALLENGE = 'Bearer realm="mcp", error="invalid_token"';
 
-describe('createApiKeyAuth over real HTTP', () => {
+describe('apiKeyVerifier over real HTTP', () => {
   it('accepts a valid key and returns the user (selected fields only) and scopes', async () => {
     const base = await serve();
     const { key } = await newKey({ scopes: ['read', 'blog:write'] });

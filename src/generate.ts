@@ -13,7 +13,8 @@ import { writeOutput, type WriteResult } from './write/index.js';
 import { VERSION } from './version.js';
 import type { Plan } from './plan/types.js';
 import type { ResolvedConfig } from './config/types.js';
-import { customToolFiles as buildCustomToolFiles } from './custom-tools/index.js';
+import { customToolFiles as buildCustomToolFiles, generatedToolNames } from './custom-tools/index.js';
+import { publishFiles } from './publish/index.js';
 
 export interface GenerateOptions {
   /** Project root (where mcp-gen.config.ts lives). */
@@ -31,6 +32,8 @@ export interface GenerateResult extends WriteResult {
   readonly outDir: string;
   readonly notes: readonly string[];
   readonly files: readonly GeneratedFile[];
+  /** User-owned files created because they were missing (the publish.trpc createContext scaffold). */
+  readonly scaffolded: readonly string[];
 }
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -56,12 +59,24 @@ export async function loadProject(opts: Pick<GenerateOptions, 'root' | 'config' 
 
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const [{ config, ir, plan }, runtime] = await Promise.all([loadProject(opts), readRuntimeSources()]);
-  const extra = await customToolFiles(opts.root, config, plan);
-  const files = emit({ plan, version: VERSION, runtime, extra });
+  const custom = await customToolFiles(opts.root, config, plan);
+  const published = await publishFiles({ root: opts.root, config, plan, taken: generatedToolNames(plan) });
+  const files = emit({ plan, version: VERSION, runtime, extra: [...custom, ...published.files] });
   const outDir = path.resolve(opts.root, plan.output);
   const result = await writeOutput({ outDir, files, version: VERSION, check: opts.check, dryRun: opts.dryRun });
-  const notes = [...new Set([...ir.notes, ...plan.notes])];
-  return { ...result, plan, outDir, notes, files };
+  const notes = [...new Set([...ir.notes, ...plan.notes, ...published.notes])];
+  const scaffolded: string[] = [];
+  if (published.scaffold) {
+    // A missing user-owned module: created once (`wx` never overwrites), never in check or dry-run mode.
+    if (opts.check) result.stale = true;
+    else if (!opts.dryRun) {
+      const file = path.resolve(opts.root, published.scaffold.path);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, published.scaffold.content, { flag: 'wx' });
+    }
+    scaffolded.push(published.scaffold.path);
+  }
+  return { ...result, plan, outDir, notes, files, scaffolded };
 }
 
 /** Custom tools (config `tools.dir`, default src/mcp/tools/): `custom-tools.ts`, or nothing. */

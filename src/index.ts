@@ -11,7 +11,9 @@ export type {
   ScopeValue,
   ScopeLeaf,
   ResolvedConfig,
+  PublishTrpcConfig,
 } from './config/types.js';
+export { PublishError } from './publish/errors.js';
 export { validateConfig } from './config/validate.js';
 export { loadConfig } from './config/load.js';
 export { ConfigError } from './config/errors.js';

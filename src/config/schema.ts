@@ -103,6 +103,18 @@ const apiKeys = strict(
   'auth',
 );
 
+const trpc = strict(
+  {
+    router: str("'module#export'"),
+    createContext: str("'module#export'"),
+    include: strList('procedure path globs').optional(),
+    exclude: strList('procedure path globs').optional(),
+    toolset: z.string({ error: 'expected a toolset name' }).regex(NAME_PATTERN, { error: `expected a toolset name of ${NAME_RULE}` }).optional(),
+    names: z.record(str('a procedure path'), toolName(), { error: "expected an object of procedure path → tool name, e.g. { 'post.byId': 'get_post' }" }).optional(),
+  },
+  'publish.trpc',
+);
+
 const AUTH_HINT = `'none' or { apiKeys: true, user: { model: 'User', info: ['id', 'email'] } }`;
 
 export const configSchema = strict(
@@ -112,6 +124,7 @@ export const configSchema = strict(
     db: str('a path').optional(),
     scopesModule: str('a path').optional(),
     tools: strict({ dir: str('a path').optional() }, 'tools').optional(),
+    publish: strict({ trpc: trpc.optional() }, 'publish').optional(),
     auth: z.union([z.literal('none'), apiKeys], { error: `expected ${AUTH_HINT}` }),
     defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional(), relationDepth: depth().optional() }, 'defaults').optional(),
     mode: mode().optional(),

@@ -238,6 +238,47 @@ export interface McpGenConfig {
    * @example { blog: { description: 'Posts and comments', models: { BlogPost: {}, Comment: {} } } }
    */
   readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
+  /**
+   * Publish the app's existing API as tools, called in-process with the MCP caller as the session user.
+   * @example { trpc: { router: 'src/server/api/root.ts#appRouter', createContext: 'src/mcp/trpc-context.ts#createContext', include: ['post.*'], toolset: 'app' } }
+   */
+  readonly publish?: { readonly trpc?: PublishTrpcConfig };
+}
+
+/** Procedures of the app's own tRPC (v11) router published as tools (`publish.trpc`). */
+export interface PublishTrpcConfig {
+  /**
+   * The router, as `module#export` (the module relative to the project root).
+   * @example 'src/server/api/root.ts#appRouter'
+   */
+  readonly router: string;
+  /**
+   * Your function that builds the router's context for an MCP caller, as `module#export`:
+   * `createContext({ user, scopes, prisma, request })`. `generate` scaffolds it when the file is missing.
+   * @example 'src/mcp/trpc-context.ts#createContext'
+   */
+  readonly createContext: string;
+  /**
+   * Procedure paths to publish: globs where `*` matches within one segment and `**` across segments.
+   * @default [] (nothing is published until you list it)
+   * @example ['post.*', 'billing.invoice.list']
+   */
+  readonly include?: readonly string[];
+  /**
+   * Procedure paths never published, even when `include` matches them.
+   * @example ['admin.**']
+   */
+  readonly exclude?: readonly string[];
+  /**
+   * The toolset the tools join: the scopes `read`/`write` and `<toolset>:read|write` gate them.
+   * @default the only toolset, when there is one
+   */
+  readonly toolset?: string;
+  /**
+   * Tool names by procedure path; default: the path in snake_case (`post.byId` → `post_by_id`).
+   * @example { 'post.byId': 'get_post' }
+   */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /** `McpGenConfig` after validation, with every default filled in. */
@@ -254,6 +295,7 @@ export interface ResolvedConfig {
   readonly mode: Mode;
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
   readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
+  readonly publish: { readonly trpc?: PublishTrpcConfig };
 }
 
 export const CONFIG_DEFAULTS = {

@@ -49,5 +49,6 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
     mode: config.mode ?? CONFIG_DEFAULTS.mode,
     // The zod output matches the public type; the cast only narrows `operations` strings to `Operation`.
     toolsets: config.toolsets as Readonly<Record<string, ToolsetConfig>>,
+    publish: config.publish ?? {},
   };
 }

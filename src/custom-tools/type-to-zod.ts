@@ -16,6 +16,11 @@ export interface ConvertOptions {
   readonly at: Node;
   /** `@param args.x text` descriptions, by path. */
   readonly paramDocs?: ReadonlyMap<string, string>;
+  /**
+   * Input mode: `any`/`unknown` become `z.unknown()` instead of failing. For published procedures,
+   * whose own validator checks the value (`z.coerce.number()` accepts `unknown`).
+   */
+  readonly unknownInput?: boolean;
 }
 
 interface State extends ConvertOptions {
@@ -39,6 +44,7 @@ function convert(type: Type, path: string, s: State): string {
   }
   if (type.isAny() || type.isUnknown()) {
     if (output) return 'f.jsonOut';
+    if (s.unknownInput) return 'z.unknown()';
     return fail(path, `${type.getText()} cannot be a tool argument: give it a concrete type`);
   }
   if (type.isTypeParameter()) return fail(path, `generic type ${type.getText()} cannot be a tool argument`);

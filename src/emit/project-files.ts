@@ -7,6 +7,7 @@ import { specName, toolsName } from './model-tools.js';
 import { userModuleImport } from './scope.js';
 import { fieldDesc } from './zod.js';
 import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
+import { PUBLISHED_TOOLS_EXPORT, PUBLISHED_TOOLS_FILE } from '../publish/trpc/emit.js';
 
 export function emitEnums(plan: Plan): GeneratedFile {
   const body = plan.enums
@@ -46,6 +47,10 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   if (extra.some((f) => f.path === CUSTOM_TOOLS_FILE)) {
     imports.push({ from: CUSTOM_TOOLS_FILE, names: [CUSTOM_TOOLS_EXPORT] });
     lists.push(`  ...${CUSTOM_TOOLS_EXPORT},`);
+  }
+  if (extra.some((f) => f.path === PUBLISHED_TOOLS_FILE)) {
+    imports.push({ from: PUBLISHED_TOOLS_FILE, names: [PUBLISHED_TOOLS_EXPORT] });
+    lists.push(`  ...${PUBLISHED_TOOLS_EXPORT},`);
   }
   if (plan.auth.kind === 'apiKeys') {
     imports.push({ from: 'user-info.ts', names: ['getUserInfo'] });

@@ -15,7 +15,7 @@ export function listing(tool: ToolDef): Tool {
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: z.toJSONSchema(tool.input, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Tool['inputSchema'],
+      inputSchema: (tool.inputJsonSchema ?? z.toJSONSchema(tool.input, { target: 'draft-7', io: 'input', unrepresentable: 'any' })) as Tool['inputSchema'],
       ...(tool.output ? { outputSchema: z.toJSONSchema(tool.output, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as Tool['outputSchema'] } : {}),
       annotations: { ...tool.annotations },
     };

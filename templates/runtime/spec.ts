@@ -113,6 +113,8 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   readonly title: string;
   readonly description: string;
   readonly input: I;
+  /** Listed instead of `input`'s JSON Schema (a published procedure's own validator); `input` still validates. */
+  readonly inputJsonSchema?: Record<string, unknown>;
   readonly output?: O;
   readonly annotations: ToolAnnotations;
   /**

@@ -1,0 +1,100 @@
+/**
+ * Published procedures as generated files under `publish/trpc/`: `router.ts` binds the router and
+ * your createContext once; one file per tool (so editing one procedure rewrites one file); `tools.ts`
+ * lists them for the server.
+ */
+import type { Plan } from '../../plan/types.js';
+import { compare, jsDoc, lowerFirst, objectLiteral, str, type GeneratedFile } from '../../emit/ts.js';
+import { importBlock } from '../../emit/imports.js';
+import { userModuleImport } from '../../emit/scope.js';
+import { titleOf } from '../../custom-tools/names.js';
+import type { ModuleRef } from './module-ref.js';
+import type { PublishedProcedure } from './types.js';
+
+export const PUBLISHED_TOOLS_FILE = 'publish/trpc/tools.ts';
+export const PUBLISHED_TOOLS_EXPORT = 'publishedTools';
+const DIR = 'publish/trpc';
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+export function emitTrpcFiles(plan: Plan, router: ModuleRef, context: ModuleRef, procedures: readonly PublishedProcedure[]): GeneratedFile[] {
+  const sorted = [...procedures].sort((a, b) => compare(a.toolName, b.toolName));
+  return [routerFile(plan, router, context), ...sorted.map(toolFile), listFile(sorted)];
+}
+
+function routerFile(plan: Plan, router: ModuleRef, context: ModuleRef): GeneratedFile {
+  const path = `${DIR}/router.ts`;
+  const imports = importBlock(path, [
+    { from: 'runtime/publish/trpc.ts', names: ['bindRouter'] },
+    { from: userModuleImport(plan, path, router.file), names: [router.exportName] },
+    { from: userModuleImport(plan, path, context.file), names: [context.exportName] },
+  ]);
+  return {
+    path,
+    content: `${jsDoc(`Procedures of ${router.file}#${router.exportName} run through its server-side caller, with the context ${context.file}#${context.exportName} builds for the MCP caller.`)}${imports}
+export const procedureTool = bindRouter(${router.exportName}, ${context.exportName});
+`,
+  };
+}
+
+/** `post_by_id` → `post-by-id.ts`. */
+function fileOf(p: PublishedProcedure): string {
+  return `${DIR}/${p.toolName.replace(/_/g, '-')}.ts`;
+}
+
+function exportOf(p: PublishedProcedure): string {
+  return lowerFirst(p.toolName.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+}
+
+/** `trpc.post.byId(args)`; a segment that is not an identifier is indexed. */
+function callExpression(p: PublishedProcedure): string {
+  const access = p.path.split('.').map((s) => (IDENT.test(s) ? `.${s}` : `[${str(s)}]`)).join('');
+  const arg = p.noInput ? '' : p.inputKey ? 'args.input' : 'args';
+  return `(trpc, ${p.noInput ? '_args' : 'args'}) => trpc${access}(${arg})`;
+}
+
+function toolFile(p: PublishedProcedure): GeneratedFile {
+  const path = fileOf(p);
+  const title = titleOf(p.toolName);
+  const meta: [string, string][] = [
+    ['path', str(p.path)],
+    ['name', str(p.toolName)],
+    ['toolset', str(p.toolset)],
+    ['type', str(p.type)],
+    ['title', str(title)],
+    ['description', str(p.description ?? `${title} (tRPC ${p.type} ${p.path}).`)],
+  ];
+  if (p.inputKey) meta.push(['inputKey', str(p.inputKey)]);
+  if (p.output) meta.push(['output', p.output.split('\n').join('\n  ')]);
+  if (p.wrap) meta.push(['wrap', 'true']);
+  const body = `${p.input}\n${p.output ?? ''}`;
+  const imports = importBlock(path, [
+    { from: 'zod', names: ['z'] },
+    { from: 'runtime/filters.ts', names: /\bf\./.test(body) ? ['* as f'] : [] },
+    { from: `${DIR}/router.ts`, names: ['procedureTool'] },
+  ]);
+  return {
+    path,
+    content: `${jsDoc(`tRPC ${p.type} ${p.path} (${p.file}:${p.line}) as the tool ${p.toolName}.`)}${imports}
+export const ${exportOf(p)} = procedureTool(
+  ${objectLiteral(meta, '  ')},
+  ${p.input!.split('\n').join('\n  ')},
+  ${callExpression(p)},
+);
+`,
+  };
+}
+
+function listFile(procedures: readonly PublishedProcedure[]): GeneratedFile {
+  const path = PUBLISHED_TOOLS_FILE;
+  const imports = importBlock(path, [
+    { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
+    ...procedures.map((p) => ({ from: fileOf(p), names: [exportOf(p)] })),
+  ]);
+  const list = procedures.map((p) => `  ${exportOf(p)},`).join('\n');
+  return {
+    path,
+    content: `${jsDoc(`Published tRPC procedures (${procedures.map((p) => p.path).join(', ') || 'none'}).`)}${imports}
+export const ${PUBLISHED_TOOLS_EXPORT}: readonly ToolDef[] = [\n${list}${list ? '\n' : ''}];
+`,
+  };
+}

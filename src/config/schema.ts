@@ -124,7 +124,6 @@ export const configSchema = strict(
     db: str('a path').optional(),
     scopesModule: str('a path').optional(),
     tools: strict({ dir: str('a path').optional() }, 'tools').optional(),
-    publish: strict({ trpc: trpc.optional() }, 'publish').optional(),
     auth: z.union([z.literal('none'), apiKeys], { error: `expected ${AUTH_HINT}` }),
     defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional(), relationDepth: depth().optional() }, 'defaults').optional(),
     mode: mode().optional(),
@@ -133,6 +132,7 @@ export const configSchema = strict(
       toolset,
       { error: 'expected an object of toolsets, e.g. { blog: { models: { Post: {} } } }' },
     ),
+    publish: strict({ trpc: trpc.optional() }, 'publish').optional(),
   },
   'config',
 );

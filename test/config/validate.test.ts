@@ -29,6 +29,7 @@ describe('validateConfig: defaults', () => {
       defaults: { defaultTake: 20, maxTake: 100, relationDepth: 2 },
       mode: 'full',
       toolsets: { blog: { models: { Post: {} } } },
+      publish: {},
     });
   });
 
@@ -58,7 +59,15 @@ describe('validateConfig: problems name the key path and what was found', () => 
     ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
     ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
     ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
-    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, toolsets`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, toolsets, publish`]],
+    ['publish.trpc problems', { ...base, publish: { trpc: { router: 'a#b', createContex: 'x', toolset: 'App' } } }, [
+      `${F}: publish.trpc.createContext: required: expected 'module#export'`,
+      `${F}: publish.trpc.toolset: expected a toolset name of lowercase letters, digits and _, starting with a letter, got "App"`,
+      `${F}: publish.trpc.createContex: unknown option (did you mean "createContext"?)`,
+    ]],
+    ['publish.trpc renamed to a bad tool name', { ...base, publish: { trpc: { router: 'a#b', createContext: 'c#d', names: { 'post.byId': 'Bad Name' } } } }, [
+      `${F}: publish.trpc.names["post.byId"]: expected a tool name of lowercase letters, digits and _, starting with a letter, got "Bad Name"`,
+    ]],
     ['unknown operation', withModel({ operations: ['list', 'gett'] }), [`${F}: toolsets.blog.models.Post.operations[1]: expected one of list, get, count, aggregate, create, update, delete, got "gett"`]],
     ['include and exclude together', withModel({ fields: { include: ['a'], exclude: ['b'] } }), [`${F}: toolsets.blog.models.Post.fields: expected exactly one of { include: [...] } or { exclude: [...] }`]],
     ['fields with neither', withModel({ fields: {} }), [`${F}: toolsets.blog.models.Post.fields: expected exactly one of { include: [...] } or { exclude: [...] }`]],

@@ -1,0 +1,112 @@
+/**
+ * runtime/publish/trpc.ts over a real tRPC v11 router and the runtime's real HTTP server, with the
+ * official SDK client: a caller without a user is refused by the app's own protectedProcedure,
+ * TRPCError codes and nested zod issue paths become tool errors, cancellation reaches the
+ * procedure's `signal`, and the listing comes from the procedure's own validator when it is zod.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
+import { createMcpServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { bindRouter, type PublishContextOptions } from '../../templates/runtime/publish/trpc.js';
+import { connect } from '../runtime/mcp-client.js';
+import { callTool } from '../helpers/client.js';
+
+interface User { id: string }
+const t = initTRPC.context<{ session: { user: User } | null; scopes: readonly string[] }>().meta<{ description?: string }>().create();
+const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  return next({ ctx: { session: ctx.session } });
+});
+const seen: { aborted?: boolean } = {};
+const router = t.router({
+  whoami: protectedProcedure.meta({ description: 'Who is calling' }).query(({ ctx }) => ({ id: ctx.session.user.id })),
+  order: t.router({
+    place: t.procedure
+      .input(z.object({ lines: z.array(z.object({ sku: z.string().regex(/^[A-Z]{3}$/), qty: z.number().int().min(1) })) }))
+      .mutation(({ input }) => {
+        if (input.lines.some((l) => l.sku === 'DUP')) throw new TRPCError({ code: 'CONFLICT', message: 'that order exists' });
+        return { placed: input.lines.length };
+      }),
+  }),
+  slow: t.procedure.query(async ({ signal }) => {
+    await new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+      setTimeout(resolve, 10_000).unref();
+    });
+    seen.aborted = signal?.aborted ?? false;
+    return { done: true };
+  }),
+});
+
+const createContext = ({ user, scopes }: PublishContextOptions<User, unknown>) => ({ session: user ? { user } : null, scopes });
+const procedureTool = bindRouter(router, createContext);
+const tools = [
+  procedureTool({ path: 'whoami', name: 'whoami', toolset: 'app', type: 'query', title: 'Whoami', description: 'fallback' }, z.strictObject({}), (trpc) => trpc.whoami()),
+  procedureTool(
+    { path: 'order.place', name: 'order_place', toolset: 'app', type: 'mutation', title: 'Order place', description: 'Place an order' },
+    z.strictObject({ lines: z.array(z.strictObject({ sku: z.string(), qty: z.number() })) }),
+    (trpc, args) => trpc.order.place(args),
+  ),
+  procedureTool({ path: 'slow', name: 'slow', toolset: 'app', type: 'query', title: 'Slow', description: 'Slow' }, z.strictObject({}), (trpc) => trpc.slow()),
+];
+
+const KEYS: Record<string, { user: User | null; scopes: string[] }> = {
+  anon: { user: null, scopes: ['read', 'write'] },
+  ann: { user: { id: 'ann' }, scopes: ['app:read', 'app:write'] },
+};
+
+let server: RunningServer;
+let anon: Client;
+let ann: Client;
+
+beforeAll(async () => {
+  server = await startHttpServer({
+    port: 0,
+    log: () => {},
+    tools: toolAccessMap(tools),
+    authenticate: async (req) => KEYS[/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''] ?? { status: 401, headers: {}, body: { error: 'invalid_token' } },
+    createServer: (auth) => createMcpServer({ name: 't', version: '0', tools, models: {}, prisma: null, user: auth.user, scopes: auth.scopes }),
+  });
+  [anon, ann] = await Promise.all([connect(server.url, 'anon'), connect(server.url, 'ann')]);
+});
+
+afterAll(async () => {
+  await Promise.all([anon?.close(), ann?.close()]);
+  await server?.close();
+});
+
+describe('published procedures at run time', () => {
+  it("refuses a caller without a user through the app's own protectedProcedure", async () => {
+    expect(await callTool(anon, 'whoami')).toMatchObject({ isError: true, text: 'refused (UNAUTHORIZED): this procedure needs a signed-in user' });
+    expect((await callTool(ann, 'whoami')).structured).toEqual({ id: 'ann' });
+  });
+
+  it("takes the description from the procedure's runtime meta and the input schema from its zod validator", async () => {
+    const { tools: listed } = await ann.listTools();
+    expect(listed.find((x) => x.name === 'whoami')!.description).toBe('Who is calling');
+    const place = listed.find((x) => x.name === 'order_place')!;
+    expect(place.annotations).toMatchObject({ readOnlyHint: false });
+    expect(JSON.stringify(place.inputSchema)).toContain('"pattern":"^[A-Z]{3}$"');
+  });
+
+  it('names nested argument paths from the zod issues, and maps CONFLICT', async () => {
+    const r = await callTool(ann, 'order_place', { lines: [{ sku: 'ABC', qty: 1 }, { sku: 'abc', qty: 0 }] });
+    expect(r.isError).toBe(true);
+    expect(r.text.split('\n')).toEqual(['Invalid arguments for order_place:', expect.stringMatching(/^lines\[1\]\.sku: /), expect.stringMatching(/^lines\[1\]\.qty: Too small/)]);
+    expect(await callTool(ann, 'order_place', { lines: [{ sku: 'DUP', qty: 1 }] })).toMatchObject({ isError: true, text: 'CONFLICT: that order exists' });
+    expect((await callTool(ann, 'order_place', { lines: [{ sku: 'ABC', qty: 2 }] })).structured).toEqual({ placed: 1 });
+  });
+
+  it("cancelling the call aborts the procedure's signal", async () => {
+    const controller = new AbortController();
+    const call = ann.callTool({ name: 'slow', arguments: {} }, undefined, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 200));
+    controller.abort('stop');
+    await expect(call).rejects.toThrow();
+    await expect.poll(() => seen.aborted, { timeout: 5_000 }).toBe(true);
+  });
+});

@@ -29,11 +29,18 @@ const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
   'auth.ts': (plan) => plan.auth.kind === 'apiKeys',
 };
 
+/** Runtime folders only emitted files use: `publish/` when procedures are published. */
+function neededFolder(name: string, extra: readonly GeneratedFile[]): boolean {
+  const folder = /^(publish)\//.exec(name)?.[1];
+  return !folder || extra.some((f) => f.path.startsWith(`${folder}/`));
+}
+
 export function emit(input: EmitInput): GeneratedFile[] {
   const { plan } = input;
   const files: GeneratedFile[] = [];
   for (const [name, source] of [...input.runtime].sort(([a], [b]) => compare(a, b))) {
     if (OPTIONAL_RUNTIME[name] && !OPTIONAL_RUNTIME[name](plan)) continue;
+    if (!neededFolder(name, input.extra ?? [])) continue;
     files.push({ path: `runtime/${name}`, content: RUNTIME_NOCHECK + source });
   }
   for (const mp of plan.models) {

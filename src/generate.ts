@@ -12,8 +12,7 @@ import { emit, type GeneratedFile } from './emit/index.js';
 import { writeOutput, type WriteResult } from './write/index.js';
 import { VERSION } from './version.js';
 import type { Plan } from './plan/types.js';
-import type { ResolvedConfig } from './config/types.js';
-import { customToolFiles as buildCustomToolFiles, generatedToolNames } from './custom-tools/index.js';
+import { customTools, generatedToolNames } from './custom-tools/index.js';
 import { publishFiles } from './publish/index.js';
 
 export interface GenerateOptions {
@@ -59,9 +58,11 @@ export async function loadProject(opts: Pick<GenerateOptions, 'root' | 'config' 
 
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const [{ config, ir, plan }, runtime] = await Promise.all([loadProject(opts), readRuntimeSources()]);
-  const custom = await customToolFiles(opts.root, config, plan);
-  const published = await publishFiles({ root: opts.root, config, plan, taken: generatedToolNames(plan) });
-  const files = emit({ plan, version: VERSION, runtime, extra: [...custom, ...published.files] });
+  // Custom tools (config `tools.dir`, default src/mcp/tools/): `custom-tools.ts`, or nothing.
+  const custom = await customTools({ root: opts.root, dir: config.tools.dir, toolsets: config.toolsets, plan });
+  const taken = new Map([...generatedToolNames(plan), ...custom.names]);
+  const published = await publishFiles({ root: opts.root, config, plan, taken });
+  const files = emit({ plan, version: VERSION, runtime, extra: [...custom.files, ...published.files] });
   const outDir = path.resolve(opts.root, plan.output);
   const result = await writeOutput({ outDir, files, version: VERSION, check: opts.check, dryRun: opts.dryRun });
   const notes = [...new Set([...ir.notes, ...plan.notes, ...published.notes])];
@@ -77,9 +78,4 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     scaffolded.push(published.scaffold.path);
   }
   return { ...result, plan, outDir, notes, files, scaffolded };
-}
-
-/** Custom tools (config `tools.dir`, default src/mcp/tools/): `custom-tools.ts`, or nothing. */
-async function customToolFiles(root: string, config: ResolvedConfig, plan: Plan): Promise<GeneratedFile[]> {
-  return buildCustomToolFiles({ root, dir: config.tools.dir, toolsets: config.toolsets, plan });
 }

@@ -41,6 +41,11 @@ export function generatedToolNames(plan: Plan): Map<string, string> {
  * Throws CustomToolError listing every problem (each with file:line or a config key path).
  */
 export async function customToolFiles(input: CustomToolsInput): Promise<GeneratedFile[]> {
+  return (await customTools(input)).files;
+}
+
+/** The file, and each custom tool's name → where it is defined (other tool sources check clashes against them). */
+export async function customTools(input: CustomToolsInput): Promise<{ files: GeneratedFile[]; names: Map<string, string> }> {
   const dir = input.dir.replace(/\\/g, '/').replace(/\/+$/, '');
   const abs = path.resolve(input.root, dir);
   const found: FoundTool[] = [];
@@ -60,6 +65,7 @@ export async function customToolFiles(input: CustomToolsInput): Promise<Generate
   const resolved = resolveTools({ tools: found, toolsets: input.toolsets, generated: generatedToolNames(input.plan), dir });
   problems.push(...resolved.problems);
   if (problems.length > 0) throw new CustomToolError(problems);
-  if (resolved.tools.length === 0) return [];
-  return [emitCustomTools(input.plan, resolved.tools, dir)];
+  const names = new Map(resolved.tools.map((t) => [t.toolName, `the custom tool ${t.exportName} (${t.file}:${t.line})`]));
+  if (resolved.tools.length === 0) return { files: [], names };
+  return { files: [emitCustomTools(input.plan, resolved.tools, dir)], names };
 }

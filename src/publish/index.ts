@@ -60,6 +60,14 @@ export async function publishFiles(input: PublishInput): Promise<PublishResult> 
     }
     published.push({ ...found, toolName, toolset: toolset! });
   }
+  // `mode` is compact mode's config key (issue 9): the procedures then hide behind two tools.
+  const compact = (input.config as { readonly mode?: string }).mode === 'compact';
+  if (compact) {
+    for (const name of ['describe_procedures', 'call_procedure']) {
+      const by = input.taken.get(name);
+      if (by) problems.push(`publish.trpc: compact mode needs the tool name ${name}, already used by ${by}`);
+    }
+  }
   if (problems.length > 0) throw new PublishError(problems);
 
   let scaffold: PublishResult['scaffold'];
@@ -67,5 +75,5 @@ export async function publishFiles(input: PublishInput): Promise<PublishResult> 
     const { scaffoldContext } = await import('./trpc/scaffold.js');
     scaffold = { path: c.file, content: scaffoldContext(c, input.plan.output, listed.ctxMembers) };
   }
-  return { files: emitTrpcFiles(input.plan, r, c, published), notes: selection.notes, ...(scaffold ? { scaffold } : {}) };
+  return { files: emitTrpcFiles(input.plan, r, c, published, compact ? toolset : undefined), notes: selection.notes, ...(scaffold ? { scaffold } : {}) };
 }

@@ -11,6 +11,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
 import { createMcpServer, toolAccessMap } from '../../templates/runtime/server.js';
 import { bindRouter, type PublishContextOptions } from '../../templates/runtime/publish/trpc.js';
+import { compactProcedureTools } from '../../templates/runtime/publish/compact.js';
 import { connect } from '../runtime/mcp-client.js';
 import { callTool } from '../helpers/client.js';
 
@@ -57,26 +58,35 @@ const tools = [
 const KEYS: Record<string, { user: User | null; scopes: string[] }> = {
   anon: { user: null, scopes: ['read', 'write'] },
   ann: { user: { id: 'ann' }, scopes: ['app:read', 'app:write'] },
+
+  annRo: { user: { id: 'ann' }, scopes: ['read'] },
 };
 
-let server: RunningServer;
-let anon: Client;
-let ann: Client;
-
-beforeAll(async () => {
-  server = await startHttpServer({
+function serve(list: typeof tools) {
+  return startHttpServer({
     port: 0,
     log: () => {},
-    tools: toolAccessMap(tools),
+    tools: toolAccessMap(list),
     authenticate: async (req) => KEYS[/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''] ?? { status: 401, headers: {}, body: { error: 'invalid_token' } },
-    createServer: (auth) => createMcpServer({ name: 't', version: '0', tools, models: {}, prisma: null, user: auth.user, scopes: auth.scopes }),
+    createServer: (auth) => createMcpServer({ name: 't', version: '0', tools: list, models: {}, prisma: null, user: auth.user, scopes: auth.scopes }),
   });
-  [anon, ann] = await Promise.all([connect(server.url, 'anon'), connect(server.url, 'ann')]);
+}
+
+let server: RunningServer;
+let compact: RunningServer;
+let anon: Client;
+let ann: Client;
+let compactRo: Client;
+let compactRw: Client;
+
+beforeAll(async () => {
+  [server, compact] = await Promise.all([serve(tools), serve(compactProcedureTools(tools, 'app'))]);
+  [anon, ann, compactRo, compactRw] = await Promise.all([connect(server.url, 'anon'), connect(server.url, 'ann'), connect(compact.url, 'annRo'), connect(compact.url, 'ann')]);
 });
 
 afterAll(async () => {
-  await Promise.all([anon?.close(), ann?.close()]);
-  await server?.close();
+  await Promise.all([anon?.close(), ann?.close(), compactRo?.close(), compactRw?.close()]);
+  await Promise.all([server?.close(), compact?.close()]);
 });
 
 describe('published procedures at run time', () => {
@@ -108,5 +118,25 @@ describe('published procedures at run time', () => {
     controller.abort('stop');
     await expect(call).rejects.toThrow();
     await expect.poll(() => seen.aborted, { timeout: 5_000 }).toBe(true);
+  });
+});
+
+describe('compact mode', () => {
+  it('lists two tools; describe_procedures shows what the caller may call, with input schemas', async () => {
+    expect((await compactRo.listTools()).tools.map((x) => x.name)).toEqual(['describe_procedures', 'call_procedure']);
+    const ro = (await callTool(compactRo, 'describe_procedures')).structured as { procedures: { name: string; writes: boolean; input: unknown }[] };
+    expect(ro.procedures.map((p) => p.name)).toEqual(['whoami', 'slow']);
+    const rw = (await callTool(compactRw, 'describe_procedures', { names: ['order_place'] })).structured as { procedures: { name: string; writes: boolean; input: unknown }[] };
+    expect(rw.procedures).toEqual([{ name: 'order_place', description: 'Place an order', writes: true, input: expect.objectContaining({ type: 'object' }) }]);
+    expect(JSON.stringify(rw.procedures[0]!.input)).toContain('"pattern":"^[A-Z]{3}$"');
+  });
+
+  it('call_procedure runs a procedure as the caller, refuses a write without the write scope, and names input paths', async () => {
+    expect((await callTool(compactRo, 'call_procedure', { procedure: 'whoami' })).structured).toEqual({ id: 'ann' });
+    const refused = await callTool(compactRo, 'call_procedure', { procedure: 'order_place', input: { lines: [{ sku: 'ABC', qty: 1 }] } });
+    expect(refused).toMatchObject({ isError: true, text: 'refused: order_place needs the "write" scope (or "app:write"); nothing ran' });
+    const bad = await callTool(compactRw, 'call_procedure', { procedure: 'order_place', input: { lines: [{ sku: 'ABC', qty: 'x' }] } });
+    expect(bad.text).toMatch(/^Invalid arguments for order_place:\ninput\.lines\[0\]\.qty: expected number/);
+    expect((await callTool(compactRw, 'call_procedure', { procedure: 'order_place', input: { lines: [{ sku: 'ABC', qty: 1 }] } })).structured).toEqual({ placed: 1 });
   });
 });

@@ -16,9 +16,10 @@ export const PUBLISHED_TOOLS_EXPORT = 'publishedTools';
 const DIR = 'publish/trpc';
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
-export function emitTrpcFiles(plan: Plan, router: ModuleRef, context: ModuleRef, procedures: readonly PublishedProcedure[]): GeneratedFile[] {
+/** `compact`: the toolset of `describe_procedures`/`call_procedure`, which then stand for the procedures. */
+export function emitTrpcFiles(plan: Plan, router: ModuleRef, context: ModuleRef, procedures: readonly PublishedProcedure[], compact?: string): GeneratedFile[] {
   const sorted = [...procedures].sort((a, b) => compare(a.toolName, b.toolName));
-  return [routerFile(plan, router, context), ...sorted.map(toolFile), listFile(sorted)];
+  return [routerFile(plan, router, context), ...sorted.map(toolFile), listFile(sorted, compact)];
 }
 
 function routerFile(plan: Plan, router: ModuleRef, context: ModuleRef): GeneratedFile {
@@ -84,17 +85,20 @@ export const ${exportOf(p)} = procedureTool(
   };
 }
 
-function listFile(procedures: readonly PublishedProcedure[]): GeneratedFile {
+function listFile(procedures: readonly PublishedProcedure[], compact: string | undefined): GeneratedFile {
   const path = PUBLISHED_TOOLS_FILE;
   const imports = importBlock(path, [
     { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
+    { from: 'runtime/publish/compact.ts', names: compact ? ['compactProcedureTools'] : [] },
     ...procedures.map((p) => ({ from: fileOf(p), names: [exportOf(p)] })),
   ]);
-  const list = procedures.map((p) => `  ${exportOf(p)},`).join('\n');
+  const items = procedures.map((p) => `  ${exportOf(p)},`).join('\n');
+  const list = `[\n${items}${items ? '\n' : ''}]`;
+  const what = `Published tRPC procedures (${procedures.map((p) => p.path).join(', ') || 'none'})`;
   return {
     path,
-    content: `${jsDoc(`Published tRPC procedures (${procedures.map((p) => p.path).join(', ') || 'none'}).`)}${imports}
-export const ${PUBLISHED_TOOLS_EXPORT}: readonly ToolDef[] = [\n${list}${list ? '\n' : ''}];
+    content: `${jsDoc(compact ? `${what}, behind describe_procedures and call_procedure (compact mode).` : `${what}.`)}${imports}
+export const ${PUBLISHED_TOOLS_EXPORT}: readonly ToolDef[] = ${compact ? `compactProcedureTools(${list}, ${str(compact)})` : list};
 `,
   };
 }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Plan } from '../plan/types.js';
+import { COMPACT_TOOL_NAMES, type Plan } from '../plan/types.js';
 import type { GeneratedFile } from '../emit/ts.js';
 import { CustomToolError } from './errors.js';
 import { emitCustomTools } from './emit.js';
@@ -33,6 +33,7 @@ export function generatedToolNames(plan: Plan): Map<string, string> {
     for (const [op, name] of Object.entries(mp.toolNames)) if (name) names.set(name, `model ${mp.model.name}, ${op}`);
   }
   if (plan.auth.kind === 'apiKeys') names.set('get_user_info', 'auth.apiKeys');
+  if (plan.models.some((mp) => mp.mode === 'compact')) for (const name of COMPACT_TOOL_NAMES) names.set(name, 'compact mode');
   return names;
 }
 

@@ -13,6 +13,9 @@ import { parseModuleRef, type ModuleRef } from './trpc/module-ref.js';
 import type { PublishedProcedure } from './trpc/types.js';
 
 export { PublishError } from './errors.js';
+
+/** Tool names compact mode adds for published procedures. */
+export const COMPACT_PROCEDURE_TOOLS = ['describe_procedures', 'call_procedure'] as const;
 export { PUBLISHED_TOOLS_EXPORT, PUBLISHED_TOOLS_FILE } from './trpc/emit.js';
 
 export interface PublishInput {
@@ -60,10 +63,10 @@ export async function publishFiles(input: PublishInput): Promise<PublishResult> 
     }
     published.push({ ...found, toolName, toolset: toolset! });
   }
-  // `mode` is compact mode's config key (issue 9): the procedures then hide behind two tools.
-  const compact = (input.config as { readonly mode?: string }).mode === 'compact';
+  // In compact mode (the toolset's `mode`, else the top-level one) the procedures hide behind two tools.
+  const compact = toolset !== undefined && (input.config.toolsets[toolset]?.mode ?? input.config.mode) === 'compact';
   if (compact) {
-    for (const name of ['describe_procedures', 'call_procedure']) {
+    for (const name of COMPACT_PROCEDURE_TOOLS) {
       const by = input.taken.get(name);
       if (by) problems.push(`publish.trpc: compact mode needs the tool name ${name}, already used by ${by}`);
     }

@@ -187,4 +187,14 @@ describe('regenerate', () => {
     expect(again.scaffolded).toEqual([]);
     expect(await fs.readFile(path.join(dir, 'src/mcp/generated/publish/trpc/post-hello.ts'), 'utf8')).toContain('shout: z.boolean().optional()');
   }, 120_000);
+
+  it('in compact mode the procedures sit behind describe_procedures and call_procedure, and the project type-checks', async () => {
+    const config = path.join(dir, 'mcp-gen.config.ts');
+    await fs.writeFile(config, (await fs.readFile(config, 'utf8')).replace("app: { description: 'The app', models: {} }", "app: { description: 'The app', models: {}, mode: 'compact' }"));
+    const again = await generate({ root: dir });
+    expect([...again.written, ...again.created, ...again.removed]).toEqual(['publish/trpc/tools.ts']);
+    expect(await fs.readFile(path.join(dir, 'src/mcp/generated/publish/trpc/tools.ts'), 'utf8')).toMatch(/compactProcedureTools\(\[[\s\S]*postCreate,[\s\S]*\], 'app'\)/);
+    const r = await typecheck(dir, 'ts7');
+    expect(r.output).toBe('');
+  }, 120_000);
 });

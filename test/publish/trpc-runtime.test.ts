@@ -8,14 +8,15 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { startHttpServer, type RunningServer } from '../../templates/runtime/http.js';
-import { createMcpServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { createHandler } from '../../templates/runtime/http/handler.js';
+import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
 import { bindRouter, type PublishContextOptions } from '../../templates/runtime/publish/trpc.js';
 import { compactProcedureTools } from '../../templates/runtime/publish/compact.js';
 import { connect } from '../runtime/mcp-client.js';
 import { callTool } from '../helpers/client.js';
 
-interface User { id: string }
+type User = { id: string };
 const t = initTRPC.context<{ session: { user: User } | null; scopes: readonly string[] }>().meta<{ description?: string }>().create();
 const protectedProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED' });
@@ -63,13 +64,20 @@ const KEYS: Record<string, { user: User | null; scopes: string[] }> = {
 };
 
 function serve(list: typeof tools) {
-  return startHttpServer({
-    port: 0,
+  const handler = createHandler({
     log: () => {},
     tools: toolAccessMap(list),
-    authenticate: async (req) => KEYS[/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''] ?? { status: 401, headers: {}, body: { error: 'invalid_token' } },
-    createServer: (auth) => createMcpServer({ name: 't', version: '0', tools: list, models: {}, prisma: null, user: auth.user, scopes: auth.scopes }),
+    verifiers: [
+      async (request) => {
+        const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
+        const key = KEYS[token];
+        if (!key) return new Response(JSON.stringify({ error: 'invalid_token' }), { status: 401 });
+        return { user: key.user, scopes: key.scopes, credential: { kind: 'api-key', id: token } };
+      },
+    ],
+    server: createToolServer({ name: 't', version: '0', tools: list, models: {}, prisma: null }),
   });
+  return listen(handler, { port: 0, log: () => {} });
 }
 
 let server: RunningServer;
@@ -133,8 +141,8 @@ describe('compact mode', () => {
 
   it('call_procedure runs a procedure as the caller, refuses a write without the write scope, and names input paths', async () => {
     expect((await callTool(compactRo, 'call_procedure', { procedure: 'whoami' })).structured).toEqual({ id: 'ann' });
-    const refused = await callTool(compactRo, 'call_procedure', { procedure: 'order_place', input: { lines: [{ sku: 'ABC', qty: 1 }] } });
-    expect(refused).toMatchObject({ isError: true, text: 'refused: order_place needs the "write" scope (or "app:write"); nothing ran' });
+    // Answered by the HTTP layer (403 insufficient_scope) before anything runs.
+    await expect(callTool(compactRo, 'call_procedure', { procedure: 'order_place', input: { lines: [{ sku: 'ABC', qty: 1 }] } })).rejects.toThrow(/403|insufficient_scope/);
     const bad = await callTool(compactRw, 'call_procedure', { procedure: 'order_place', input: { lines: [{ sku: 'ABC', qty: 'x' }] } });
     expect(bad.text).toMatch(/^Invalid arguments for order_place:\ninput\.lines\[0\]\.qty: expected number/);
     expect((await callTool(compactRw, 'call_procedure', { procedure: 'order_place', input: { lines: [{ sku: 'ABC', qty: 1 }] } })).structured).toEqual({ placed: 1 });

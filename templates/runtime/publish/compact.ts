@@ -32,7 +32,7 @@ export function compactProcedureTools(procedures: readonly ToolDef[], toolset: s
   const call: ToolDef = {
     name: 'call_procedure',
     toolset,
-    // Offered to read-only keys too; a procedure that writes is refused below without the write scope.
+    // Offered to read-only keys too; a procedure that writes needs the write scope (gate, and again below).
     access: 'read',
     title: 'Call procedure',
     description: 'Calls one procedure from describe_procedures with its input. Procedures that write need the write scope.',
@@ -41,6 +41,11 @@ export function compactProcedureTools(procedures: readonly ToolDef[], toolset: s
       input: z.record(z.string(), z.unknown()).optional().describe("The procedure's input (default: {})"),
     }),
     annotations: { title: 'Call procedure', readOnlyHint: false, openWorldHint: false },
+    // The HTTP layer answers 403 before anything runs when the named procedure needs a scope the caller lacks.
+    gate(args) {
+      const target = byName.get((args as { procedure?: unknown } | undefined)?.procedure as string);
+      return target ? { access: target.access, toolset: target.toolset } : undefined;
+    },
     async handler(args, ctx) {
       const { procedure, input } = args as { procedure: string; input?: Record<string, unknown> };
       const target = byName.get(procedure)!;

@@ -5,7 +5,7 @@ import { delegate, flattenUnique, keyUnique, keyWhere, primaryKey, selectFields,
 import { notFound, ToolError } from './errors.js';
 import type { OpContext } from './model-read.js';
 import { and, scopeOf } from './scope.js';
-import type { ModelSpec, Where } from './spec.js';
+import type { AuditTarget, ModelSpec, Where } from './spec.js';
 import { serializeRow } from './values.js';
 
 function allFields(spec: ModelSpec<any>): Record<string, true> {
@@ -60,4 +60,18 @@ export async function deleteRow(spec: ModelSpec<any>, args: { readonly where: Ro
     return existing;
   });
   return serializeRow(spec, ctx.models, row);
+}
+
+/**
+ * What a write touched, for its audit record: the written row's key (`42`, or `{ authorId, title }`),
+ * else, when the call failed, the unique selector the caller named (`args.where`).
+ */
+export function auditTarget(spec: ModelSpec<any>, action: string, args: unknown, value: unknown): AuditTarget {
+  const key = primaryKey(spec);
+  if (value && typeof value === 'object' && key.length > 0) {
+    const where = keyWhere(spec, value as Row);
+    return { model: spec.name, action, ids: [key.length === 1 ? where[key[0]!] : where] };
+  }
+  const selector = (args as { where?: Row } | undefined)?.where;
+  return { model: spec.name, action, ids: selector ? [flattenUnique(spec, selector)] : [] };
 }

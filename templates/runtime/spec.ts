@@ -105,6 +105,15 @@ export interface ToolContext<Db = unknown, User = unknown> {
   readonly signal: AbortSignal;
 }
 
+/** What a write touched: the model, the verb and the key values of its rows. */
+export interface AuditTarget {
+  readonly model?: string;
+  /** `create`, `update`, `delete`, or the tool's own verb. */
+  readonly action?: string;
+  /** Key values of the rows (`42`, or `{ authorId: 1, title: 'x' }` for a composite key). */
+  readonly ids?: readonly unknown[];
+}
+
 /** One MCP tool: generated CRUD, get_user_info and custom tools all take this shape. */
 export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   readonly name: string;
@@ -130,6 +139,11 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   gate?(args: unknown): { readonly access: Access; readonly toolset: string } | undefined;
   /** The result's text content (default: its JSON). describe_models answers in plain text. */
   text?(result: Readonly<Record<string, unknown>>): string;
+  /**
+   * Writes: what a call touched, for its audit record (ops/audit.ts). `value` is the handler's
+   * result, absent when the call failed. Absent: the record names the tool only.
+   */
+  readonly audit?: (args: unknown, value: unknown) => AuditTarget;
   /** Returns the structured result; the runtime adds the text copy and serializes values. */
   handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry }): Promise<z.input<O>>;
 }

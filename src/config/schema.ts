@@ -115,6 +115,42 @@ const trpc = strict(
   'publish.trpc',
 );
 
+const rateRule = strict(
+  {
+    limit: positiveInt(),
+    per: z.enum(['second', 'minute', 'hour', 'day'], { error: "expected 'second', 'minute', 'hour' or 'day'" }),
+    burst: positiveInt().optional(),
+  },
+  'rate rule',
+);
+
+const limits = strict(
+  {
+    perIp: rateRule.optional(),
+    perCaller: rateRule.optional(),
+    writes: rateRule.optional(),
+    toolsets: z.record(z.string(), rateRule, { error: 'expected an object of rules by toolset name' }).optional(),
+    store: z
+      .union([z.literal('memory'), strict({ redis: str('a Redis URL or $ENV_NAME') }, 'limits.store')], {
+        error: "expected 'memory' or { redis: '$REDIS_URL' }",
+      })
+      .optional(),
+  },
+  'limits',
+);
+
+const audit = z.union(
+  [z.literal(false), strict(
+      {
+        sink: z
+          .union([z.literal('stdout'), strict({ model: str('a model name') }, 'audit.sink')], { error: "expected 'stdout' or { model: 'McpAuditLog' }" })
+          .optional(),
+      },
+      'audit',
+    )],
+  { error: "expected false or { sink: 'stdout' | { model: 'McpAuditLog' } }" },
+);
+
 const AUTH_HINT = `'none' or { apiKeys: true, user: { model: 'User', info: ['id', 'email'] } }`;
 
 export const configSchema = strict(
@@ -133,6 +169,8 @@ export const configSchema = strict(
       { error: 'expected an object of toolsets, e.g. { blog: { models: { Post: {} } } }' },
     ),
     publish: strict({ trpc: trpc.optional() }, 'publish').optional(),
+    limits: limits.optional(),
+    audit: audit.optional(),
   },
   'config',
 );

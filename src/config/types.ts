@@ -172,6 +172,65 @@ export interface ApiKeysAuth {
   readonly keyModel?: string;
 }
 
+/**
+ * A token bucket: `limit` requests per `per`, with bursts of up to `burst`.
+ * @example { limit: 120, per: 'minute' }
+ * @example { limit: 10, per: 'second', burst: 30 }
+ */
+export interface RateRuleConfig {
+  /** Requests (or tool calls) refilled per period; a positive integer. */
+  readonly limit: number;
+  readonly per: 'second' | 'minute' | 'hour' | 'day';
+  /**
+   * Most requests allowed at once after a quiet spell.
+   * @default limit
+   */
+  readonly burst?: number;
+}
+
+/** Rate limits: over budget, a request gets `429 Too Many Requests` with `Retry-After`. */
+export interface LimitsConfig {
+  /**
+   * Requests per client IP address (IPv6: per /64), counted before authentication.
+   * @example { limit: 600, per: 'minute' }
+   */
+  readonly perIp?: RateRuleConfig;
+  /**
+   * Requests per credential (API key, OAuth grant).
+   * @example { limit: 120, per: 'minute' }
+   */
+  readonly perCaller?: RateRuleConfig;
+  /**
+   * Write tool calls per credential, on top of `perCaller`.
+   * @example { limit: 20, per: 'minute' }
+   */
+  readonly writes?: RateRuleConfig;
+  /**
+   * Tool calls per credential into one toolset, by toolset name.
+   * @example { billing: { limit: 10, per: 'minute' } }
+   */
+  readonly toolsets?: Readonly<Record<string, RateRuleConfig>>;
+  /**
+   * Where the buckets live: this process's memory, or Redis when several processes serve one
+   * app (needs the `redis` package). The Redis URL is a `redis://` / `rediss://` URL without a
+   * password, or `$NAME` to read it from the environment variable NAME at start-up.
+   * @default 'memory'
+   * @example { redis: '$REDIS_URL' }
+   */
+  readonly store?: 'memory' | { readonly redis: string };
+}
+
+/** Audit records: one per write tool call (create, update, delete, custom writes), with its outcome. */
+export interface AuditConfig {
+  /**
+   * `'stdout'`: one JSON line per record. `{ model }`: rows of a Prisma model you add (see the
+   * README for the model); it must have the fields the runtime writes.
+   * @default 'stdout'
+   * @example { model: 'McpAuditLog' }
+   */
+  readonly sink?: 'stdout' | { readonly model: string };
+}
+
 export interface McpGenConfig {
   /**
    * The Prisma schema: a `.prisma` file or a folder of them.
@@ -243,6 +302,18 @@ export interface McpGenConfig {
    * @example { trpc: { router: 'src/server/api/root.ts#appRouter', createContext: 'src/mcp/trpc-context.ts#createContext', include: ['post.*'], toolset: 'app' } }
    */
   readonly publish?: { readonly trpc?: PublishTrpcConfig };
+  /**
+   * Rate limits per client address, per credential, for writes and per toolset (token buckets).
+   * @default no limits
+   * @example { perIp: { limit: 600, per: 'minute' }, perCaller: { limit: 120, per: 'minute' }, writes: { limit: 20, per: 'minute' } }
+   */
+  readonly limits?: LimitsConfig;
+  /**
+   * Audit records of write tool calls; `false` turns them off.
+   * @default { sink: 'stdout' }
+   * @example { sink: { model: 'McpAuditLog' } }
+   */
+  readonly audit?: AuditConfig | false;
 }
 
 /** Procedures of the app's own tRPC (v11) router published as tools (`publish.trpc`). */
@@ -296,6 +367,10 @@ export interface ResolvedConfig {
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
   readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
   readonly publish: { readonly trpc?: PublishTrpcConfig };
+  /** Absent: no limits. */
+  readonly limits?: LimitsConfig;
+  /** Absent: the default (`{ sink: 'stdout' }`). */
+  readonly audit?: AuditConfig | false;
 }
 
 export const CONFIG_DEFAULTS = {

@@ -1,6 +1,7 @@
 /** Shape validation of a loaded config (no disk, no schema): raw value → `ResolvedConfig` or `ConfigError`. */
 import { ConfigError } from './errors.js';
 import { formatIssues, formatPath } from './format-issues.js';
+import { opsProblems } from './ops.js';
 import { configSchema, type ParsedConfig } from './schema.js';
 import { effectiveTake } from './take.js';
 import { CONFIG_DEFAULTS, type ResolvedConfig, type ToolsetConfig } from './types.js';
@@ -31,7 +32,7 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues, raw, file));
   const config = parsed.data;
-  const problems = takeProblems(config);
+  const problems = [...takeProblems(config), ...opsProblems(config)];
   if (problems.length > 0) throw new ConfigError(problems.map((p) => `${file}: ${p}`));
   const auth = config.auth === 'none' ? 'none' : { ...config.auth, keyModel: config.auth.keyModel ?? CONFIG_DEFAULTS.keyModel };
   return {
@@ -50,5 +51,7 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
     // The zod output matches the public type; the cast only narrows `operations` strings to `Operation`.
     toolsets: config.toolsets as Readonly<Record<string, ToolsetConfig>>,
     publish: config.publish ?? {},
+    ...(config.limits !== undefined ? { limits: config.limits } : {}),
+    ...(config.audit !== undefined ? { audit: config.audit } : {}),
   };
 }

@@ -5,9 +5,7 @@ import { createClient } from 'redis';
 
 export const redisUrl = process.env['MCPGEN_TEST_REDIS_URL'] || undefined;
 
-export type TestRedis = ReturnType<typeof createClient>;
-
-export async function connectRedis(): Promise<TestRedis> {
+export async function connectRedis() {
   if (!redisUrl) throw new Error('MCPGEN_TEST_REDIS_URL is not set');
   const client = createClient({ url: redisUrl, socket: { reconnectStrategy: false } });
   client.on('error', () => {});
@@ -25,7 +23,7 @@ export function uniquePrefix(): string {
 }
 
 /** Removes every key under `prefix`. */
-export async function dropPrefix(client: TestRedis, prefix: string): Promise<void> {
+export async function dropPrefix(client: Awaited<ReturnType<typeof connectRedis>>, prefix: string): Promise<void> {
   const keys: string[] = [];
   for await (const batch of client.scanIterator({ MATCH: `${prefix}*` })) keys.push(...(Array.isArray(batch) ? batch : [batch]));
   if (keys.length > 0) await client.del(keys);

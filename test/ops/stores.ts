@@ -25,13 +25,14 @@ export function storeKinds(): StoreKind[] {
       byClock.clear();
     },
   });
-  if (redisUrl) {
+  const url = redisUrl;
+  if (url) {
     const prefix = uniquePrefix();
     const opened: RateStore[] = [];
     kinds.push({
       name: 'redis',
       async open(now) {
-        const store = redisStore({ redis: redisUrl, prefix, now });
+        const store = redisStore({ redis: url, prefix, now });
         opened.push(store);
         return store;
       },

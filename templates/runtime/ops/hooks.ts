@@ -1,0 +1,167 @@
+// The ops hooks the web handler and the tool-call path run: rate limits before and after
+// authentication and once the body names its tool calls; one span around every tool call and,
+// for writes, one audit record with its outcome. All of it is optional data: no limits unless
+// configured, audit to stdout, tracing a no-op until the app registers an OpenTelemetry SDK.
+import type { Caller } from '../caller.js';
+import { allows } from '../server.js';
+import type { Access, ToolDef } from '../spec.js';
+import { auditRecord, emitAudit, stdoutSink, type AuditOutcome, type AuditSink } from './audit.js';
+import { createRateLimiter, type LimitedCall, type RateLimits } from './rate-limit.js';
+import { startSpan, traceDb } from './tracing.js';
+
+export interface OpsOptions {
+  /** Rate limits; absent: none. */
+  readonly limits?: RateLimits;
+  /** Where write audit records go; false: nowhere. @default stdoutSink() */
+  readonly audit?: AuditSink | false;
+  /** OpenTelemetry spans (nothing is recorded until the app registers an SDK). @default true */
+  readonly tracing?: boolean;
+  /** The user row's id field, for audit records. @default 'id' */
+  readonly userIdField?: string;
+  /** Where sink failures are reported. @default console.error */
+  readonly log?: (line: string) => void;
+}
+
+type Tool = Pick<ToolDef, 'name' | 'toolset' | 'access' | 'audit'>;
+
+/** A tool call as the tool-call path hands it to hooks (validated arguments). */
+export interface HookedCall {
+  readonly tool: Tool;
+  readonly caller: Caller;
+  readonly arguments: unknown;
+  readonly signal: AbortSignal;
+  /** The JSON-RPC request id, when the path knows it. */
+  readonly requestId?: string | number;
+}
+
+/** The MCP tool result, as far as the outcome goes. */
+interface ResultLike {
+  readonly isError?: boolean;
+  readonly content?: readonly unknown[];
+  readonly structuredContent?: unknown;
+}
+
+export interface Ops {
+  /** Before authentication: the client address's budget. */
+  onRequest(request: Request, info: { readonly remoteAddress?: string }): Promise<Response | undefined>;
+  /** After authentication: the credential's request budget. */
+  onCaller(request: Request, caller: Caller): Promise<Response | undefined>;
+  /**
+   * Once the JSON-RPC body is read: write and toolset budgets for its tools/calls. Write calls
+   * the caller lacks the scope for (the handler answers 403) and refused ones are audited here.
+   */
+  onBody(caller: Caller, body: unknown): Promise<Response | undefined>;
+  /** Around each tool call: its span and, for writes, its audit record. */
+  toolCall<R extends ResultLike>(call: HookedCall, run: () => Promise<R>): Promise<R>;
+  /** The Prisma client tool handlers get: its queries become spans of the running tool call. */
+  traceDb<Db>(prisma: Db): Db;
+  close(): Promise<void>;
+}
+
+/** tools/call names in a JSON-RPC message or batch. */
+function calledTools(body: unknown): string[] {
+  const names: string[] = [];
+  for (const m of Array.isArray(body) ? body : [body]) {
+    const message = m as { method?: unknown; params?: { name?: unknown } } | null;
+    if (message?.method === 'tools/call' && typeof message.params?.name === 'string') names.push(message.params.name);
+  }
+  return names;
+}
+
+function firstText(result: ResultLike): string | undefined {
+  const first = result.content?.[0] as { type?: unknown; text?: unknown } | undefined;
+  return first?.type === 'text' && typeof first.text === 'string' ? first.text : undefined;
+}
+
+export function createOps(tools: readonly Tool[], options: OpsOptions = {}): Ops {
+  const byName = new Map(tools.map((t) => [t.name, t]));
+  const sink = options.audit === false ? undefined : (options.audit ?? stdoutSink());
+  const limiter = options.limits ? createRateLimiter(options.limits) : undefined;
+  const tracing = options.tracing !== false;
+  const log = options.log ?? ((line: string) => console.error(line));
+
+  const audit = async (
+    tool: Tool,
+    caller: Caller,
+    outcome: AuditOutcome,
+    extra: { error?: string | undefined; args?: unknown; value?: unknown; requestId?: string | number | undefined; traceId?: string | undefined },
+  ): Promise<void> => {
+    if (!sink || tool.access !== 'write') return;
+    let target;
+    try {
+      target = tool.audit?.(extra.args, extra.value);
+    } catch {
+      // A describer that throws must not lose the record: it is written without model and ids.
+    }
+    const record = auditRecord({
+      caller,
+      tool,
+      outcome,
+      ...(target ? { target } : {}),
+      ...(extra.error !== undefined ? { error: extra.error } : {}),
+      ...(extra.requestId !== undefined ? { requestId: extra.requestId } : {}),
+      ...(extra.traceId !== undefined ? { traceId: extra.traceId } : {}),
+      ...(options.userIdField !== undefined ? { userIdField: options.userIdField } : {}),
+    });
+    await emitAudit(sink, record, log);
+  };
+
+  return {
+    async onRequest(_request, info) {
+      return (await limiter?.checkIp(info.remoteAddress)) ?? undefined;
+    },
+    async onCaller(_request, caller) {
+      return (await limiter?.checkCaller(caller)) ?? undefined;
+    },
+    async onBody(caller, body) {
+      const called = calledTools(body).flatMap((name) => byName.get(name) ?? []);
+      const permitted = called.filter((t) => allows(caller.scopes, t.access, t.toolset));
+      for (const t of called) if (!permitted.includes(t)) await audit(t, caller, 'forbidden', { error: `this tool needs the "${t.access}" scope` });
+      if (!limiter || permitted.length === 0 || permitted.length < called.length) return undefined;
+      const refused = await limiter.checkCalls(caller, permitted.map((t): LimitedCall => ({ toolset: t.toolset, access: t.access as Access })));
+      if (refused) {
+        const message = ((await refused.clone().json()) as { error?: { message?: string } }).error?.message;
+        for (const t of permitted) await audit(t, caller, 'rate_limited', { error: message });
+      }
+      return refused ?? undefined;
+    },
+    async toolCall<R extends ResultLike>(call: HookedCall, run: () => Promise<R>): Promise<R> {
+      const span = tracing
+        ? await startSpan(`tools/call ${call.tool.name}`, {
+            'mcp.method.name': 'tools/call',
+            'gen_ai.operation.name': 'execute_tool',
+            'gen_ai.tool.name': call.tool.name,
+            'mcpgen.toolset': call.tool.toolset,
+            'mcpgen.tool.access': call.tool.access,
+            'mcpgen.credential.kind': call.caller.credential.kind,
+            'mcpgen.credential.id': call.caller.credential.id,
+            ...(call.requestId !== undefined ? { 'jsonrpc.request.id': String(call.requestId) } : {}),
+          })
+        : undefined;
+      let result: R | undefined;
+      try {
+        result = await (span ? span.run(run) : run());
+        return result;
+      } finally {
+        // A run that threw (a bug below the tool path) counts as an error, never as no record.
+        const outcome: AuditOutcome = !result?.isError ? (result ? 'ok' : 'error') : call.signal.aborted ? 'cancelled' : 'error';
+        if (span) {
+          span.setAttribute('mcpgen.outcome', outcome);
+          if (outcome !== 'ok') span.fail(outcome === 'error' ? 'tool_error' : outcome);
+          span.end();
+        }
+        await audit(call.tool, call.caller, outcome, {
+          error: outcome === 'ok' ? undefined : (result && firstText(result)) ?? 'internal error',
+          args: call.arguments,
+          value: outcome === 'ok' ? result?.structuredContent : undefined,
+          requestId: call.requestId,
+          traceId: span?.traceId,
+        });
+      }
+    },
+    traceDb: (prisma) => (tracing ? traceDb(prisma) : prisma),
+    close: async () => {
+      await limiter?.close();
+    },
+  };
+}

@@ -10,14 +10,15 @@ import { bucketShape, type Take } from './token-bucket.js';
 
 const SCRIPT = `
 local capacity = tonumber(ARGV[1])
-local rate = tonumber(ARGV[2])
-local now = tonumber(ARGV[3])
-local cost = tonumber(ARGV[4])
+local limit = tonumber(ARGV[2])
+local period = tonumber(ARGV[3])
+local now = tonumber(ARGV[4])
+local cost = tonumber(ARGV[5])
 local saved = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(saved[1]) or capacity
 local at = tonumber(saved[2]) or now
 if now > at then
-  tokens = math.min(capacity, tokens + (now - at) * rate)
+  tokens = math.min(capacity, tokens + (now - at) * limit / period)
   at = now
 end
 local allowed = 0
@@ -26,10 +27,10 @@ if tokens >= cost then
   tokens = tokens - cost
   allowed = 1
 else
-  wait = math.ceil((cost - tokens) / rate)
+  wait = math.ceil((cost - tokens) * period / limit)
 end
 redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', at))
-redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / rate) + 1000)
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * period / limit) + 1000)
 return { allowed, wait, math.floor(tokens) }
 `;
 const SHA = createHash('sha1').update(SCRIPT).digest('hex');
@@ -112,10 +113,10 @@ export function redisStore(options: RedisStoreOptions): RateStore {
 
   return {
     async take(key, rule, cost = 1): Promise<Take> {
-      const { capacity, ratePerMs } = bucketShape(rule);
+      const { capacity, limit, periodMs } = bucketShape(rule);
       try {
         const client = await ready;
-        const args = [String(capacity), String(ratePerMs), String(now()), String(cost)];
+        const args = [String(capacity), String(limit), String(periodMs), String(now()), String(cost)];
         const reply = (await within(run(client, [prefix + key], args), timeoutMs)) as number[];
         return { allowed: Number(reply[0]) === 1, retryAfterMs: Number(reply[1]), remaining: Number(reply[2]) };
       } catch (error) {

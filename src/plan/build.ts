@@ -8,6 +8,7 @@ import { formatPath } from '../config/format-issues.js';
 import { planAuth, unknownModel } from './auth.js';
 import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
+import { planOps } from './ops.js';
 import { COMPACT_TOOL_NAMES, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
@@ -80,6 +81,7 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
 
   const { auth, userFields } = planAuth(config, models, report);
   const entries = collectEntries(ir, config, report);
+  const ops = planOps(config, models, report);
   const inputs = {
     config,
     exposed: new Set(entries.map((e) => e.model.name)),
@@ -112,5 +114,6 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
     dbModule: config.db,
     ...(scoped ? { scopesModule: config.scopesModule } : {}),
     notes: [...notes].sort(byName),
+    ops,
   };
 }

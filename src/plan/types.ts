@@ -3,6 +3,7 @@
  * computed from the IR and the validated config by `src/plan/`; the emitters only read it.
  */
 import type { Model, Provider, RelationField, ValueField, Enum } from '../ir/types.js';
+import type { OpsPlan } from './ops.js';
 
 export type Operation = 'list' | 'get' | 'count' | 'aggregate' | 'create' | 'update' | 'delete';
 export const READ_OPERATIONS: readonly Operation[] = ['list', 'get', 'count', 'aggregate'];
@@ -92,4 +93,6 @@ export interface Plan {
   readonly scopesModule?: string;
   /** One-line notes (secret-looking fields hidden, unsupported fields skipped, …). */
   readonly notes: readonly string[];
+  /** Rate limits and the audit sink (`src/plan/ops.ts`). */
+  readonly ops: OpsPlan;
 }

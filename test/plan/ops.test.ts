@@ -15,7 +15,7 @@ const auditModel = (skip: string[] = [], o: { requiredError?: boolean } = {}): M
       scalar(name, type, { isRequired: !optional || (name === 'error' && o.requiredError === true) }),
     ),
   ]);
-const withAudit = (m: Model) => ir([...blog.models, m], blog.enums);
+const withAudit = (m: Model) => ir([...blog.models, m], [...blog.enums]);
 
 function problems(run: () => unknown): string[] {
   try {

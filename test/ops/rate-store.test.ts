@@ -113,3 +113,12 @@ describe('redis store', () => {
     await store.close();
   });
 });
+
+describe('redisUrlFrom', () => {
+  it('reads $NAME from the environment and names it when missing', async () => {
+    const { redisUrlFrom } = await import('../../templates/runtime/ops/redis-store.js');
+    expect(redisUrlFrom('$CACHE_URL', { CACHE_URL: 'redis://10.0.0.5:6379' })).toBe('redis://10.0.0.5:6379');
+    expect(redisUrlFrom('redis://127.0.0.1:6379', {})).toBe('redis://127.0.0.1:6379');
+    expect(() => redisUrlFrom('$CACHE_URL', {})).toThrow('limits.store.redis is $CACHE_URL, but the environment variable CACHE_URL is not set');
+  });
+});

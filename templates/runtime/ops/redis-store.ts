@@ -91,6 +91,17 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The configured Redis URL: `$NAME` reads the environment variable NAME (start-up fails, naming
+ * it, when it is not set); anything else is the URL itself.
+ */
+export function redisUrlFrom(value: string, env: Record<string, string | undefined> = process.env): string {
+  if (!value.startsWith('$')) return value;
+  const url = env[value.slice(1)];
+  if (!url) throw new Error(`limits.store.redis is ${value}, but the environment variable ${value.slice(1)} is not set`);
+  return url;
+}
+
 export function redisStore(options: RedisStoreOptions): RateStore {
   const prefix = options.prefix ?? 'mcp:rate:';
   const now = options.now ?? Date.now;

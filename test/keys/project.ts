@@ -22,12 +22,13 @@ export interface KeysProject {
   remove(): void;
 }
 
-/** `generator` overrides the generator block's extra lines, e.g. `importFileExtension = "ts"`. */
-export async function createKeysProject(name: string, opts: { generatorExtra?: string } = {}): Promise<KeysProject> {
+/** `generatorExtra`: extra generator lines, e.g. `importFileExtension = "ts"`; `schemaExtra`: models appended to the schema. */
+export async function createKeysProject(name: string, opts: { generatorExtra?: string; schemaExtra?: string } = {}): Promise<KeysProject> {
   const dir = path.join(repoRoot, '.scratch', 'test-keys', `${name}-${process.pid}-${randomBytes(3).toString('hex')}`);
   mkdirSync(path.join(dir, 'prisma'), { recursive: true });
   mkdirSync(path.join(dir, 'src/mcp'), { recursive: true });
   let schema = addKeyModel([['prisma/schema.prisma', blogSchema]], { userModel: 'User', provider: 'sqlite' }).files[0]![1];
+  if (opts.schemaExtra) schema += `\n${opts.schemaExtra}\n`;
   if (opts.generatorExtra) schema = schema.replace('output   = "../src/generated/prisma"', `output   = "../src/generated/prisma"\n  ${opts.generatorExtra}`);
   writeFileSync(path.join(dir, 'prisma/schema.prisma'), schema);
   const url = `file:${path.join(dir, 'dev.db')}`;

@@ -1,0 +1,250 @@
+/**
+ * Issue 11 (rate limits, audit, tracing) end to end: a project with API keys generates its server
+ * from a config with `limits` and `audit: { sink: { model } }` (the audit model as the README
+ * gives it); the generated server runs in this process over real HTTP and a real SQLite database.
+ * The limit cases run once per store: memory, and Redis when MCPGEN_TEST_REDIS_URL is set.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { trace } from '@opentelemetry/api';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKey } from '../../src/keys/commands.js';
+import type { AuditRecord } from '../../templates/runtime/ops/audit.js';
+import { stdoutSink } from '../../templates/runtime/ops/audit.js';
+import { memoryStore, type RateStore } from '../../templates/runtime/ops/rate-store.js';
+import { redisStore } from '../../templates/runtime/ops/redis-store.js';
+import { blogKeyModel, createKeysProject, repoRoot, type KeysProject } from '../keys/project.js';
+import { connectRedis, dropPrefix, redisUrl, uniquePrefix } from '../ops/redis.js';
+import { mcpGen } from './cli.js';
+import { bearer, rpc } from './scoping/rpc.js';
+
+/** The audit model exactly as the README documents it. */
+const README_AUDIT_MODEL = /```prisma\n(model McpAuditLog \{[\s\S]*?\n\})\n```/.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))![1]!;
+
+const CONFIG = `export default {
+  auth: { apiKeys: true, user: { model: 'User', info: ['id', 'email'] } },
+  toolsets: {
+    blog: { models: { BlogPost: { operations: ['list', 'get', 'create', 'update', 'delete'], scope: { authorId: '$user.id' }, relations: [] } } },
+    talk: { models: { Comment: { operations: ['list', 'count'], relations: [] } } },
+  },
+  limits: { perCaller: { limit: 3, per: 'hour' } },
+  audit: { sink: { model: 'McpAuditLog' } },
+};
+`;
+
+let project: KeysProject;
+let gen: any;
+let prisma: any;
+let keys: { alice: string; aliceId: string; bob: string; reader: string };
+const running: { close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  project = await createKeysProject('ops', { schemaExtra: README_AUDIT_MODEL });
+  writeFileSync(path.join(project.dir, 'mcp-gen.config.ts'), CONFIG);
+  const generated = await mcpGen(['generate'], project.dir);
+  expect(generated.code, generated.stderr + generated.stdout).toBe(0);
+  process.env['DATABASE_URL'] = project.url;
+  ({ prisma } = await import(pathToFileURL(path.join(project.dir, 'src/mcp/db.ts')).href));
+  gen = await import(pathToFileURL(path.join(project.dir, 'src/mcp/generated/index.ts')).href);
+  await prisma.user.create({ data: { email: 'alice@example.com', passwordHash: 'x' } });
+  await prisma.user.create({ data: { email: 'bob@example.com', passwordHash: 'x' } });
+  const alice = await createKey(prisma, { user: 'alice@example.com', scopes: ['read', 'write'] }, blogKeyModel);
+  const bob = await createKey(prisma, { user: 'bob@example.com', scopes: ['read', 'write'] }, blogKeyModel);
+  const reader = await createKey(prisma, { user: 'alice@example.com', scopes: ['read'] }, blogKeyModel);
+  keys = { alice: alice.key, aliceId: alice.id, bob: bob.key, reader: reader.key };
+});
+
+afterAll(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+  trace.disable();
+  await prisma?.$disconnect();
+  project?.remove();
+});
+
+/** The generated server on a free port; `options` go to the generated startServer. */
+async function serve(options: Record<string, unknown> = {}): Promise<string> {
+  const server = await gen.startServer({ prisma, port: 0, log: () => {}, ...options });
+  running.push(server);
+  return server.url as string;
+}
+
+const call = (url: string, key: string, name: string, args: Record<string, unknown> = {}) => rpc(url, 'tools/call', { name, arguments: args }, bearer(key));
+const toolText = (answer: { body: unknown }) => ((answer.body as any)?.result?.content?.[0]?.text ?? '') as string;
+
+interface StoreCase {
+  readonly name: string;
+  store(): Promise<RateStore>;
+}
+const stores: StoreCase[] = [{ name: 'memory', store: async () => memoryStore() }];
+const redisPrefixes: string[] = [];
+const url = redisUrl;
+if (url) {
+  stores.push({
+    name: 'redis',
+    async store() {
+      const prefix = uniquePrefix();
+      redisPrefixes.push(prefix);
+      return redisStore({ redis: url, prefix });
+    },
+  });
+}
+afterAll(async () => {
+  if (!url || redisPrefixes.length === 0) return;
+  const client = await connectRedis();
+  for (const prefix of redisPrefixes) await dropPrefix(client, prefix);
+  await client.close();
+});
+
+describe('rate limits from the config', () => {
+  it('the generated server applies `limits` of mcp-gen.config.ts (perCaller: 3 an hour)', async () => {
+    const mcp = await serve({ audit: false });
+    for (let i = 0; i < 3; i++) expect((await call(mcp, keys.bob, 'count_comments')).status).toBe(200);
+    const refused = await call(mcp, keys.bob, 'count_comments');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1200');
+  });
+});
+
+describe.each(stores.map((s) => [s.name, s] as const))('rate limits, %s store', (_name, kind) => {
+  it('per caller: 429 with Retry-After once the key is over budget; another key is not affected', async () => {
+    const mcp = await serve({ audit: false, limits: { perCaller: { limit: 2, per: 'minute' }, store: await kind.store() } });
+    expect((await call(mcp, keys.alice, 'count_comments')).status).toBe(200);
+    expect((await call(mcp, keys.alice, 'list_blog_posts')).status).toBe(200);
+    const refused = await call(mcp, keys.alice, 'count_comments');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect((refused.body as any).error.message).toBe('Rate limit exceeded (requests for this credential): try again in 30 s');
+    expect((await call(mcp, keys.bob, 'count_comments')).status).toBe(200);
+  });
+
+  it('per IP before authentication: requests with bad keys use up the budget and get 429, not 401', async () => {
+    const mcp = await serve({ audit: false, limits: { perIp: { limit: 3, per: 'minute' }, store: await kind.store() } });
+    const bad = 'mcpk_AAAAAAAA_' + 'A'.repeat(43);
+    expect((await call(mcp, bad, 'count_comments')).status).toBe(401);
+    expect((await call(mcp, bad, 'count_comments')).status).toBe(401);
+    expect((await call(mcp, keys.alice, 'count_comments')).status).toBe(200);
+    const refused = await call(mcp, bad, 'count_comments');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('20');
+    // The address is over budget whoever it is: a valid key from it waits too.
+    expect((await call(mcp, keys.alice, 'count_comments')).status).toBe(429);
+  });
+
+  it('writes and toolsets have their own budgets: reads go on while writes wait', async () => {
+    const store = await kind.store();
+    const mcp = await serve({ audit: false, limits: { writes: { limit: 1, per: 'minute' }, toolsets: { talk: { limit: 2, per: 'minute' } }, store } });
+    const created = await call(mcp, keys.alice, 'create_blog_post', { data: { slug: `w-${kind.name}`, title: `Write budget ${kind.name}` } });
+    expect(created.status).toBe(200);
+    expect((created.body as any).result.isError).toBeFalsy();
+    const second = await call(mcp, keys.alice, 'update_blog_post', { where: { slug: `w-${kind.name}` }, data: { title: 'x' } });
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('60');
+    expect((await prisma.blogPost.findUnique({ where: { slug: `w-${kind.name}` } })).title).toBe(`Write budget ${kind.name}`);
+    for (let i = 0; i < 3; i++) expect((await call(mcp, keys.alice, 'list_blog_posts')).status).toBe(200);
+    expect((await call(mcp, keys.alice, 'count_comments')).status).toBe(200);
+    expect((await call(mcp, keys.alice, 'list_comments')).status).toBe(200);
+    expect((await call(mcp, keys.alice, 'count_comments')).status).toBe(429);
+    // Bob's budgets are his own.
+    expect((await call(mcp, keys.bob, 'count_comments')).status).toBe(200);
+  });
+});
+
+describe('audit records', () => {
+  const auditRows = async (tool?: string) =>
+    prisma.mcpAuditLog.findMany({ where: tool ? { tool } : {}, orderBy: { id: 'asc' } }) as Promise<Record<string, unknown>[]>;
+
+  it('one row per write, in the configured Prisma model, with ids and outcome; reads leave none', async () => {
+    await prisma.mcpAuditLog.deleteMany({});
+    const mcp = await serve();
+    const created = await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'audited', title: 'Audited 9f1c' } });
+    const id = JSON.parse(toolText(created)).id as number;
+    await call(mcp, keys.alice, 'update_blog_post', { where: { id }, data: { title: 'Audited again 9f1c' } });
+    await call(mcp, keys.alice, 'list_blog_posts');
+    await call(mcp, keys.alice, 'delete_blog_post', { where: { id } });
+    const rows = await auditRows();
+    expect(rows.map((r) => [r['tool'], r['action'], r['model'], JSON.parse(r['ids'] as string), r['outcome']])).toEqual([
+      ['create_blog_post', 'create', 'BlogPost', [id], 'ok'],
+      ['update_blog_post', 'update', 'BlogPost', [id], 'ok'],
+      ['delete_blog_post', 'delete', 'BlogPost', [id], 'ok'],
+    ]);
+    const alice = await prisma.user.findUnique({ where: { email: 'alice@example.com' } });
+    for (const r of rows) {
+      expect(r).toMatchObject({ userId: String(alice.id), credentialKind: 'api-key', credentialId: keys.aliceId, toolset: 'blog', error: null });
+      expect(r['time']).toBeInstanceOf(Date);
+    }
+    // Neither the key nor argument values are in the trail.
+    expect(JSON.stringify(rows)).not.toContain(keys.alice);
+    expect(JSON.stringify(rows)).not.toContain('9f1c');
+  });
+
+  it('failed and refused writes are recorded with their outcome, once each', async () => {
+    await prisma.mcpAuditLog.deleteMany({});
+    const mcp = await serve({ limits: { writes: { limit: 3, per: 'hour' }, store: memoryStore() } });
+    // error: the row is not there (or not the caller's)
+    const missing = await call(mcp, keys.alice, 'delete_blog_post', { where: { id: 999_999 } });
+    expect((missing.body as any).result.isError).toBe(true);
+    // error: a unique violation
+    await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'dup', title: 'Dup one' } });
+    await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'dup', title: 'Dup two' } });
+    // forbidden: a read-only key (403, nothing runs)
+    expect((await call(mcp, keys.reader, 'create_blog_post', { data: { slug: 'ro', title: 'ro' } })).status).toBe(403);
+    // rate_limited: the fourth write in the hour
+    expect((await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'late', title: 'Late' } })).status).toBe(429);
+    const rows = await auditRows();
+    expect(rows.map((r) => [r['tool'], r['outcome'], JSON.parse(r['ids'] as string)])).toEqual([
+      ['delete_blog_post', 'error', [{ id: 999_999 }]],
+      ['create_blog_post', 'ok', [expect.any(Number)]],
+      ['create_blog_post', 'error', []],
+      ['create_blog_post', 'forbidden', []],
+      ['create_blog_post', 'rate_limited', []],
+    ]);
+    expect(rows.map((r) => r['error'])).toEqual([
+      'BlogPost not found',
+      null,
+      expect.stringMatching(/^a row with the same .*slug.* already exists$/),
+      'this tool needs the "write" scope',
+      expect.stringMatching(/^Rate limit exceeded \(write tool calls for this credential\): try again in \d+ s$/),
+    ]);
+    expect((await prisma.blogPost.findMany({ where: { slug: { in: ['ro', 'late'] } } })).length).toBe(0);
+  });
+
+  it('a sink of your own (stdout JSON lines by default) gets the same records', async () => {
+    const lines: string[] = [];
+    const mcp = await serve({ audit: stdoutSink((l) => lines.push(l)) });
+    await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'stdout', title: 'To stdout' } });
+    const records = lines.map((l) => JSON.parse(l) as AuditRecord);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ type: 'mcp.audit', tool: 'create_blog_post', model: 'BlogPost', action: 'create', outcome: 'ok', credential: { kind: 'api-key', id: keys.aliceId } });
+    expect(lines[0]!.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('tracing', () => {
+  it('a span per tool call with its database spans, attribute names only', async () => {
+    const exporter = new InMemorySpanExporter();
+    trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+    const lines: string[] = [];
+    const mcp = await serve({ audit: stdoutSink((l) => lines.push(l)) });
+    const created = await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'traced', title: 'Secret title 51d2' } });
+    const id = JSON.parse(toolText(created)).id;
+    await call(mcp, keys.alice, 'update_blog_post', { where: { id }, data: { title: 'Secret title 51d2 v2' } });
+    const spans = exporter.getFinishedSpans();
+    const tool = spans.find((s) => s.name === 'tools/call update_blog_post')!;
+    expect(tool.attributes).toMatchObject({
+      'mcp.method.name': 'tools/call',
+      'gen_ai.tool.name': 'update_blog_post',
+      'mcpgen.toolset': 'blog',
+      'mcpgen.tool.access': 'write',
+      'mcpgen.credential.kind': 'api-key',
+      'mcpgen.credential.id': keys.aliceId,
+      'mcpgen.outcome': 'ok',
+    });
+    const inTrace = spans.filter((s) => s.spanContext().traceId === tool.spanContext().traceId).map((s) => s.name).sort();
+    expect(inTrace).toEqual(['$transaction', 'findFirst blogPost', 'tools/call update_blog_post', 'update blogPost']);
+    expect(JSON.stringify(spans.map((s) => [s.name, s.attributes]))).not.toMatch(/51d2|traced/);
+    // The audit record names the trace.
+    expect(JSON.parse(lines[1]!).traceId).toBe(tool.spanContext().traceId);
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../templates/runtime/caller.js';
 import type { AuditRecord } from '../../templates/runtime/ops/audit.js';
 import { createOps } from '../../templates/runtime/ops/hooks.js';
+import type { RateLimits } from '../../templates/runtime/ops/rate-limit.js';
 import { memoryStore } from '../../templates/runtime/ops/rate-store.js';
 
 const writer: Caller = { user: { id: 5 }, scopes: ['read', 'write'], credential: { kind: 'api-key', id: 'k1' } };
@@ -12,7 +13,7 @@ const createPost = { name: 'create_post', toolset: 'blog', access: 'write' as co
 const listPosts = { name: 'list_posts', toolset: 'blog', access: 'read' as const };
 const text = (t: string, isError = false) => ({ content: [{ type: 'text', text: t }], ...(isError ? { isError } : {}) });
 
-function setup(limits?: Parameters<typeof createOps>[1]['limits']) {
+function setup(limits?: RateLimits) {
   const records: AuditRecord[] = [];
   const ops = createOps([createPost, listPosts], { audit: (r) => void records.push(r), tracing: false, ...(limits ? { limits } : {}) });
   return { ops, records };

@@ -8,6 +8,7 @@ import { userModuleImport } from './scope.js';
 import { fieldDesc } from './zod.js';
 import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
 import { PUBLISHED_TOOLS_EXPORT, PUBLISHED_TOOLS_FILE } from '../publish/trpc/emit.js';
+import { emitOps } from './ops.js';
 
 export function emitEnums(plan: Plan): GeneratedFile {
   const body = plan.enums
@@ -152,6 +153,8 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
     { from: 'tools.ts', names: ['tools'] },
     { from: 'context.ts', names: ['Db'], typeOnly: true },
   ];
+  const ops = emitOps(plan);
+  imports.push(...ops.imports);
   let keyVerifier = '';
   if (apiKeys) {
     const user = plan.auth.user!;
@@ -185,10 +188,11 @@ export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tool
    * @default []
    */
   authenticate?: Verifier | readonly Verifier[];
-  /** Run around every tool call, outermost first (rate limits, audit, tracing). @default [] */
+  /** Run around every tool call, outermost first, inside the built-in audit and tracing. @default [] */
   toolCallHooks?: readonly ToolCallHook[];
-}
+${ops.options}}
 
+${ops.code}
 export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
 
 const toolAccess = toolAccessMap(tools);
@@ -199,16 +203,34 @@ const toolAccess = toolAccessMap(tools);
  * check (Host, Origin, authentication, body limit, scopes), protocol 2025-11-25 and 2026-07-28.
  */
 export function createMcpHandler(options: McpHandlerOptions): McpHandler {
-  const { prisma, authenticate = [], toolCallHooks = [], ...http } = options;
+  const { prisma, authenticate = [], toolCallHooks = [], hooks = [], limits, audit, tracing, ...http } = options;
   const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;
-  return createHandler({
+  const configured = configuredOps(prisma);
+  const chosenLimits = limits === undefined ? configured.limits : limits || undefined;
+  const chosenAudit = audit === undefined ? configured.audit : audit;
+  const ops = createOps(tools, {
+    ...(chosenLimits ? { limits: chosenLimits } : {}),
+    ...(chosenAudit !== undefined ? { audit: chosenAudit } : {}),
+    ...(tracing !== undefined ? { tracing } : {}),
+    userIdField: ${str(plan.auth.user?.idField.name ?? 'id')},
+  });
+  const handler = createHandler({
     ready: () => databaseReady(prisma),
     ...http,
+    hooks: [ops, ...hooks],
     tools: toolAccess,
     verifiers: [...own,${keyVerifier}
     ],
-    server: createToolServer({ ...serverInfo, tools, models, prisma, toolCallHooks }),
+    // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).
+    server: createToolServer({ ...serverInfo, tools, models, prisma: ops.traceDb(prisma), toolCallHooks: [ops.toolCall, ...toolCallHooks] }),
   });
+  return {
+    fetch: (request, info) => handler.fetch(request, info),
+    close: async () => {
+      await handler.close();
+      await ops.close();
+    },
+  };
 }
 
 export interface StartServerOptions extends McpHandlerOptions, Omit<NodeServerOptions, 'requireLoopback' | 'path' | 'bodyLimit' | 'log'> {}

@@ -17,6 +17,8 @@ export interface ToolCall {
   /** The validated arguments (hooks that log must not copy them by default: they can hold personal data). */
   readonly arguments: unknown;
   readonly signal: AbortSignal;
+  /** The JSON-RPC request id (audit records carry it so a client's report can be matched). */
+  readonly requestId: string | number;
 }
 
 /**
@@ -134,7 +136,7 @@ export function createToolServer(opts: ToolServerOptions): (scope: RequestScope)
         },
       };
       const run = () => runTool(tool, parsed.data, toolCtx, limit);
-      const call: ToolCall = { tool, caller, arguments: parsed.data, signal };
+      const call: ToolCall = { tool, caller, arguments: parsed.data, signal, requestId: ctx.mcpReq.id };
       try {
         return await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(call, next), run)();
       } finally {

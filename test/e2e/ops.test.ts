@@ -17,6 +17,7 @@ import { memoryStore, type RateStore } from '../../templates/runtime/ops/rate-st
 import { redisStore } from '../../templates/runtime/ops/redis-store.js';
 import { blogKeyModel, createKeysProject, repoRoot, type KeysProject } from '../keys/project.js';
 import { connectRedis, dropPrefix, redisUrl, uniquePrefix } from '../ops/redis.js';
+import { typecheck } from '../helpers/tsc.js';
 import { mcpGen } from './cli.js';
 import { bearer, rpc } from './scoping/rpc.js';
 
@@ -97,13 +98,35 @@ afterAll(async () => {
   await client.close();
 });
 
+describe('generated code', () => {
+  it('index.ts with limits on Redis and a model sink type-checks strictly (ts7)', async () => {
+    writeFileSync(path.join(project.dir, 'mcp-gen.config.ts'), CONFIG.replace("limits: { perCaller", "limits: { store: { redis: '$REDIS_URL' }, perCaller"));
+    const generated = await mcpGen(['generate'], project.dir);
+    expect(generated.code, generated.stderr).toBe(0);
+    const index = readFileSync(path.join(project.dir, 'src/mcp/generated/index.ts'), 'utf8');
+    expect(index).toContain("store: redisStore({ redis: redisUrlFrom('$REDIS_URL') })");
+    expect(index).toContain("audit: prismaSink(prisma, 'mcpAuditLog')");
+    writeFileSync(path.join(project.dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, skipLibCheck: true, noEmit: true, allowImportingTsExtensions: true, types: ['node'] },
+      include: ['src/**/*.ts'],
+    }));
+    const r = await typecheck(project.dir, 'ts7');
+    expect(r.output).toBe('');
+    // Back to the in-memory store for the cases below (the module loaded in beforeAll is unchanged).
+    writeFileSync(path.join(project.dir, 'mcp-gen.config.ts'), CONFIG);
+    expect((await mcpGen(['generate'], project.dir)).code).toBe(0);
+  });
+});
+
 describe('rate limits from the config', () => {
   it('the generated server applies `limits` of mcp-gen.config.ts (perCaller: 3 an hour)', async () => {
     const mcp = await serve({ audit: false });
     for (let i = 0; i < 3; i++) expect((await call(mcp, keys.bob, 'count_comments')).status).toBe(200);
     const refused = await call(mcp, keys.bob, 'count_comments');
     expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBe('1200');
+    // One token every 1200 s, less the little that refilled while the three calls ran.
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(1190);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(1200);
   });
 });
 
@@ -157,12 +180,14 @@ describe('audit records', () => {
 
   it('one row per write, in the configured Prisma model, with ids and outcome; reads leave none', async () => {
     await prisma.mcpAuditLog.deleteMany({});
-    const mcp = await serve();
+    // No limits here (the config's perCaller allows 3 calls an hour); the audit sink is the config's.
+    const mcp = await serve({ limits: false });
     const created = await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'audited', title: 'Audited 9f1c' } });
     const id = JSON.parse(toolText(created)).id as number;
     await call(mcp, keys.alice, 'update_blog_post', { where: { id }, data: { title: 'Audited again 9f1c' } });
     await call(mcp, keys.alice, 'list_blog_posts');
-    await call(mcp, keys.alice, 'delete_blog_post', { where: { id } });
+    const deleted = await call(mcp, keys.alice, 'delete_blog_post', { where: { id } });
+    expect(toolText(deleted)).toContain('Audited again');
     const rows = await auditRows();
     expect(rows.map((r) => [r['tool'], r['action'], r['model'], JSON.parse(r['ids'] as string), r['outcome']])).toEqual([
       ['create_blog_post', 'create', 'BlogPost', [id], 'ok'],
@@ -212,7 +237,7 @@ describe('audit records', () => {
 
   it('a sink of your own (stdout JSON lines by default) gets the same records', async () => {
     const lines: string[] = [];
-    const mcp = await serve({ audit: stdoutSink((l) => lines.push(l)) });
+    const mcp = await serve({ limits: false, audit: stdoutSink((l) => lines.push(l)) });
     await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'stdout', title: 'To stdout' } });
     const records = lines.map((l) => JSON.parse(l) as AuditRecord);
     expect(records).toHaveLength(1);
@@ -226,7 +251,7 @@ describe('tracing', () => {
     const exporter = new InMemorySpanExporter();
     trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
     const lines: string[] = [];
-    const mcp = await serve({ audit: stdoutSink((l) => lines.push(l)) });
+    const mcp = await serve({ limits: false, audit: stdoutSink((l) => lines.push(l)) });
     const created = await call(mcp, keys.alice, 'create_blog_post', { data: { slug: 'traced', title: 'Secret title 51d2' } });
     const id = JSON.parse(toolText(created)).id;
     await call(mcp, keys.alice, 'update_blog_post', { where: { id }, data: { title: 'Secret title 51d2 v2' } });
@@ -242,7 +267,8 @@ describe('tracing', () => {
       'mcpgen.outcome': 'ok',
     });
     const inTrace = spans.filter((s) => s.spanContext().traceId === tool.spanContext().traceId).map((s) => s.name).sort();
-    expect(inTrace).toEqual(['$transaction', 'findFirst blogPost', 'tools/call update_blog_post', 'update blogPost']);
+    // update_blog_post finds the row in scope, updates it, and checks the result is still in scope.
+    expect(inTrace).toEqual(['$transaction', 'findFirst blogPost', 'findFirst blogPost', 'tools/call update_blog_post', 'update blogPost']);
     expect(JSON.stringify(spans.map((s) => [s.name, s.attributes]))).not.toMatch(/51d2|traced/);
     // The audit record names the trace.
     expect(JSON.parse(lines[1]!).traceId).toBe(tool.spanContext().traceId);

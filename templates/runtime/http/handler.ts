@@ -1,7 +1,8 @@
 // The one web-standard handler: `fetch(Request) → Response`. The standalone server (node.ts) and
 // every framework mount are thin adapters over it. Its pipeline, in order:
 //   route → Host/Origin → method → request hooks (per IP) → authenticate (ordered verifiers) →
-//   caller hooks (per caller) → body (limit, JSON) → scope check → MCP dispatch (tool hooks).
+//   caller hooks (per caller) → body (limit, JSON) → body hooks (per tool call) → scope check →
+//   MCP dispatch (tool hooks).
 // Every refusal happens before MCP is touched; MCP itself (both protocol revisions, 2025-11-25
 // and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts.
 import { createMcpHandler as createSdkHandler, type McpServer } from '@modelcontextprotocol/server';
@@ -40,6 +41,8 @@ export interface RequestHooks {
   onRequest?(request: Request, info: RequestInfo): Response | undefined | Promise<Response | undefined>;
   /** After authentication, before the body is read: per-caller limits. */
   onCaller?(request: Request, caller: Caller, info: RequestInfo): Response | undefined | Promise<Response | undefined>;
+  /** After the body is read, before the scope check: per-tool-call limits (writes, toolsets) and refusal audit. */
+  onBody?(caller: Caller, body: unknown, info: RequestInfo): Response | undefined | Promise<Response | undefined>;
 }
 
 export interface HandlerOptions {
@@ -153,6 +156,10 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       if (body.reason === 'too-large') return jsonRpcError(413, -32000, `request body is larger than ${limit} bytes`);
       if (body.reason === 'unreadable') return jsonRpcError(400, -32000, 'the request body could not be read');
       return jsonRpcError(400, -32700, 'Parse error: the body is not valid JSON');
+    }
+    for (const hook of hooks) {
+      const refused = await hook.onBody?.(caller, body.value, info);
+      if (refused) return refused;
     }
     const scope = missingScope(body.value, caller.scopes, opts.tools);
     if (scope) {

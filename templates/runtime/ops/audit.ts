@@ -8,10 +8,11 @@ import { toJsonValue } from '../values.js';
 export type { AuditTarget };
 
 /**
- * `ok`; `error` (the tool ran and failed, e.g. a unique violation); `invalid` (arguments refused
- * before it ran); `forbidden` (the credential lacks the scope); `rate_limited`; `cancelled`.
+ * `ok`; `error` (the tool ran and failed, e.g. a unique violation or a row not found);
+ * `forbidden` (the credential lacks the scope: nothing ran); `rate_limited` (nothing ran);
+ * `cancelled` (the client cancelled or went away).
  */
-export type AuditOutcome = 'ok' | 'error' | 'invalid' | 'forbidden' | 'rate_limited' | 'cancelled';
+export type AuditOutcome = 'ok' | 'error' | 'forbidden' | 'rate_limited' | 'cancelled';
 
 export interface AuditRecord {
   /** Always `mcp.audit`: tells these lines apart from the rest of stdout. */

@@ -36,8 +36,8 @@ export interface HookedCall {
 
 /** The MCP tool result, as far as the outcome goes. */
 interface ResultLike {
-  readonly isError?: boolean;
-  readonly content?: readonly unknown[];
+  readonly isError?: boolean | undefined;
+  readonly content?: readonly unknown[] | undefined;
   readonly structuredContent?: unknown;
 }
 

@@ -10,6 +10,9 @@ import { createHandler } from './runtime/http/handler.js';
 import type { HandlerOptions, McpHandler } from './runtime/http/handler.js';
 import { boundHosts, listen, listenHost } from './runtime/http/node.js';
 import type { NodeServerOptions, RunningServer } from './runtime/http/node.js';
+import type { AuditSink } from './runtime/ops/audit.js';
+import { createOps } from './runtime/ops/hooks.js';
+import type { RateLimits } from './runtime/ops/rate-limit.js';
 import { createToolServer, toolAccessMap } from './runtime/server.js';
 import type { ToolCallHook } from './runtime/server.js';
 import { tools } from './tools.js';
@@ -32,8 +35,19 @@ export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tool
    * @default []
    */
   authenticate?: Verifier | readonly Verifier[];
-  /** Run around every tool call, outermost first (rate limits, audit, tracing). @default [] */
+  /** Run around every tool call, outermost first, inside the built-in audit and tracing. @default [] */
   toolCallHooks?: readonly ToolCallHook[];
+  /** Rate limits (429 with Retry-After). @default `limits` from mcp-gen.config.ts; `false`: none */
+  limits?: RateLimits | false;
+  /** Where write audit records go. @default `audit` from mcp-gen.config.ts (JSON lines on stdout); `false`: none */
+  audit?: AuditSink | false;
+  /** OpenTelemetry spans per tool call and query (recorded once your app registers an SDK). @default true */
+  tracing?: boolean;
+}
+
+/** `limits` and `audit` from mcp-gen.config.ts (absent: no limits; audit records as JSON lines on stdout). */
+function configuredOps(_prisma: Db): { limits?: RateLimits; audit?: AuditSink | false } {
+  return {};
 }
 
 export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
@@ -46,16 +60,34 @@ const toolAccess = toolAccessMap(tools);
  * check (Host, Origin, authentication, body limit, scopes), protocol 2025-11-25 and 2026-07-28.
  */
 export function createMcpHandler(options: McpHandlerOptions): McpHandler {
-  const { prisma, authenticate = [], toolCallHooks = [], ...http } = options;
+  const { prisma, authenticate = [], toolCallHooks = [], hooks = [], limits, audit, tracing, ...http } = options;
   const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;
-  return createHandler({
+  const configured = configuredOps(prisma);
+  const chosenLimits = limits === undefined ? configured.limits : limits || undefined;
+  const chosenAudit = audit === undefined ? configured.audit : audit;
+  const ops = createOps(tools, {
+    ...(chosenLimits ? { limits: chosenLimits } : {}),
+    ...(chosenAudit !== undefined ? { audit: chosenAudit } : {}),
+    ...(tracing !== undefined ? { tracing } : {}),
+    userIdField: 'id',
+  });
+  const handler = createHandler({
     ready: () => databaseReady(prisma),
     ...http,
+    hooks: [ops, ...hooks],
     tools: toolAccess,
     verifiers: [...own,
     ],
-    server: createToolServer({ ...serverInfo, tools, models, prisma, toolCallHooks }),
+    // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).
+    server: createToolServer({ ...serverInfo, tools, models, prisma: ops.traceDb(prisma), toolCallHooks: [ops.toolCall, ...toolCallHooks] }),
   });
+  return {
+    fetch: (request, info) => handler.fetch(request, info),
+    close: async () => {
+      await handler.close();
+      await ops.close();
+    },
+  };
 }
 
 export interface StartServerOptions extends McpHandlerOptions, Omit<NodeServerOptions, 'requireLoopback' | 'path' | 'bodyLimit' | 'log'> {}

@@ -16,7 +16,7 @@
 // (`where`, `orderBy`, `unique`, `data`, `row`, `related`, `numeric`, ...) instead.
 import { z } from 'zod';
 import { AGGREGATES, aggregateRows, countRows, getRow, listRows, type AggregateArgs, type GetArgs, type ListArgs } from './model-read.js';
-import { createRow, deleteRow, updateRow } from './model-write.js';
+import { auditTarget, createRow, deleteRow, updateRow } from './model-write.js';
 import type { ModelSpec, ToolAnnotations, ToolDef } from './spec.js';
 import { changeAnnotations, createAnnotations, enumOf, readAnnotations, rowWithRelated, type ToolMeta } from './tool-meta.js';
 import { validatorsOf, type ModelValidators } from './validators.js';
@@ -37,7 +37,7 @@ interface Schemas {
 }
 
 /** A ToolDef whose schemas are built on first use: the registry is complete by then. */
-function tool(o: ToolOptions, access: 'read' | 'write', annotations: ToolAnnotations, make: () => Schemas, handler: ToolDef['handler']): ToolDef {
+function tool(o: ToolOptions, access: 'read' | 'write', annotations: ToolAnnotations, make: () => Schemas, handler: ToolDef['handler'], audit?: ToolDef['audit']): ToolDef {
   let built: Schemas | undefined;
   const schemas = () => (built ??= make());
   return {
@@ -45,6 +45,7 @@ function tool(o: ToolOptions, access: 'read' | 'write', annotations: ToolAnnotat
     get input() { return schemas().input; },
     get output() { return schemas().output; },
     handler,
+    ...(audit ? { audit } : {}),
   };
 }
 
@@ -119,19 +120,19 @@ export function createTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
   return tool(o, 'write', createAnnotations(o.title), () => {
     const m = v(spec, o);
     return { input: z.strictObject({ data: o.data ?? m.create! }), output: m.row as z.ZodObject };
-  }, (args, ctx) => createRow(spec, args as { data: Record<string, unknown> }, ctx));
+  }, (args, ctx) => createRow(spec, args as { data: Record<string, unknown> }, ctx), (args, value) => auditTarget(spec, 'create', args, value));
 }
 
 export function updateTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
   return tool(o, 'write', changeAnnotations(o.title), () => {
     const m = v(spec, o);
     return { input: z.strictObject({ where: m.unique!, data: o.data ?? m.update! }), output: m.row as z.ZodObject };
-  }, (args, ctx) => updateRow(spec, args as { where: Record<string, unknown>; data: Record<string, unknown> }, ctx));
+  }, (args, ctx) => updateRow(spec, args as { where: Record<string, unknown>; data: Record<string, unknown> }, ctx), (args, value) => auditTarget(spec, 'update', args, value));
 }
 
 export function deleteTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
   return tool(o, 'write', changeAnnotations(o.title), () => {
     const m = v(spec, o);
     return { input: z.strictObject({ where: m.unique! }), output: m.row as z.ZodObject };
-  }, (args, ctx) => deleteRow(spec, args as { where: Record<string, unknown> }, ctx));
+  }, (args, ctx) => deleteRow(spec, args as { where: Record<string, unknown> }, ctx), (args, value) => auditTarget(spec, 'delete', args, value));
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { formatZodError, ToolError } from '../errors.js';
 import { aggregateRows, countRows, getRow, listRows, type OpContext } from '../model-read.js';
-import { createRow, deleteRow, updateRow } from '../model-write.js';
+import { auditTarget, createRow, deleteRow, updateRow } from '../model-write.js';
 import type { Access, ModelSpec, Registry, ToolDef } from '../spec.js';
 import { aggregateArgs, argsSchema, getArgs, listArgs, normalize } from './args.js';
 import { describeModel, summaryLine, USAGE } from './describe.js';
@@ -110,6 +110,11 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
       description: 'Creates, updates or deletes one row: create { data }, update { where: <unique>, data }, delete { where: <unique> }. Returns the row. Only rows you may change.',
       input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(MUTATE_OPERATIONS), args: argsInput('{ data }, { where, data } or { where }') }),
       annotations: { title: 'Mutate', readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+      audit(raw, value) {
+        const { model, operation, args } = raw as { model: string; operation: string; args: unknown };
+        const spec = byName.get(model);
+        return spec ? auditTarget(spec, operation, args, value) : { model, action: operation };
+      },
       async handler(raw, ctx) {
         const { model, operation, args } = raw as { model: string; operation: (typeof MUTATE_OPERATIONS)[number]; args: Row };
         const spec = modelFor(model, 'write', ctx);

@@ -1,0 +1,110 @@
+// The advertised `where` of list/count/aggregate tools. The validator (filters.ts) checks every
+// operator of every field and relation; the listing names the fields with their value types and
+// states the operators once, in the description, instead of spelling a filter object per field
+// kind and the related models' fields again (their own tools already list them).
+import { isSchema, properties, refName, resolve, valueBranches, type Definitions, type Schema } from './json-schema.js';
+
+const LOGICAL = ['AND', 'OR', 'NOT'];
+
+/** A `where` with AND/OR/NOT (a model's filter), as opposed to a unique selector. */
+export function isModelWhere(node: Schema, defs: Definitions): boolean {
+  const props = properties(resolve(node, defs));
+  return LOGICAL.every((k) => k in props);
+}
+
+interface Relation {
+  readonly name: string;
+  readonly target: string;
+  readonly many: boolean;
+}
+
+/** The `is`/`isNot` or `some`/`every`/`none` object of a relation filter, if `node` is one. */
+function relationOf(name: string, node: Schema, defs: Definitions): Relation | undefined {
+  const props = properties(resolve(node, defs));
+  const many = 'some' in props;
+  if (!many && !('is' in props)) return undefined;
+  const inner = props[many ? 'some' : 'is']!;
+  // The inner where may be wrapped for `is: null`; its definition id names the target model.
+  const branches = Array.isArray(inner['anyOf']) ? inner['anyOf'].filter(isSchema) : [inner];
+  const id = branches.map((b) => refName(b) ?? wrappedRef(b)).find((n) => n !== undefined) ?? '';
+  const target = id.replace(/(Scalar)?Where(Clause)?\d*$/, '') || 'related';
+  return { name, target, many };
+}
+
+/** The operator object of a scalar filter (`{ equals, not, in, ... }`), and its value branch. */
+function filterParts(node: Schema, defs: Definitions): { value: Schema; ops: Record<string, Schema> } | undefined {
+  const n = resolve(node, defs);
+  const anyOf = Array.isArray(n['anyOf']) ? n['anyOf'].filter(isSchema) : [];
+  const opsBranch = anyOf.find((b) => 'equals' in properties(resolve(b, defs)));
+  if (opsBranch) {
+    const value = anyOf.find((b) => b !== opsBranch)!;
+    return { value, ops: properties(resolve(opsBranch, defs)) };
+  }
+  if ('has' in properties(n)) return { value: { type: 'array' }, ops: properties(n) };
+  return undefined;
+}
+
+/** One field's advertised filter: its value type(s), or an operator object. */
+function fieldFilter(value: Schema, defs: Definitions): Schema {
+  const v = resolve(value, defs);
+  // Value descriptions (BigInt as a string, ...) are said once in the where's own description.
+  return { anyOf: [...(valueBranches(v, defs) ?? []), { type: 'object' }] };
+}
+
+/** The lean `where`: field name → value type, relations as objects, operators in the description. */
+export function leanWhere(node: Schema, defs: Definitions, shared: Record<string, Schema>): Schema {
+  const props = properties(resolve(node, defs));
+  const out: Record<string, Schema> = {};
+  const relations: Relation[] = [];
+  let insensitive = false;
+  let lists = false;
+  for (const [name, prop] of Object.entries(props)) {
+    if (LOGICAL.includes(name)) {
+      out[name] = { type: 'array', items: { type: 'object' } };
+      continue;
+    }
+    const relation = relationOf(name, prop, defs);
+    if (relation) {
+      relations.push(relation);
+      out[name] = { type: 'object' };
+      continue;
+    }
+    const parts = filterParts(prop, defs);
+    if (!parts) continue;
+    insensitive ||= 'mode' in parts.ops;
+    lists ||= 'has' in parts.ops;
+    if ('has' in parts.ops) {
+      out[name] = { type: 'object' };
+      continue;
+    }
+    // Fields of one kind share a definition, named as the validator names it (IntFilter, RoleFilter).
+    const id = refName(prop) ?? wrappedRef(prop);
+    if (id) {
+      shared[id] ??= fieldFilter(parts.value, defs);
+      out[name] = { $ref: `#/definitions/${id}` };
+    } else {
+      out[name] = fieldFilter(parts.value, defs);
+    }
+  }
+  return { type: 'object', description: grammar(relations, insensitive, lists), properties: out, additionalProperties: false };
+}
+
+function wrappedRef(node: Schema): string | undefined {
+  const allOf = node['allOf'];
+  return Array.isArray(allOf) && isSchema(allOf[0]) ? refName(allOf[0]) : undefined;
+}
+
+function grammar(relations: readonly Relation[], insensitive: boolean, lists: boolean): string {
+  const parts = [
+    'Prisma where. A field takes a value (equals) or {equals, not, in, notIn, lt, lte, gt, gte}' +
+      `; strings also contains, startsWith, endsWith${insensitive ? ", mode: 'insensitive'" : ''}` +
+      (lists ? '; list fields has, hasSome, hasEvery, isEmpty' : '') +
+      '. BigInt and Decimal as strings, DateTime as ISO-8601.',
+  ];
+  const one = relations.filter((r) => !r.many);
+  const many = relations.filter((r) => r.many);
+  if (one.length > 0) parts.push(`${one.map((r) => `${r.name} (${r.target})`).join(', ')}: {is} or {isNot} with that model's where.`);
+  if (many.length > 0) parts.push(`${many.map((r) => `${r.name} (${r.target})`).join(', ')}: {some}, {every} or {none} with that model's where.`);
+  parts.push('AND, OR, NOT: arrays of where objects.');
+  return parts.join(' ');
+}

@@ -22,7 +22,6 @@ const listings = new WeakMap<ToolDef, Tool>();
 export function listing(tool: ToolDef): Tool {
   let entry = listings.get(tool);
   if (!entry) {
-    const { title: _title, ...annotations } = tool.annotations; // `title` is already the tool's own
     entry = {
       name: tool.name,
       title: tool.title,
@@ -30,7 +29,7 @@ export function listing(tool: ToolDef): Tool {
       // A precomputed schema (published procedures) is made portable as it is; ours are made lean too.
       inputSchema: (tool.inputJsonSchema ? portable(tool.inputJsonSchema as Schema) : inputSchema(tool.input)) as Tool['inputSchema'],
       ...(tool.output ? { outputSchema: portable(leanOutput(jsonSchema(tool.output, 'output'))) as Tool['outputSchema'] } : {}),
-      annotations,
+      annotations: { ...tool.annotations },
     };
     listings.set(tool, entry);
   }

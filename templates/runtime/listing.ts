@@ -11,6 +11,7 @@ import type { Tool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { withDefinitions } from './listing/definitions.js';
 import { isSchema, properties, type Definitions, type Schema } from './listing/json-schema.js';
+import { shortenNameLists } from './listing/names.js';
 import { leanOutput } from './listing/output.js';
 import { portable } from './listing/portable.js';
 import { isModelWhere, leanWhere } from './listing/where.js';
@@ -49,5 +50,5 @@ export function inputSchema(input: z.ZodType): Schema {
     Object.entries(properties(root)).map(([name, prop]) => [name, name === 'where' && isModelWhere(prop, defs) ? leanWhere(prop, defs, shared) : prop]),
   );
   const body = 'properties' in root ? { ...root, properties: props } : root;
-  return portable(withDefinitions(body, { ...defs, ...shared }));
+  return portable(withDefinitions(shortenNameLists(body), { ...defs, ...shared }));
 }

@@ -51,11 +51,19 @@ function fieldFilter(value: Schema, defs: Definitions): Schema {
   return { anyOf: [...(valueBranches(v, defs) ?? []), { type: 'object' }] };
 }
 
+/**
+ * Models with more filterable fields than this list them by type in the description instead of
+ * one property each: a name costs about 3 tokens there against about 12 as a property, and a
+ * model of 100 columns would otherwise spend 1,200 tokens on its where in every read tool.
+ */
+export const WIDE = 24;
+
 /** The lean `where`: field name → value type, relations as objects, operators in the description. */
 export function leanWhere(node: Schema, defs: Definitions, shared: Record<string, Schema>): Schema {
   const props = properties(resolve(node, defs));
   const out: Record<string, Schema> = {};
   const relations: Relation[] = [];
+  const byType = new Map<string, string[]>();
   let insensitive = false;
   let lists = false;
   for (const [name, prop] of Object.entries(props)) {
@@ -73,6 +81,8 @@ export function leanWhere(node: Schema, defs: Definitions, shared: Record<string
     if (!parts) continue;
     insensitive ||= 'mode' in parts.ops;
     lists ||= 'has' in parts.ops;
+    const label = typeLabel(parts.value, 'has' in parts.ops, defs);
+    byType.set(label, [...(byType.get(label) ?? []), name]);
     if ('has' in parts.ops) {
       out[name] = { type: 'object' };
       continue;
@@ -86,7 +96,19 @@ export function leanWhere(node: Schema, defs: Definitions, shared: Record<string
       out[name] = fieldFilter(parts.value, defs);
     }
   }
-  return { type: 'object', description: grammar(relations, insensitive, lists), properties: out, additionalProperties: false };
+  const description = grammar(relations, insensitive, lists);
+  if (byType.size > 0 && [...byType.values()].flat().length > WIDE) {
+    const fields = [...byType].map(([label, names]) => `${label}: ${names.join(', ')}`).join('; ');
+    return { type: 'object', description: `${description} Fields by type: ${fields}.` };
+  }
+  return { type: 'object', description, properties: out, additionalProperties: false };
+}
+
+/** `string`, `integer or null`, `enum A|B`, `list`: how the description groups a field. */
+function typeLabel(value: Schema, list: boolean, defs: Definitions): string {
+  if (list) return 'list';
+  const branches = valueBranches(value, defs) ?? [];
+  return branches.map((b) => (Array.isArray(b['enum']) ? `enum ${b['enum'].join('|')}` : String(b['type']))).join(' or ');
 }
 
 function wrappedRef(node: Schema): string | undefined {

@@ -50,5 +50,9 @@ export function inputSchema(input: z.ZodType): Schema {
     Object.entries(properties(root)).map(([name, prop]) => [name, name === 'where' && isModelWhere(prop, defs) ? leanWhere(prop, defs, shared) : prop]),
   );
   const body = 'properties' in root ? { ...root, properties: props } : root;
-  return portable(withDefinitions(shortenNameLists(body), { ...defs, ...shared }));
+  // Filters of kinds a JSON type does not name (DateTime, BigInt, Decimal are strings) keep their
+  // definition's name even when one field uses it; the others are written in place.
+  const named = new Set(Object.keys(shared).filter((id) => /DateTime|BigInt|Decimal/.test(id)));
+  const { definitions: lists, ...lean } = shortenNameLists(body);
+  return portable(withDefinitions(lean, { ...defs, ...shared, ...(lists as Definitions | undefined) }, named));
 }

@@ -35,10 +35,15 @@ function inline(node: unknown, defs: Readonly<Record<string, Schema>>, once: Rea
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v, defs, once)]));
 }
 
-/** `root` (without definitions) given the definitions it may use: prunes and inlines them. */
-export function withDefinitions(root: Schema, defs: Readonly<Record<string, Schema>>): Schema {
+/**
+ * `root` (without definitions) given the definitions it may use: prunes and inlines them. Names
+ * in `keep` stay definitions even when used once: their name says something (`DateTimeFilter`).
+ */
+export function withDefinitions(root: Schema, defs: Readonly<Record<string, Schema>>, keep: ReadonlySet<string> = new Set()): Schema {
   const counts = reachable(root, defs);
-  const once = new Set([...counts].filter(([name, n]) => n === 1 && defs[name] && !selfReferencing(name, defs)).map(([name]) => name));
+  const once = new Set(
+    [...counts].filter(([name, n]) => n === 1 && defs[name] && !keep.has(name) && !selfReferencing(name, defs)).map(([name]) => name),
+  );
   const body = inline(root, defs, once) as Schema;
   const kept = [...counts.keys()].filter((name) => defs[name] && !once.has(name)).sort();
   if (kept.length === 0) return body;

@@ -17,9 +17,29 @@ function shorten(node: Schema): Schema {
   return out;
 }
 
-/** `input` with its top-level name lists shortened when they name more than WIDE fields. */
+/**
+ * `input` with its top-level name lists shortened when they name more than WIDE fields, and lists
+ * that name the same fields (aggregate's `_min` and `_max`, `_sum` and `_avg`) written once, as a
+ * definition both refer to.
+ */
 export function shortenNameLists(input: Schema): Schema {
   const props = properties(input);
   if (Object.keys(props).length === 0) return input;
-  return { ...input, properties: Object.fromEntries(Object.entries(props).map(([name, prop]) => [name, name === 'where' || name === 'data' ? prop : shorten(prop)])) };
+  const short = Object.fromEntries(Object.entries(props).map(([name, prop]) => [name, name === 'where' || name === 'data' ? prop : shorten(prop)]));
+  const groups = new Map<string, string[]>();
+  for (const [name, prop] of Object.entries(short)) {
+    const items = prop['items'];
+    if (!isSchema(items) || !Array.isArray(items['enum'])) continue;
+    const key = JSON.stringify(items);
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  const definitions: Record<string, Schema> = {};
+  for (const [key, names] of groups) {
+    if (names.length < 2) continue;
+    const id = `${names.map((n) => n.replace(/^_/, '')).join('_')}_fields`;
+    definitions[id] = JSON.parse(key) as Schema;
+    for (const name of names) short[name] = { ...short[name], items: { $ref: `#/definitions/${id}` } };
+  }
+  // The caller merges `definitions` (new ones only) with the schema's own.
+  return { ...input, properties: short, ...(Object.keys(definitions).length > 0 ? { definitions } : {}) };
 }

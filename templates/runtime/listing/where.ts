@@ -81,14 +81,14 @@ export function leanWhere(node: Schema, defs: Definitions, shared: Record<string
     if (!parts) continue;
     insensitive ||= 'mode' in parts.ops;
     lists ||= 'has' in parts.ops;
-    const label = typeLabel(parts.value, 'has' in parts.ops, defs);
+    const id = refName(prop) ?? wrappedRef(prop);
+    const label = typeLabel(id, parts.value, defs);
     byType.set(label, [...(byType.get(label) ?? []), name]);
     if ('has' in parts.ops) {
       out[name] = { type: 'object' };
       continue;
     }
     // Fields of one kind share a definition, named as the validator names it (IntFilter, RoleFilter).
-    const id = refName(prop) ?? wrappedRef(prop);
     if (id) {
       shared[id] ??= fieldFilter(parts.value, defs);
       out[name] = { $ref: `#/definitions/${id}` };
@@ -99,16 +99,22 @@ export function leanWhere(node: Schema, defs: Definitions, shared: Record<string
   const description = grammar(relations, insensitive, lists);
   if (byType.size > 0 && [...byType.values()].flat().length > WIDE) {
     const fields = [...byType].map(([label, names]) => `${label}: ${names.join(', ')}`).join('; ');
-    return { type: 'object', description: `${description} Fields by type: ${fields}.` };
+    return { type: 'object', description: `${description} Fields by type (? = may be null): ${fields}.` };
   }
   return { type: 'object', description, properties: out, additionalProperties: false };
 }
 
-/** `string`, `integer or null`, `enum A|B`, `list`: how the description groups a field. */
-function typeLabel(value: Schema, list: boolean, defs: Definitions): string {
-  if (list) return 'list';
+/**
+ * How the description groups a field: its kind from the filter's definition id (`DateTime?` from
+ * NullableDateTimeFilter, `String[]` from StringListFilter), enums with their values.
+ */
+function typeLabel(id: string | undefined, value: Schema, defs: Definitions): string {
   const branches = valueBranches(value, defs) ?? [];
-  return branches.map((b) => (Array.isArray(b['enum']) ? `enum ${b['enum'].join('|')}` : String(b['type']))).join(' or ');
+  const values = branches.flatMap((b) => (Array.isArray(b['enum']) ? [b['enum'].join('|')] : []));
+  const nullable = branches.some((b) => b['type'] === 'null');
+  const kind = id?.replace(/^Nullable/, '').replace(/ListFilter$/, '[]').replace(/Filter(Insensitive)?$/, '');
+  const name = kind || branches.filter((b) => b['type'] !== 'null').map((b) => String(b['type'] ?? 'enum')).join('|');
+  return `${name}${nullable ? '?' : ''}${values.length > 0 ? ` (${values.join('|')})` : ''}`;
 }
 
 function wrappedRef(node: Schema): string | undefined {

@@ -9,6 +9,8 @@ import { BUDGET, estimate } from '../../src/budget/estimate.js';
 import { budgetReport } from '../../src/budget/report.js';
 import { loadProject } from '../../src/generate.js';
 import { listing } from '../../templates/runtime/listing.js';
+// The registry first: a server loads it before listing (relations resolve through it).
+import '../golden/blog/registry.js';
 import { tools } from '../golden/blog/tools.js';
 import { repoRoot } from '../helpers/repo.js';
 import { tokensOf } from '../helpers/listing-tokens.js';

@@ -29,6 +29,8 @@ export function tokensOf(listed: readonly { name: string }[]): ListingTokens {
 
 /** The tools/list of the server generated into `generatedDir` (e.g. <project>/src/mcp/generated). */
 export async function listGenerated(generatedDir: string): Promise<{ name: string }[]> {
+  // The registry first, as the server's index.ts does: relations resolve through it.
+  await import(pathToFileURL(path.join(generatedDir, 'registry.ts')).href);
   const { tools } = (await import(pathToFileURL(path.join(generatedDir, 'tools.ts')).href)) as { tools: readonly object[] };
   const { listing } = (await import(pathToFileURL(path.join(generatedDir, 'runtime/listing.ts')).href)) as { listing: (t: object) => { name: string } };
   return tools.map(listing);

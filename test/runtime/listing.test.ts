@@ -9,6 +9,8 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { listing } from '../../templates/runtime/listing.js';
+// The registry first: a server loads it before listing (relations resolve through it).
+import '../golden/blog/registry.js';
 import { tools } from '../golden/blog/tools.js';
 import { portabilityFindings } from './portability.js';
 

@@ -16,6 +16,8 @@ interface Relation {
   readonly name: string;
   readonly target: string;
   readonly many: boolean;
+  /** To-one: the target's fields are accepted directly (Prisma's shorthand for `is`). */
+  readonly shorthand: boolean;
 }
 
 /** The `is`/`isNot` or `some`/`every`/`none` object of a relation filter, if `node` is one. */
@@ -28,7 +30,8 @@ function relationOf(name: string, node: Schema, defs: Definitions): Relation | u
   const branches = Array.isArray(inner['anyOf']) ? inner['anyOf'].filter(isSchema) : [inner];
   const id = branches.map((b) => refName(b) ?? wrappedRef(b)).find((n) => n !== undefined) ?? '';
   const target = id.replace(/(Scalar)?Where(Clause)?\d*$/, '') || 'related';
-  return { name, target, many };
+  const shorthand = !many && Object.keys(props).some((k) => k !== 'is' && k !== 'isNot');
+  return { name, target, many, shorthand };
 }
 
 /** The operator object of a scalar filter (`{ equals, not, in, ... }`), and its value branch. */
@@ -78,7 +81,10 @@ export function leanWhere(node: Schema, defs: Definitions, shared: Record<string
       continue;
     }
     const parts = filterParts(prop, defs);
-    if (!parts) continue;
+    if (!parts) {
+      out[name] = prop; // not a filter this projection knows: advertised as the validator has it
+      continue;
+    }
     insensitive ||= 'mode' in parts.ops;
     lists ||= 'has' in parts.ops;
     const id = refName(prop) ?? wrappedRef(prop);
@@ -131,7 +137,8 @@ function grammar(relations: readonly Relation[], insensitive: boolean, lists: bo
   ];
   const one = relations.filter((r) => !r.many);
   const many = relations.filter((r) => r.many);
-  if (one.length > 0) parts.push(`${one.map((r) => `${r.name} (${r.target})`).join(', ')}: {is} or {isNot} with that model's where.`);
+  const shorthand = one.length > 0 && one.every((r) => r.shorthand) ? " (or that model's fields directly, for is)" : '';
+  if (one.length > 0) parts.push(`${one.map((r) => `${r.name} (${r.target})`).join(', ')}: {is} or {isNot} with that model's where${shorthand}.`);
   if (many.length > 0) parts.push(`${many.map((r) => `${r.name} (${r.target})`).join(', ')}: {some}, {every} or {none} with that model's where.`);
   parts.push('AND, OR, NOT: arrays of where objects.');
   return parts.join(' ');

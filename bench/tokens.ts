@@ -31,21 +31,29 @@ async function setMode(dir: string, mode: Mode): Promise<void> {
   await fs.writeFile(file, mode === 'full' ? text : text.replace('defineConfig({', `defineConfig({\n  mode: '${mode}',`));
 }
 
-async function measure(dir: string, mode: Mode): Promise<Cell | string> {
-  await setMode(dir, mode);
-  const out = path.join(dir, 'src/mcp/generated');
-  await fs.rm(out, { recursive: true, force: true });
-  const gen = await mcpGen(['generate'], dir);
-  if (gen.code !== 0) return `generate failed: ${(gen.stderr || gen.stdout).split('\n')[0]}`;
-  const t = tokensOf(await listGenerated(out));
-  const estimate = /~([\d,]+) tokens/.exec(gen.stdout)?.[1] ?? '-';
-  return { tools: t.tools.length, total: t.total, largest: `${t.largest.tokens} (${t.largest.name})`, estimate };
+/** A fresh project per schema and mode: generated modules, once imported, stay cached in this process. */
+async function project(name: string): Promise<string> {
+  return name === 'blog' ? createScratchProject('tokens-blog', { fixtureDir: path.join(REPO, 'fixtures/blog') }) : (await createCorpusProject(name)).dir;
 }
 
-async function row(name: string, dir: string): Promise<string[]> {
+async function measure(name: string, mode: Mode): Promise<Cell | string> {
+  const dir = await project(name);
+  try {
+    await setMode(dir, mode);
+    const gen = await mcpGen(['generate'], dir);
+    if (gen.code !== 0) return `generate failed: ${(gen.stderr || gen.stdout).split('\n')[0]}`;
+    const t = tokensOf(await listGenerated(path.join(dir, 'src/mcp/generated')));
+    const estimate = /~([\d,]+) tokens/.exec(gen.stdout)?.[1] ?? '-';
+    return { tools: t.tools.length, total: t.total, largest: `${t.largest.tokens} (${t.largest.name})`, estimate };
+  } finally {
+    await removeScratch(dir);
+  }
+}
+
+async function row(name: string): Promise<string[]> {
   const cells: string[] = [name];
   for (const mode of ['full', 'compact'] as const) {
-    const c = await measure(dir, mode);
+    const c = await measure(name, mode);
     if (typeof c === 'string') cells.push(c, '', '', '');
     else cells.push(String(c.tools), c.total.toLocaleString('en-US'), c.estimate, c.largest);
   }
@@ -63,12 +71,7 @@ const names = ['blog', ...corpusNames()].filter((n) => wanted.length === 0 || wa
 const rows: string[][] = [];
 for (const name of names) {
   process.stderr.write(`measuring ${name}…\n`);
-  const dir = name === 'blog' ? await createScratchProject('tokens-blog', { fixtureDir: path.join(REPO, 'fixtures/blog') }) : (await createCorpusProject(name)).dir;
-  try {
-    rows.push(await row(name, dir));
-  } finally {
-    await removeScratch(dir);
-  }
+  rows.push(await row(name));
 }
 console.log(
   table(

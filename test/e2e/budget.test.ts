@@ -30,9 +30,10 @@ afterAll(async () => {
 });
 
 describe.skipIf(names.length === 0)('real-world schemas, full mode', () => {
-  it.each(names)('%s: no tool over 1,500 tokens', (name) => {
-    const { largest } = measured.get(name)!.tokens;
+  it.each(names)('%s: no tool over 1,500 tokens, every name as clients require', (name) => {
+    const { largest, tools } = measured.get(name)!.tokens;
     expect(largest.tokens, largest.name).toBeLessThanOrEqual(1_500);
+    for (const tool of tools) expect(tool.name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
   });
 
   it.each(names)('%s: the printed estimate is within 10 percent of the real tools/list; past the budget, a warning names models', (name) => {

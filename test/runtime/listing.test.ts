@@ -23,6 +23,10 @@ describe('tools/list of the blog fixture (full mode)', () => {
     expect(Math.max(...listed.map(tokens))).toBeLessThanOrEqual(1_500);
   });
 
+  it('names every tool as clients require: ^[a-zA-Z0-9_-]{1,64}$', () => {
+    for (const tool of listed) expect(tool.name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+  });
+
   it('passes the portability rules: no type arrays, no keyword-less schema, no remote $ref', () => {
     expect(listed.flatMap((t) => portabilityFindings(t))).toEqual([]);
   });

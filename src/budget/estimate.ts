@@ -26,6 +26,12 @@ const COEFFICIENTS: Record<Operation, Coefficients> = {
 
 /** get_user_info and each custom tool: a flat allowance (their schemas are the user's own). */
 export const OTHER_TOOL_TOKENS = 150;
+
+/**
+ * Compact mode's tools, measured on their listing (the same whatever the schema: model names are
+ * not in it). `mutate` is listed only when some compact model allows writes.
+ */
+export const COMPACT_TOKENS = { describe_models: 115, query: 170, mutate: 165 } as const;
 /** The `{"tools":[...]}` wrapper. */
 const ENVELOPE = 4;
 
@@ -73,21 +79,30 @@ export function modelCost(m: ModelPlan, plan: Plan): ModelCost {
 }
 
 /**
- * Full mode's tools/list per toolset: per-model tools by the fitted formula, `extraTools` (custom
- * tools by toolset, get_user_info) at OTHER_TOOL_TOKENS each.
+ * tools/list per toolset and for the endpoint: full-mode models by the fitted formula, compact
+ * toolsets by the measured cost of describe_models/query/mutate, `extraTools` (custom tools by
+ * toolset, get_user_info) at OTHER_TOOL_TOKENS each.
  */
 export function estimate(plan: Plan, extraTools: Readonly<Record<string, number>> = {}): Estimate {
+  const compactModels = plan.models.filter((m) => m.mode === 'compact');
+  const writes = compactModels.some((m) => m.operations.some((op) => op === 'create' || op === 'update' || op === 'delete'));
+  const compact = { tools: compactModels.length === 0 ? 0 : writes ? 3 : 2, tokens: 0 };
+  if (compact.tools > 0) compact.tokens = COMPACT_TOKENS.describe_models + COMPACT_TOKENS.query + (writes ? COMPACT_TOKENS.mutate : 0);
   const toolsets = plan.toolsets.map((ts) => {
-    const models = plan.models.filter((m) => m.toolset === ts.name).map((m) => modelCost(m, plan));
+    const own = plan.models.filter((m) => m.toolset === ts.name);
+    const models = own.filter((m) => m.mode === 'full').map((m) => modelCost(m, plan));
     models.sort((a, b) => b.tokens - a.tokens || (a.model < b.model ? -1 : 1));
+    // A compact toolset's callers see the shared describe_models/query/mutate.
+    const shared = own.some((m) => m.mode === 'compact') ? compact : { tools: 0, tokens: 0 };
     const extra = extraTools[ts.name] ?? 0;
-    const tools = models.reduce((n, m) => n + m.tools, extra);
-    const tokens = models.reduce((n, m) => n + m.tokens, extra * OTHER_TOOL_TOKENS);
+    const tools = models.reduce((n, m) => n + m.tools, extra + shared.tools);
+    const tokens = models.reduce((n, m) => n + m.tokens, extra * OTHER_TOOL_TOKENS + shared.tokens);
     return { toolset: ts.name, tools, tokens, models, over: tokens > BUDGET.tokens || tools > BUDGET.tools };
   });
-  const names = new Set(plan.toolsets.map((t) => t.name));
-  const orphan = Object.entries(extraTools).filter(([name]) => !names.has(name)).reduce((n, [, k]) => n + k, 0);
-  const tools = toolsets.reduce((n, t) => n + t.tools, orphan);
-  const tokens = toolsets.reduce((n, t) => n + t.tokens, orphan * OTHER_TOOL_TOKENS) + ENVELOPE;
+  // The whole endpoint: compact tools once, however many toolsets they serve.
+  const extras = Object.values(extraTools).reduce((n, k) => n + k, 0);
+  const full = plan.models.filter((m) => m.mode === 'full').map((m) => modelCost(m, plan));
+  const tools = full.reduce((n, m) => n + m.tools, extras + compact.tools);
+  const tokens = full.reduce((n, m) => n + m.tokens, extras * OTHER_TOOL_TOKENS + compact.tokens) + ENVELOPE;
   return { toolsets, tools, tokens };
 }

@@ -3,7 +3,7 @@
  * portable (the MCP Inspector's `--strict` rules: no `type` arrays, no schema without a keyword),
  * and still the truth: every call the validators accept is valid against the advertised schema.
  */
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import { Ajv } from 'ajv';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { z } from 'zod';

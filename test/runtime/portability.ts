@@ -4,7 +4,7 @@
 //   untyped-schema  a schema with no validation keyword at all  (warning; fine under `not`)
 //   remote-ref      `$ref` not starting with `#`                (warning)
 //   boolean-schema  `true`/`false` where a schema is expected   (error; fine for additionalProperties)
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 
 export interface Finding {
   readonly tool: string;

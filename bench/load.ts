@@ -94,7 +94,7 @@ interface Side {
   readonly p99: number[];
   socketErrors: number;
   non2xx: number;
-  rss: { start: number; warm: number; end: number };
+  rss: { start: number; warm: number; end: number; rounds: number[] };
 }
 
 async function benchDatabase(database: TestDatabase): Promise<void> {
@@ -107,7 +107,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     hand = await startServer(p.dir, { entry: path.resolve('bench/load-handwritten.ts'), env: { ...p.env, PROJECT_DIR: p.dir } });
     const sides: Side[] = [p.server, hand].map((server, i) => ({
       name: i === 0 ? 'generated' : 'handwritten', server, tally: { ok: 0, toolErrors: 0, writes: [] }, rps: [], p50: [], p99: [], socketErrors: 0, non2xx: 0,
-      rss: { start: rssMb(server), warm: 0, end: 0 },
+      rss: { start: rssMb(server), warm: 0, end: 0, rounds: [] },
     }));
     for (const side of sides) {
       for (const [tool, a] of [['list_notes', { take: 5 }], ['create_note', { data: { title: 'probe' } }]] as const) {
@@ -130,6 +130,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
         side.p99.push(r.latency.p99);
         side.socketErrors += r.errors + r.timeouts;
         side.non2xx += r.non2xx;
+        side.rss.rounds.push(rssMb(side.server));
       }
     }
     for (const side of sides) side.rss.end = rssMb(side.server);
@@ -140,6 +141,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     for (const s of sides) {
       console.log(`${s.name.padEnd(12)} ${median(s.rps).toFixed(0).padStart(14)}  ${median(s.p50).toFixed(0).padStart(6)}  ${median(s.p99).toFixed(0).padStart(6)}  ${String(s.socketErrors).padStart(10)}  ${String(s.non2xx).padStart(7)}  ${String(s.tally.toolErrors).padStart(8)}  ${s.rss.start} → ${s.rss.warm} → ${s.rss.end}`);
     }
+    for (const s of sides) console.log(`${s.name} RSS after each round: ${s.rss.rounds.join(' → ')} MB`);
     console.log(`throughput generated / handwritten = ${(median(gen.rps) / median(hw.rps)).toFixed(2)}×  (per round: ${gen.rps.map((g, i) => (g / hw.rps[i]!).toFixed(2)).join(', ')})`);
 
     // Every acknowledged write is in the database.

@@ -8,7 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { loadSchema } from '../parse/index.js';
 import type { SchemaIR } from '../ir/types.js';
 import { addKeyModel, DEFAULT_KEY_MODEL } from './key-model.js';
-import { configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
+import { chooseMode } from '../budget/choose.js';
+import { estimate } from '../budget/estimate.js';
+import { validateConfig } from '../config/validate.js';
+import { buildPlan } from '../plan/build.js';
+import { configObject, configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
 import { writeNewFiles } from './files.js';
@@ -64,7 +68,12 @@ export async function init(opts: InitOptions): Promise<number> {
   }
 
   const projectName = await readProjectName(root);
-  const config = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL }, projectName);
+  const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL }, projectName);
+  // Full mode while its tools/list fits a client's context (the example tool and get_user_info
+  // included); compact mode when it would not.
+  const full = estimate(buildPlan(ir, validateConfig(configObject(view), PATHS.config)), { [view.toolset]: 1, ...(userModel ? { user: 1 } : {}) });
+  const choice = chooseMode(full);
+  const config = { ...view, mode: choice.mode === 'compact' ? { reason: choice.reason } : undefined };
   const rendered: [string, string][] = [
     [PATHS.config, await render('config.ts.hbs', config)],
     [PATHS.server, await render('server.ts.hbs', serverView())],
@@ -81,6 +90,7 @@ export async function init(opts: InitOptions): Promise<number> {
     }
   }
   for (const f of written) log(`created ${f}`);
+  if (written.includes(PATHS.config)) log(`mode: ${choice.mode} (${choice.reason})`);
   for (const f of skipped) log(`skipped ${f} (exists; left as it is)`);
 
   await updatePackageJson(root, ir, log);

@@ -66,6 +66,18 @@ export function configView(ir: SchemaIR, choices: InitChoices, projectName: stri
   };
 }
 
+/** The config `configView` renders (config.ts.hbs), as the value the file will export. */
+export function configObject(view: ReturnType<typeof configView>): Record<string, unknown> {
+  const models = Object.fromEntries(view.models.map((m) => [m.name, m.hidden.length > 0 ? { fields: { exclude: m.hidden } } : {}]));
+  return {
+    schema: view.schema,
+    output: view.output,
+    db: view.db,
+    auth: view.auth.apiKeys ? { apiKeys: true, user: { model: view.auth.userModel, info: view.auth.info } } : 'none',
+    toolsets: { [view.toolset]: { description: view.description, models } },
+  };
+}
+
 const ADAPTERS: Record<string, { pkg: string; cls: string; args: string; url: string }> = {
   sqlite: { pkg: '@prisma/adapter-better-sqlite3', cls: 'PrismaBetterSqlite3', args: '{ url }', url: 'file:./dev.db' },
   postgresql: { pkg: '@prisma/adapter-pg', cls: 'PrismaPg', args: '{ connectionString: url }', url: 'postgresql://user@localhost:5432/app' },

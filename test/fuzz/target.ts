@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { compactTools } from '../../templates/runtime/compact/tools.js';
 import { createDefineTool, fromDefinition } from '../../templates/runtime/custom.js';
 import { createToolServer } from '../../templates/runtime/server.js';
 import type { ToolDef } from '../../templates/runtime/spec.js';
@@ -32,7 +33,8 @@ const renamePost = fromDefinition(
   { name: 'rename_post', toolset: 'blog', title: 'Rename a post' },
 );
 
-export const tools: readonly ToolDef[] = [...blogTools, renamePost];
+/** Full mode's per-model tools, a custom tool, and compact mode's describe_models / query / mutate. */
+export const tools: readonly ToolDef[] = [...blogTools, renamePost, ...compactTools(models, ['BlogPost', 'Comment', 'User'])];
 
 /** Values that must never reach Alice: hidden fields' contents and Bob's comment. */
 const SECRETS = ['secret-hash-a', 'secret-hash-b', 'do not leak', 'bob secret on alice'];
@@ -94,7 +96,8 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
       const leaked = SECRETS.find((s) => answer.includes(s));
       if (leaked) return `leaked "${leaked}"`;
       if (!r.isError && /"(passwordHash|internalNotes)"/.test(json(r.data))) return 'a hidden field in a result';
-      if (!r.isError && (tool.endsWith('comment') || tool.endsWith('comments'))) {
+      const comments = tool.endsWith('comment') || tool.endsWith('comments') || ((tool === 'query' || tool === 'mutate') && args['model'] === 'Comment');
+      if (!r.isError && comments) {
         const ids = [(r.data as any)?.id, ...((r.data as any)?.items ?? []).map((i: any) => i?.id)];
         if (ids.some((id) => bobCommentIds.has(id))) return `an out-of-scope comment in ${tool}`;
       }
@@ -115,6 +118,21 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
     { tool: 'update_comment', args: argsFor({ where: { id: ownComment }, data: { body: 'edited' } }, { where: hostileValue.map((v) => ({ id: v })) }) },
     { tool: 'delete_comment', args: argsFor({ where: { id: seed.bobComment.id } }) },
     { tool: 'rename_post', args: argsFor({ id: seed.alicePost.id, title: 'Renamed' }, { title: hostileString }) },
+    { tool: 'describe_models', args: argsFor({ models: ['Comment', 'BlogPost'] }) },
+    {
+      tool: 'query',
+      args: argsFor(
+        { model: 'Comment', operation: 'findMany', args: { where: { body: { contains: 'o' }, post: { is: { published: true } } }, orderBy: [{ id: 'desc' }], take: 5, select: { id: true, body: true } } },
+        { operation: fc.constantFrom('findMany', 'findFirst', 'findUnique', 'count', 'aggregate', 'groupBy', 'deleteMany', '__proto__'), model: fc.constantFrom('Comment', 'BlogPost', 'User', 'McpApiKey', 'comment', '__proto__') },
+      ),
+    },
+    {
+      tool: 'mutate',
+      args: argsFor(
+        { model: 'Comment', operation: 'update', args: { where: { id: seed.bobComment.id }, data: { body: 'mine now' } } },
+        { operation: fc.constantFrom('create', 'update', 'delete', 'upsert', 'updateMany', 'deleteMany'), model: fc.constantFrom('Comment', 'BlogPost', 'User', '__proto__') },
+      ),
+    },
   ];
 
   return {

@@ -1,6 +1,9 @@
 // The authorization server's options, resolved and checked once at start-up (the way
 // oidc-provider resolves its configuration): endpoints read the frozen result, never raw input.
 import { randomBytes } from 'node:crypto';
+import { isLoopbackHost, loopbackOrigin } from '../resource/origin.js';
+
+export { isLoopbackHost } from '../resource/origin.js';
 
 /** Who is signing in: the app's session lookup (src/mcp/login.ts). */
 export type Login = (request: Request, ctx: { prisma: unknown }) => Promise<string | number | bigint | null | Response>;
@@ -134,14 +137,9 @@ export function resolveOptions(opts: OAuthServerOptions): Resolved {
   return Object.freeze(resolved);
 }
 
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
-
-/** The issuer: publicUrl, else the origin the request came to (the handler has already checked its Host). */
+/** The issuer: publicUrl, else the origin the request came to, which only a loopback one may be. */
 export function issuerOf(o: Resolved, request: Request): string {
-  return o.publicUrl ?? new URL(request.url).origin;
+  return o.publicUrl ?? loopbackOrigin(request);
 }
 
 /** The protected resource (RFC 8707 audience of every token): `${issuer}${mcpPath}`. */

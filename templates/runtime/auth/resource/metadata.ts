@@ -1,5 +1,6 @@
 // RFC 9728 protected-resource metadata: the first document an MCP client reads after a 401. It
 // names the resource (the audience every token must carry) and the authorization server.
+import { loopbackOrigin } from './origin.js';
 
 export interface ResourceServerOptions {
   /** Public origin; absent: the request's own origin (loopback development). */
@@ -38,7 +39,7 @@ export function resourceServer(opts: ResourceServerOptions): ResourceServer {
 }
 
 export function originOf(rs: ResourceServer, request: Request): string {
-  return rs.publicUrl ?? new URL(request.url).origin;
+  return rs.publicUrl ?? loopbackOrigin(request);
 }
 
 /** The resource identifier: tokens must name exactly this audience (RFC 8707). */

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { loadSchema } from '../parse/index.js';
 import type { SchemaIR } from '../ir/types.js';
 import { addKeyModel, DEFAULT_KEY_MODEL } from './key-model.js';
+import { addOAuthModels } from '../oauth/models.js';
 import { configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
@@ -19,8 +20,8 @@ import { VERSION } from '../version.js';
 export interface InitOptions {
   readonly root: string;
   readonly schema?: string;
-  /** 'api-keys' (default when a user model is found) or 'none'. */
-  readonly auth?: 'api-keys' | 'none';
+  /** 'api-keys' (default when a user model is found), 'oauth' (API keys and the built-in OAuth server) or 'none'. */
+  readonly auth?: 'api-keys' | 'oauth' | 'none';
   readonly userModel?: string;
   readonly install: boolean;
   /** Asks the user; undefined answers every question with its default (--yes, or no TTY). */
@@ -42,7 +43,7 @@ async function chooseUserModel(ir: SchemaIR, opts: InitOptions): Promise<string 
   if (name && !ir.models.some((m) => m.name === name)) {
     throw new Error(`mcp-gen init: no model "${name}" in the schema (models: ${ir.models.map((m) => m.name).join(', ')})`);
   }
-  if (opts.auth === 'api-keys' && !name) throw new Error('mcp-gen init: --auth api-keys needs a user model (--user-model <Model>)');
+  if ((opts.auth === 'api-keys' || opts.auth === 'oauth') && !name) throw new Error(`mcp-gen init: --auth ${opts.auth} needs a user model (--user-model <Model>)`);
   return name;
 }
 
@@ -61,14 +62,17 @@ export async function init(opts: InitOptions): Promise<number> {
     }
     if (edit.files.length > 0) ir = await loadSchema({ root, schema: opts.schema });
     log(edit.note);
+    if (opts.auth === 'oauth' && (await addOAuthModelsTo(root, ir, userModel, log))) ir = await loadSchema({ root, schema: opts.schema });
   }
 
   const projectName = await readProjectName(root);
-  const config = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL }, projectName);
+  const oauth = opts.auth === 'oauth' && userModel !== undefined;
+  const config = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth }, projectName);
   const rendered: [string, string][] = [
     [PATHS.config, await render('config.ts.hbs', config)],
     [PATHS.server, await render('server.ts.hbs', serverView())],
     [PATHS.db, await render('db.ts.hbs', dbView(ir, root))],
+    ...(oauth ? [[PATHS.login, await render('login.ts.hbs', {})] as [string, string]] : []),
   ];
   const { written, skipped } = await writeNewFiles(root, rendered);
   // The example tool only goes into a project that has no tools folder yet, in a toolset of the
@@ -93,7 +97,20 @@ export async function init(opts: InitOptions): Promise<number> {
   log('  npx prisma generate');
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
   log(`  DATABASE_URL=... npx tsx ${PATHS.server}`);
+  if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL');
   return 0;
+}
+
+/** `--auth oauth`: the built-in authorization server's models, next to the key model. */
+async function addOAuthModelsTo(root: string, ir: SchemaIR, userModel: string, log: (line: string) => void): Promise<boolean> {
+  const files = await Promise.all(ir.files.map(async (f) => [f, await fs.readFile(path.join(root, f), 'utf8')] as [string, string]));
+  const edit = addOAuthModels(files, { userModel, provider: ir.provider });
+  for (const [file, content] of edit.files) {
+    await fs.writeFile(path.join(root, file), content);
+    log(`updated ${file}: added the OAuth models`);
+  }
+  log(edit.note);
+  return edit.files.length > 0;
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -9,7 +9,9 @@ import { SchemaError } from '../parse/errors.js';
 import { scanBlocks } from '../parse/schema-text.js';
 import { appendBlock, eolOf, insertBackRelation, userIdField, type IdField } from '../init/key-model.js';
 
-export const OAUTH_MODELS = { client: 'McpOAuthClient', grant: 'McpOAuthGrant', token: 'McpOAuthToken' } as const;
+import { OAUTH_MODELS } from './names.js';
+
+export { OAUTH_MODELS } from './names.js';
 /** The back-relation the user model gains. */
 export const GRANTS_FIELD = 'mcpOAuthGrants';
 

@@ -6,6 +6,7 @@ import { importBlock, type ImportSpec } from './imports.js';
 import { specName, toolsName } from './model-tools.js';
 import { userModuleImport } from './scope.js';
 import { fieldDesc } from './zod.js';
+import { emitOAuthWiring } from './oauth.js';
 import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
 import { PUBLISHED_TOOLS_EXPORT, PUBLISHED_TOOLS_FILE } from '../publish/trpc/emit.js';
 
@@ -153,10 +154,13 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
     { from: 'context.ts', names: ['Db'], typeOnly: true },
   ];
   let keyVerifier = '';
+  let oauth = emitOAuthWiring(plan, path, '{}');
   if (apiKeys) {
     const user = plan.auth.user!;
     imports.push({ from: 'runtime/auth.ts', names: ['apiKeyVerifier'] });
     const select = objectLiteral(uniqueFields([user.idField, ...user.info]).map((f) => [f.name, 'true']));
+    oauth = emitOAuthWiring(plan, path, select);
+    imports.push(...oauth.imports);
     keyVerifier = `
     apiKeyVerifier({
       prisma,
@@ -200,12 +204,12 @@ const toolAccess = toolAccessMap(tools);
  */
 export function createMcpHandler(options: McpHandlerOptions): McpHandler {
   const { prisma, authenticate = [], toolCallHooks = [], ...http } = options;
-  const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;
+  const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;${oauth.setup}
   return createHandler({
     ready: () => databaseReady(prisma),
-    ...http,
+    ...http,${oauth.routes}
     tools: toolAccess,
-    verifiers: [...own,${keyVerifier}
+    verifiers: [...own,${oauth.verifiers}${keyVerifier}${oauth.last}
     ],
     server: createToolServer({ ...serverInfo, tools, models, prisma, toolCallHooks }),
   });

@@ -5,6 +5,7 @@
  * (dynamic, and separately a client ID metadata document over https) → authorize with PKCE →
  * token → tools/list and scoped tool calls → refresh → revoke. SQLite, and PostgreSQL when set.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,13 @@ import { typecheck } from '../helpers/tsc.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
 import { bearer, rawCall, rpc } from '../e2e/scoping/rpc.js';
 import { HeadlessProvider, REDIRECT, signInAndConsent } from './headless.js';
+import { clickThrough, CHROMIUM, startCallback } from './browser.js';
 import { startMetadataHost, type MetadataHost } from './metadata-host.js';
+
+function pkcePair() {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
 
 const databases = testDatabases.filter((d) => d.provider === 'sqlite' || d.provider === 'postgresql');
 
@@ -117,6 +124,28 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
     }
+  });
+
+  // In a real browser (Debian's Chromium through playwright-core): the flow completes by clicking,
+  // unticking `write` takes effect, and each page is kept as a screenshot (.scratch/artifacts/oauth/).
+  it.skipIf(!CHROMIUM || database.provider !== 'sqlite')('sign-in and consent pages in Chromium: narrowing a scope takes effect', async () => {
+    const origin = new URL(p.server.url).origin;
+    const registered = await fetch(`${origin}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'Browser client', redirect_uris: [REDIRECT] }) });
+    const clientId = ((await registered.json()) as { client_id: string }).client_id;
+    const { verifier, challenge } = pkcePair();
+    const callback = await startCallback();
+    const authorize = `${origin}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: callback.url, code_challenge: challenge, code_challenge_method: 'S256', scope: 'read write', state: 'browser-1', resource: `${origin}/mcp` })}`;
+    const back = await clickThrough(authorize, annKey.key, callback.received, { untick: ['write'], shots: 'oauth' }).finally(() => callback.close());
+    expect(back.searchParams.get('state')).toBe('browser-1');
+    const token = await fetch(`${origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, code_verifier: verifier, client_id: clientId, redirect_uri: callback.url }).toString(),
+    });
+    const tokens = (await token.json()) as { access_token: string; scope: string };
+    expect(tokens.scope).toBe('read');
+    expect((await rawCall(p.server.url, tokens.access_token, 'count_notes', {})).status).toBe(200);
+    expect((await rawCall(p.server.url, tokens.access_token, 'create_note', { data: { title: 'x' } })).status).toBe(403);
   });
 
   it('client ID metadata document over https → read and write → a scoped write lands as the signed-in user', async () => {

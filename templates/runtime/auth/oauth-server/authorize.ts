@@ -121,7 +121,13 @@ async function showConsent(o: Resolved, store: Store, client: ClientRow, auth: A
   const sealed = seal(o.secret, { ...auth, scopes: offered }, FORM_TTL_MS, o.now());
   const who = String(user['email'] ?? user['name'] ?? user[o.models.userIdField]);
   const page = consentPage(pageContext(o), clientView(client, auth.redirectUri), { action: ENDPOINTS.consent, sealed, scopes: offered, who });
-  return html(200, page, { 'set-cookie': csrfCookie(o, auth.csrf) });
+  return html(200, page, { 'set-cookie': csrfCookie(o, auth.csrf) }, cspSource(auth.redirectUri));
+}
+
+/** The redirect URI as a CSP source: its origin, or its scheme for a native app's private-use scheme. */
+function cspSource(redirectUri: string): string {
+  const url = new URL(redirectUri);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol;
 }
 
 /** The signed request of a posted form, bound to this browser by the CSRF cookie. */

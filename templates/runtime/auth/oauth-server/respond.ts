@@ -9,13 +9,18 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...NO_STORE, ...headers } });
 }
 
-/** Pages may not be framed (clickjacking on the consent button) and run no script at all. */
-export function html(status: number, body: string, headers: Record<string, string> = {}): Response {
+/**
+ * Pages may not be framed (clickjacking on the consent button) and run no script at all. Forms
+ * post to this server only; `formTarget` adds the client's redirect origin, because browsers
+ * apply form-action to the redirect that answers the consent form too.
+ */
+export function html(status: number, body: string, headers: Record<string, string> = {}, formTarget?: string): Response {
+  const formAction = formTarget ? `'self' ${formTarget}` : "'self'";
   return new Response(body, {
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
       ...NO_STORE,

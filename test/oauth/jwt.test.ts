@@ -1,67 +1,27 @@
 // External mode: a real OpenID provider (oidc-provider from npm) runs in the test and issues JWT
 // access tokens with an audience (RFC 8707 resource indicators); the runtime's JWT verifier finds
 // its keys through the issuer's metadata and maps the `email` claim to a user row.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import Provider from 'oidc-provider';
+import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJwtVerifier, type JwtVerifierOptions } from '../../templates/runtime/auth/jwt/verifier.js';
+import { startIdp, type TestIdp } from './idp.js';
 import { createOAuthProject, type OAuthProject } from './project.js';
 
 const RESOURCE_ORIGIN = 'http://127.0.0.1:4200';
 const RESOURCE = `${RESOURCE_ORIGIN}/mcp`;
 let project: OAuthProject;
-let issuer: string;
-let idp: http.Server;
+let idp: TestIdp;
 
-async function startProvider(): Promise<void> {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk = { ...(await exportJWK(privateKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-  idp = http.createServer();
-  await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
-  const clients = ['alice-app', 'nobody-app', 'short-app'].map((id) => ({ client_id: id, client_secret: `${id}-secret-0123456789abcdef`, grant_types: ['client_credentials'], redirect_uris: [], response_types: [] }));
-  const provider = new Provider(issuer, {
-    clients,
-    jwks: { keys: [jwk] },
-    features: {
-      clientCredentials: { enabled: true },
-      resourceIndicators: {
-        enabled: true,
-        getResourceServerInfo: (ctx: { oidc: { client?: { clientId: string } } }, resource: string) => ({
-          scope: 'read write blog:read',
-          audience: resource,
-          accessTokenFormat: 'jwt',
-          accessTokenTTL: ctx.oidc.client?.clientId === 'short-app' ? 1 : 300,
-          jwt: { sign: { alg: 'RS256' } },
-        }),
-      },
-    },
-    extraTokenClaims: (_ctx: unknown, token: { clientId?: string }) => ({ email: token.clientId === 'nobody-app' ? 'nobody@example.com' : 'alice@example.com' }),
-  } as never);
-  idp.on('request', provider.callback());
-}
-
-async function token(client: string, resource = RESOURCE, scope = 'read'): Promise<string> {
-  const res = await fetch(`${issuer}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${client}:${client}-secret-0123456789abcdef`).toString('base64')}` },
-    body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope }).toString(),
-  });
-  const body = (await res.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error(`no token: ${JSON.stringify(body)}`);
-  return body.access_token;
-}
+const token = (client: string, resource = RESOURCE, scope = 'read') => idp.token(client, resource, scope);
 
 function verifier(overrides: Partial<JwtVerifierOptions> = {}) {
   return createJwtVerifier({
     prisma: project.db.prisma,
-    issuer,
+    issuer: idp.issuer,
     userClaim: 'email',
     userField: 'email',
     user: { delegate: 'user', idField: 'id', select: { id: true, email: true } },
-    scopes: ['read', 'write', 'blog:read', 'blog:write'],
+    scopes: ['read', 'write', 'notes:read', 'notes:write'],
     ...overrides,
   }).verifier;
 }
@@ -79,19 +39,18 @@ async function refused(result: unknown, why: RegExp): Promise<void> {
 beforeAll(async () => {
   project = await createOAuthProject('jwt');
   await (project.db.prisma as { user: { create(a: unknown): Promise<unknown> } }).user.create({ data: { email: 'alice@example.com', name: 'Alice', passwordHash: 'x' } });
-  await startProvider();
+  idp = await startIdp();
 }, 120_000);
 
 afterAll(async () => {
-  idp?.closeAllConnections();
-  await new Promise((resolve) => idp?.close(resolve));
+  await idp?.close();
   await project?.remove();
 });
 
 describe('external JWT access tokens', () => {
   it('a token for this resource becomes the matching user with the token\'s known scopes', async () => {
-    const caller = await ask(verifier(), await token('alice-app', RESOURCE, 'read blog:read'));
-    expect(caller).toEqual({ user: { id: 1, email: 'alice@example.com' }, scopes: ['read', 'blog:read'], credential: { kind: 'jwt', id: 'alice-app', clientId: 'alice-app' } });
+    const caller = await ask(verifier(), await token('alice-app', RESOURCE, 'read notes:read'));
+    expect(caller).toEqual({ user: { id: 1, email: 'alice@example.com' }, scopes: ['read', 'notes:read'], credential: { kind: 'jwt', id: 'alice-app', clientId: 'alice-app' } });
   });
 
   it('refuses a token for another audience', async () => {
@@ -99,7 +58,7 @@ describe('external JWT access tokens', () => {
   });
 
   it('refuses a token from another issuer than the configured one', async () => {
-    const other = verifier({ issuer: 'https://other.example.com/', jwksUri: `${issuer}/jwks` });
+    const other = verifier({ issuer: 'https://other.example.com/', jwksUri: `${idp.issuer}/jwks` });
     await refused(await ask(other, await token('alice-app')), /iss claim/);
   });
 

@@ -10,6 +10,7 @@ import { redirectUriMatches } from './redirect-uris.js';
 import { errorResponse, html, type ErrorContext } from './respond.js';
 import { randomId, seal, sha256, unseal } from './secrets.js';
 import { splitScopes, type ClientRow, type Store } from './store.js';
+import { findUserBy } from '../resource/user.js';
 
 /** A checked authorization request, carried (signed) through the sign-in and consent forms. */
 export interface AuthRequest {
@@ -184,7 +185,7 @@ export function userIdValue(o: Resolved, id: string): unknown {
 }
 
 export async function findUser(o: Resolved, id: string): Promise<Record<string, unknown> | null> {
-  const users = (o.prisma as Record<string, { findUnique(a: unknown): Promise<Record<string, unknown> | null> }>)[o.models.user]!;
-  if (o.models.userIdType === 'number' && !/^-?\d+$/.test(id)) return null;
-  return users.findUnique({ where: { [o.models.userIdField]: userIdValue(o, id) }, select: { ...o.models.userSelect, [o.models.userIdField]: true } });
+  if (o.models.userIdType !== 'string' && !/^-?\d+$/.test(id)) return null;
+  const model = { delegate: o.models.user, idField: o.models.userIdField, select: o.models.userSelect };
+  return findUserBy(o.prisma, model, o.models.userIdField, userIdValue(o, id));
 }

@@ -365,6 +365,13 @@ describe('refused, with nothing written', () => {
     }
   });
 
+  it('a token also sent in the URL is refused', async () => {
+    const tokens = await fullFlow(await register());
+    const res = (await server.verifier(new Request(`${BASE}/mcp?access_token=${tokens.access_token}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.access_token}` } }))) as Response;
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toContain('error="invalid_request"');
+  });
+
   it('a token of unknown kind or a guessed token is refused', async () => {
     const res = (await caller(`mcpo_at_${randomBytes(32).toString('base64url')}`)) as Response;
     expect(res.status).toBe(401);

@@ -4,7 +4,7 @@
 // unexpired. The user is the row whose `userField` equals the token's `userClaim`.
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Caller, Verifier } from '../../caller.js';
-import { bearerToken, unauthorized } from '../resource/challenge.js';
+import { bearerToken, tokenInQuery, unauthorized } from '../resource/challenge.js';
 import { resourceServer, resourceUrl, type ResourceServer } from '../resource/metadata.js';
 import { findUserBy, type UserModel } from '../resource/user.js';
 
@@ -52,6 +52,7 @@ export function createJwtVerifier(opts: JwtVerifierOptions): JwtVerifier {
 
   const verifier: Verifier = async (request): Promise<Caller | Response | null> => {
     const token = bearerToken(request);
+    if (token && tokenInQuery(request)) return unauthorized(resource, request, 'invalid_request', 'Access tokens are not accepted in the URL: send Authorization: Bearer <token>.');
     if (!token || !JWT_SHAPE.test(token)) return null;
     let payload: JWTPayload;
     try {

@@ -2,7 +2,7 @@
 // (RFC 8707), their grant and client not revoked. Checked against the database on every request,
 // so a revocation takes effect on the next one. The user is the grant's user.
 import type { Caller, Verifier } from '../../caller.js';
-import { bearerToken, unauthorized } from '../resource/challenge.js';
+import { bearerToken, tokenInQuery, unauthorized } from '../resource/challenge.js';
 import { resourceUrl, type ResourceServer } from '../resource/metadata.js';
 import { findUser } from './authorize.js';
 import type { Resolved } from './options.js';
@@ -15,6 +15,7 @@ const INVALID = 'The access token is invalid, expired or revoked.';
 export function accessTokenVerifier(o: Resolved, store: Store, rs: ResourceServer): Verifier {
   return async (request): Promise<Caller | Response | null> => {
     const token = bearerToken(request);
+    if (token && tokenInQuery(request)) return unauthorized(rs, request, 'invalid_request', 'Access tokens are not accepted in the URL: send Authorization: Bearer <token>.');
     if (!token?.startsWith(PREFIX.access)) return null;
     const row = await store.token(sha256(token));
     if (!row || row.kind !== 'access') return unauthorized(rs, request, 'invalid_token', INVALID);

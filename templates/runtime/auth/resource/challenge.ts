@@ -26,3 +26,9 @@ const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
 export function bearerToken(request: Request): string | undefined {
   return BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
 }
+
+/** MCP forbids tokens in the URL (they end up in logs and histories): such a request is refused outright. */
+export function tokenInQuery(request: Request): boolean {
+  const params = new URL(request.url).searchParams;
+  return params.has('access_token') || [...params.values()].some((v) => v.startsWith('mcpo_'));
+}

@@ -18,7 +18,7 @@ describe('external issuer end to end (SQLite)', () => {
 
   beforeAll(async () => {
     idp = await startIdp();
-    p = await createClinicProject({ provider: 'sqlite', label: 'SQLite' }, { auth: 'oauth', oauthConfig: `{ issuer: '${idp.issuer}', userClaim: 'email', userField: 'email' }` });
+    p = await createClinicProject({ provider: 'sqlite', label: 'SQLite' }, 'full', { auth: 'oauth', oauthConfig: `{ issuer: '${idp.issuer}', userClaim: 'email', userField: 'email' }` });
   }, 240_000);
 
   afterAll(async () => {

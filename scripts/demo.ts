@@ -2,6 +2,8 @@
  * npm run demo: what a new user does, on the blog fixture and SQLite —
  * init (API keys), generate, Prisma client, database, seed, a key, and a running server.
  * `npm run demo -- --smoke` connects a real MCP client, calls a few tools and exits.
+ * `npm run demo -- --oauth` also sets up the built-in OAuth server (init --auth oauth) and prints
+ * what to paste into Claude's "Add custom connector" and Claude Code.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { mcpGen, tsx } from '../test/e2e/cli.js';
 const repo = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dir = path.join(repo, '.scratch/demo');
 const smoke = process.argv.includes('--smoke');
+const oauth = process.argv.includes('--oauth');
 const step = (s: string) => console.log(`\n▸ ${s}`);
 
 async function must(p: Promise<{ code: number; stdout: string; stderr: string }>, what: string) {
@@ -35,8 +38,8 @@ await fs.writeFile(
 );
 await fs.symlink(repo, path.join(dir, 'node_modules/mcp-gen'));
 
-step('npx mcp-gen init --yes --no-install');
-console.log(await must(mcpGen(['init', '--yes', '--no-install'], dir), 'init'));
+step(`npx mcp-gen init --yes --no-install${oauth ? ' --auth oauth' : ''}`);
+console.log(await must(mcpGen(['init', '--yes', '--no-install', ...(oauth ? ['--auth', 'oauth'] : [])], dir), 'init'));
 
 step('npx prisma generate, and the SQLite database (WebAssembly schema engine)');
 await generatePrismaClient(dir, 'prisma/schema.prisma');
@@ -65,6 +68,16 @@ curl:           curl -s ${server.url} -H "${auth}" -H 'content-type: application
                   -H 'accept: application/json, text/event-stream' \\
                   -d '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'
 `);
+if (oauth) {
+  console.log(`OAuth (built-in server; sign in with the API key above on its sign-in page):
+Claude Code:    claude mcp add --transport http blog ${server.url}   then /mcp → Authenticate
+Claude.ai / Claude Desktop: Settings → Connectors → Add custom connector → URL <public https URL>/mcp
+                (Claude connects from the internet: expose ${server.baseUrl} through an https tunnel
+                 or deploy it, and start it with MCP_PUBLIC_URL=<that https URL>)
+ChatGPT:        Settings → Connectors → Create → the same URL, authentication OAuth
+Discovery:      ${server.baseUrl}/.well-known/oauth-protected-resource/mcp
+`);
+}
 
 if (smoke) {
   const client = new Client({ name: 'mcp-gen-demo', version: '1' });

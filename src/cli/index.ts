@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { VERSION } from '../version.js';
 import { registerKeys } from './keys.js';
+import { registerOAuth } from './oauth.js';
 
 /**
  * Keeps WebAssembly in V8's baseline tier (Liftoff) for this short-lived process. Prisma's schema
@@ -44,13 +45,14 @@ export async function run(argv: readonly string[]): Promise<number> {
     .option('-y, --yes', 'answer every question with its default')
     .option('--no-install', 'do not run the package manager')
     .option('--schema <path>', 'Prisma schema file or folder')
-    .option('--auth <mode>', 'api-keys (default when a user model is found) or none')
+    .option('--auth <mode>', 'api-keys (default when a user model is found), oauth (API keys + OAuth for Claude/ChatGPT connectors) or none')
     .option('--user-model <model>', 'the model that holds your users')
     .action(async (o) => {
       const { initCommand } = await import('./init.js');
       code = await initCommand({ root: root(), ...o });
     });
   registerKeys(program, root, (c) => (code = c));
+  registerOAuth(program, root, (c) => (code = c));
   try {
     await program.parseAsync(argv);
     return code;

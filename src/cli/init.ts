@@ -6,13 +6,13 @@ export interface InitFlags {
   yes?: boolean;
   install: boolean;
   schema?: string;
-  auth?: 'api-keys' | 'none';
+  auth?: 'api-keys' | 'oauth' | 'none';
   userModel?: string;
 }
 
 export async function initCommand(flags: InitFlags): Promise<number> {
-  if (flags.auth && flags.auth !== 'api-keys' && flags.auth !== 'none') {
-    throw new Error(`--auth must be "api-keys" or "none", got "${String(flags.auth)}"`);
+  if (flags.auth && flags.auth !== 'api-keys' && flags.auth !== 'oauth' && flags.auth !== 'none') {
+    throw new Error(`--auth must be "api-keys", "oauth" or "none", got "${String(flags.auth)}"`);
   }
   const interactive = !flags.yes && process.stdin.isTTY === true;
   const rl = interactive ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;

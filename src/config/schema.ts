@@ -94,11 +94,43 @@ const toolset = strict(
   'toolset',
 );
 
+const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds'] as const;
+const EXTERNAL_KEYS = ['issuer', 'userClaim', 'userField', 'jwksUri'] as const;
+
+/** `{ server: 'built-in', login }` or `{ issuer, userClaim, userField }`: one mode, never a mix. */
+const oauth = strict(
+  {
+    server: z.literal('built-in', { error: "expected 'built-in'" }).optional(),
+    login: str('a path').optional(),
+    registration: z.boolean({ error: 'expected true or false' }).optional(),
+    clientMetadataDocuments: strict({ enabled: z.boolean({ error: 'expected true or false' }).optional(), allowPrivateAddresses: z.boolean({ error: 'expected true or false' }).optional() }, 'clientMetadataDocuments').optional(),
+    app: strict({ name: str().optional(), logo: str('a data:image/… URL or a path on this server').optional() }, 'app').optional(),
+    accessTokenTtlSeconds: positiveInt().optional(),
+    issuer: z.url({ error: 'expected the issuer URL, e.g. https://tenant.example.com/' }).optional(),
+    userClaim: str('a claim name, e.g. email').optional(),
+    userField: str('a field of the user model, e.g. email').optional(),
+    jwksUri: z.url({ error: 'expected a URL' }).optional(),
+  },
+  'auth.oauth',
+).check((ctx) => {
+  const v = ctx.value as Record<string, unknown>;
+  const builtIn = BUILT_IN_KEYS.filter((k) => v[k] !== undefined);
+  const external = EXTERNAL_KEYS.filter((k) => v[k] !== undefined);
+  const fail = (message: string): void => void ctx.issues.push({ code: 'custom', input: v, message });
+  if (builtIn.length && external.length) return fail(`expected either the built-in server (${builtIn.join(', ')}) or an external issuer (${external.join(', ')}), not both`);
+  if (builtIn.length && v['server'] !== 'built-in') return fail("expected server: 'built-in' next to " + builtIn.join(', '));
+  if (!builtIn.length && (v['issuer'] === undefined || v['userClaim'] === undefined || v['userField'] === undefined)) {
+    fail("expected { server: 'built-in', login: 'src/mcp/login.ts' } or { issuer, userClaim, userField }");
+  }
+});
+
 const apiKeys = strict(
   {
     apiKeys: z.literal(true, { error: 'expected true' }),
     user: strict({ model: str('a model name'), info: strList('field names') }, 'auth.user'),
     keyModel: str('a model name').optional(),
+    oauth: oauth.optional(),
+    publicUrl: z.url({ protocol: /^https?$/, error: 'expected the public origin, e.g. https://app.example.com' }).optional(),
   },
   'auth',
 );

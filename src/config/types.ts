@@ -170,6 +170,57 @@ export interface ApiKeysAuth {
    * @default 'McpApiKey'
    */
   readonly keyModel?: string;
+  /**
+   * OAuth 2.1, so Claude.ai, ChatGPT and Claude Code connectors can connect; API keys keep working.
+   * The user still comes from the credential: the grant's user, or the token's `userClaim`.
+   * @example { server: 'built-in', login: 'src/mcp/login.ts' }
+   * @example { issuer: 'https://tenant.example.com/', userClaim: 'email', userField: 'email' }
+   */
+  readonly oauth?: BuiltInOAuth | ExternalOAuth;
+  /**
+   * The server's public origin: the OAuth issuer, and `${publicUrl}/mcp` is the resource tokens
+   * are bound to. Env MCP_PUBLIC_URL overrides it. Without either, only loopback requests get OAuth.
+   * @example 'https://app.example.com'
+   */
+  readonly publicUrl?: string;
+}
+
+/** The authorization server inside the generated server; clients, grants and tokens live in your database. */
+export interface BuiltInOAuth {
+  readonly server: 'built-in';
+  /**
+   * Your module exporting `authenticate(request, { prisma })`: the signed-in user's id, `null`
+   * (the built-in sign-in form, which accepts one of the user's API keys, is shown), or a Response.
+   * @default 'src/mcp/login.ts'
+   */
+  readonly login?: string;
+  /**
+   * Dynamic client registration (RFC 7591) for clients without a metadata document.
+   * @default true
+   */
+  readonly registration?: boolean;
+  readonly clientMetadataDocuments?: {
+    /** @default true */
+    readonly enabled?: boolean;
+    /** Fetch documents from loopback and private addresses (development only). @default false */
+    readonly allowPrivateAddresses?: boolean;
+  };
+  /** Name and logo on the sign-in and consent pages; the logo is a data:image/… URL or a path on this server. */
+  readonly app?: { readonly name?: string; readonly logo?: string };
+  /** @default 900 */
+  readonly accessTokenTtlSeconds?: number;
+}
+
+/** An external authorization server (Auth0, Clerk, WorkOS, Keycloak, Okta, Better Auth…) issuing JWT access tokens. */
+export interface ExternalOAuth {
+  /** Exactly as the tokens' `iss` spells it. */
+  readonly issuer: string;
+  /** The claim naming the user. @example 'email' */
+  readonly userClaim: string;
+  /** The user model field it matches. @example 'email' */
+  readonly userField: string;
+  /** @default read from the issuer's metadata */
+  readonly jwksUri?: string;
 }
 
 /**
@@ -361,7 +412,13 @@ export interface ResolvedConfig {
   readonly tools: { readonly dir: string };
   readonly auth:
     | 'none'
-    | { readonly apiKeys: true; readonly user: { readonly model: string; readonly info: readonly string[] }; readonly keyModel: string };
+    | {
+        readonly apiKeys: true;
+        readonly user: { readonly model: string; readonly info: readonly string[] };
+        readonly keyModel: string;
+        readonly oauth?: BuiltInOAuth | ExternalOAuth;
+        readonly publicUrl?: string;
+      };
   readonly defaults: { readonly defaultTake: number; readonly maxTake: number; readonly relationDepth: number };
   readonly mode: Mode;
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
@@ -379,6 +436,7 @@ export const CONFIG_DEFAULTS = {
   scopesModule: 'src/mcp/scopes.ts',
   toolsDir: 'src/mcp/tools',
   keyModel: 'McpApiKey',
+  login: 'src/mcp/login.ts',
   defaultTake: 20,
   maxTake: 100,
   relationDepth: 2,

@@ -34,7 +34,9 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
   const config = parsed.data;
   const problems = [...takeProblems(config), ...opsProblems(config)];
   if (problems.length > 0) throw new ConfigError(problems.map((p) => `${file}: ${p}`));
-  const auth = config.auth === 'none' ? 'none' : { ...config.auth, keyModel: config.auth.keyModel ?? CONFIG_DEFAULTS.keyModel };
+  // The schema's check guarantees oauth is one mode or the other; the cast only says so.
+  const auth: ResolvedConfig['auth'] =
+    config.auth === 'none' ? 'none' : ({ ...config.auth, keyModel: config.auth.keyModel ?? CONFIG_DEFAULTS.keyModel } as Exclude<ResolvedConfig['auth'], 'none'>);
   return {
     ...(config.schema === undefined ? {} : { schema: config.schema }),
     output: config.output ?? CONFIG_DEFAULTS.output,

@@ -6,6 +6,7 @@ import { importBlock, type ImportSpec } from './imports.js';
 import { specName, toolsName } from './model-tools.js';
 import { userModuleImport } from './scope.js';
 import { fieldDesc } from './zod.js';
+import { emitOAuthWiring } from './oauth.js';
 import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
 import { PUBLISHED_TOOLS_EXPORT, PUBLISHED_TOOLS_FILE } from '../publish/trpc/emit.js';
 import { emitOps } from './ops.js';
@@ -156,10 +157,13 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
   const ops = emitOps(plan);
   imports.push(...ops.imports);
   let keyVerifier = '';
+  let oauth = emitOAuthWiring(plan, path, '{}');
   if (apiKeys) {
     const user = plan.auth.user!;
     imports.push({ from: 'runtime/auth.ts', names: ['apiKeyVerifier'] });
     const select = objectLiteral(uniqueFields([user.idField, ...user.info]).map((f) => [f.name, 'true']));
+    oauth = emitOAuthWiring(plan, path, select);
+    imports.push(...oauth.imports);
     keyVerifier = `
     apiKeyVerifier({
       prisma,
@@ -204,7 +208,7 @@ const toolAccess = toolAccessMap(tools);
  */
 export function createMcpHandler(options: McpHandlerOptions): McpHandler {
   const { prisma, authenticate = [], toolCallHooks = [], hooks = [], limits, audit, tracing, ...http } = options;
-  const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;
+  const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;${oauth.setup}
   const configured = configuredOps(prisma);
   const chosenLimits = limits === undefined ? configured.limits : limits || undefined;
   const chosenAudit = audit === undefined ? configured.audit : audit;
@@ -216,10 +220,10 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
   });
   const handler = createHandler({
     ready: () => databaseReady(prisma),
-    ...http,
+    ...http,${oauth.routes}
     hooks: [ops, ...hooks],
     tools: toolAccess,
-    verifiers: [...own,${keyVerifier}
+    verifiers: [...own,${oauth.verifiers}${keyVerifier}${oauth.last}
     ],
     // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).
     server: createToolServer({ ...serverInfo, tools, models, prisma: ops.traceDb(prisma), toolCallHooks: [ops.toolCall, ...toolCallHooks] }),

@@ -12,6 +12,7 @@ import { chooseMode } from '../budget/choose.js';
 import { estimate } from '../budget/estimate.js';
 import { validateConfig } from '../config/validate.js';
 import { buildPlan } from '../plan/build.js';
+import { addOAuthModels } from '../oauth/models.js';
 import { configObject, configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
@@ -23,8 +24,8 @@ import { VERSION } from '../version.js';
 export interface InitOptions {
   readonly root: string;
   readonly schema?: string;
-  /** 'api-keys' (default when a user model is found) or 'none'. */
-  readonly auth?: 'api-keys' | 'none';
+  /** 'api-keys' (default when a user model is found), 'oauth' (API keys and the built-in OAuth server) or 'none'. */
+  readonly auth?: 'api-keys' | 'oauth' | 'none';
   readonly userModel?: string;
   readonly install: boolean;
   /** Asks the user; undefined answers every question with its default (--yes, or no TTY). */
@@ -46,7 +47,7 @@ async function chooseUserModel(ir: SchemaIR, opts: InitOptions): Promise<string 
   if (name && !ir.models.some((m) => m.name === name)) {
     throw new Error(`mcp-gen init: no model "${name}" in the schema (models: ${ir.models.map((m) => m.name).join(', ')})`);
   }
-  if (opts.auth === 'api-keys' && !name) throw new Error('mcp-gen init: --auth api-keys needs a user model (--user-model <Model>)');
+  if ((opts.auth === 'api-keys' || opts.auth === 'oauth') && !name) throw new Error(`mcp-gen init: --auth ${opts.auth} needs a user model (--user-model <Model>)`);
   return name;
 }
 
@@ -65,10 +66,12 @@ export async function init(opts: InitOptions): Promise<number> {
     }
     if (edit.files.length > 0) ir = await loadSchema({ root, schema: opts.schema });
     log(edit.note);
+    if (opts.auth === 'oauth' && (await addOAuthModelsTo(root, ir, userModel, log))) ir = await loadSchema({ root, schema: opts.schema });
   }
 
   const projectName = await readProjectName(root);
-  const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL }, projectName);
+  const oauth = opts.auth === 'oauth' && userModel !== undefined;
+  const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth }, projectName);
   // Full mode while its tools/list fits a client's context (the example tool and get_user_info
   // included); compact mode when it would not.
   const full = estimate(buildPlan(ir, validateConfig(configObject(view), PATHS.config)), { [view.toolset]: 1, ...(userModel ? { user: 1 } : {}) });
@@ -78,6 +81,7 @@ export async function init(opts: InitOptions): Promise<number> {
     [PATHS.config, await render('config.ts.hbs', config)],
     [PATHS.server, await render('server.ts.hbs', serverView())],
     [PATHS.db, await render('db.ts.hbs', dbView(ir, root))],
+    ...(oauth ? [[PATHS.login, await render('login.ts.hbs', {})] as [string, string]] : []),
   ];
   const { written, skipped } = await writeNewFiles(root, rendered);
   // The example tool only goes into a project that has no tools folder yet, in a toolset of the
@@ -103,7 +107,20 @@ export async function init(opts: InitOptions): Promise<number> {
   log('  npx prisma generate');
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
   log(`  DATABASE_URL=... npx tsx ${PATHS.server}`);
+  if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL');
   return 0;
+}
+
+/** `--auth oauth`: the built-in authorization server's models, next to the key model. */
+async function addOAuthModelsTo(root: string, ir: SchemaIR, userModel: string, log: (line: string) => void): Promise<boolean> {
+  const files = await Promise.all(ir.files.map(async (f) => [f, await fs.readFile(path.join(root, f), 'utf8')] as [string, string]));
+  const edit = addOAuthModels(files, { userModel, provider: ir.provider });
+  for (const [file, content] of edit.files) {
+    await fs.writeFile(path.join(root, file), content);
+    log(`updated ${file}: added the OAuth models`);
+  }
+  log(edit.note);
+  return edit.files.length > 0;
 }
 
 async function exists(file: string): Promise<boolean> {

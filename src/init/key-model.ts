@@ -63,14 +63,14 @@ export function addKeyModel(files: readonly (readonly [string, string])[], opts:
   return { files: [...out.entries()].sort(([a], [b]) => compare(a, b)), note };
 }
 
-interface IdField {
+export interface IdField {
   readonly name: string;
   readonly type: string;
   /** `@db.Uuid`, `@db.ObjectId`, … copied onto the foreign key so both columns match. */
   readonly nativeType?: string;
 }
 
-function userIdField(user: Block, text: string): IdField {
+export function userIdField(user: Block, text: string): IdField {
   const lines = text.split('\n');
   const where = [{ file: user.file, line: user.line }];
   for (let i = user.line; i < user.endLine - 1; i++) {
@@ -137,7 +137,7 @@ export function keyModelBlock({ keyModel, userModel, id, mongo }: BlockInput): s
 }
 
 /** Inserts `field` after the last field line of the block, in the same columns as the line above it. */
-function insertBackRelation(text: string, block: Block, field: string): string {
+export function insertBackRelation(text: string, block: Block, field: string): string {
   const lines = text.split('\n');
   const last = block.fields.at(-1);
   const at = last ? last.line : block.line; // index after the last field line (0-based insert position)
@@ -155,18 +155,18 @@ function insertBackRelation(text: string, block: Block, field: string): string {
   return lines.join('\n');
 }
 
-function appendBlock(text: string, block: readonly string[], eol: string): string {
+export function appendBlock(text: string, block: readonly string[], eol: string): string {
   const body = block.join(eol) + eol;
   if (text.trim() === '') return body;
   const trimmed = text.replace(/(\r?\n)*$/, '');
   return trimmed + eol + eol + body;
 }
 
-function eolOf(text: string): string {
+export function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-function kebab(name: string): string {
+export function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
 }
 

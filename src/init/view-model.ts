@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Model, Provider, SchemaIR } from '../ir/types.js';
 import { looksSecret } from '../plan/secret.js';
+import { OAUTH_MODELS } from '../oauth/names.js';
 
 export interface InitChoices {
   /** Project-relative schema path as the user refers to it (file or folder). */
@@ -12,6 +13,8 @@ export interface InitChoices {
   /** The user model for API keys; undefined → `auth: 'none'`. */
   readonly userModel?: string;
   readonly keyModel: string;
+  /** `init --auth oauth`: the built-in authorization server next to API keys. */
+  readonly oauth?: boolean;
 }
 
 export const PATHS = {
@@ -20,6 +23,7 @@ export const PATHS = {
   db: 'src/mcp/db.ts',
   output: 'src/mcp/generated',
   tools: 'src/mcp/tools',
+  login: 'src/mcp/login.ts',
 } as const;
 
 const USER_MODEL_NAMES = ['User', 'Users', 'Account', 'Member', 'Person', 'Profile'];
@@ -41,7 +45,7 @@ function hiddenFields(model: Model): string[] {
 
 export function configView(ir: SchemaIR, choices: InitChoices, projectName: string) {
   const models = ir.models
-    .filter((m) => m.name !== choices.keyModel)
+    .filter((m) => m.name !== choices.keyModel && !(Object.values(OAUTH_MODELS) as string[]).includes(m.name))
     .map((m) => {
       const hidden = hiddenFields(m);
       return {
@@ -59,7 +63,7 @@ export function configView(ir: SchemaIR, choices: InitChoices, projectName: stri
     schema: choices.schema,
     output: PATHS.output,
     db: PATHS.db,
-    auth: user ? { apiKeys: true, userModel: user.name, info } : { apiKeys: false },
+    auth: user ? { apiKeys: true, userModel: user.name, info, oauth: choices.oauth ? { login: PATHS.login } : undefined } : { apiKeys: false },
     toolset: /^[a-z]/.test(toolset) ? toolset : `app_${toolset}`,
     description: `Read access to ${projectName} data`,
     models,

@@ -6,7 +6,9 @@ import { delegateName } from './names.js';
 import { listNames, type Report } from './errors.js';
 import { unknownField } from './fields.js';
 import { looksSecret } from './secret.js';
-import type { AuthPlan } from './types.js';
+import type { AuthPlan, OAuthPlan } from './types.js';
+import { CONFIG_DEFAULTS } from '../config/types.js';
+import { OAUTH_MODELS } from '../oauth/names.js';
 
 export interface AuthResult {
   readonly auth: AuthPlan;
@@ -52,8 +54,39 @@ export function planAuth(config: ResolvedConfig, models: ReadonlyMap<string, Mod
     report.problem('auth.user.model', `${userModel.name} needs a single-field @id for API keys to point at`);
     return { auth: { kind: 'apiKeys', keyModel: keyModelPlan }, userFields };
   }
+  const oauth = planOAuth(config.auth, userModel, models, report);
   return {
-    auth: { kind: 'apiKeys', user: { model: userModel.name, info, idField }, keyModel: keyModelPlan },
+    auth: {
+      kind: 'apiKeys',
+      user: { model: userModel.name, info, idField },
+      keyModel: keyModelPlan,
+      ...(oauth ? { oauth } : {}),
+      ...(config.auth.publicUrl ? { publicUrl: config.auth.publicUrl.replace(/\/+$/, '') } : {}),
+    },
     userFields,
+  };
+}
+
+function planOAuth(auth: Exclude<ResolvedConfig['auth'], 'none'>, userModel: Model, models: ReadonlyMap<string, Model>, report: Report): OAuthPlan | undefined {
+  const oauth = auth.oauth;
+  if (!oauth) return undefined;
+  if ('issuer' in oauth) {
+    const field = userModel.fields.find((f) => f.name === oauth.userField);
+    if (!field) report.problem('auth.oauth.userField', unknownField(userModel, oauth.userField));
+    else if (field.kind === 'relation') report.problem('auth.oauth.userField', `${userModel.name}.${field.name} is a relation; the token's ${oauth.userClaim} claim is matched against a value field`);
+    return { kind: 'external', issuer: oauth.issuer, userClaim: oauth.userClaim, userField: oauth.userField, ...(oauth.jwksUri ? { jwksUri: oauth.jwksUri } : {}) };
+  }
+  const missing = Object.values(OAUTH_MODELS).filter((m) => !models.has(m));
+  if (missing.length) {
+    report.problem('auth.oauth', `the OAuth models ${missing.join(', ')} are not in the schema; \`npx mcp-gen init --auth oauth\` adds them (then migrate)`);
+  }
+  return {
+    kind: 'built-in',
+    login: oauth.login ?? CONFIG_DEFAULTS.login,
+    registration: oauth.registration ?? true,
+    clientMetadataDocuments: { enabled: oauth.clientMetadataDocuments?.enabled ?? true, allowPrivateAddresses: oauth.clientMetadataDocuments?.allowPrivateAddresses ?? false },
+    app: { ...oauth.app },
+    ...(oauth.accessTokenTtlSeconds ? { accessTokenTtlSeconds: oauth.accessTokenTtlSeconds } : {}),
+    delegates: { client: delegateName(OAUTH_MODELS.client), grant: delegateName(OAUTH_MODELS.grant), token: delegateName(OAUTH_MODELS.token) },
   };
 }

@@ -76,7 +76,25 @@ export interface AuthPlan {
   readonly user?: { readonly model: string; readonly info: readonly ValueField[]; readonly idField: ValueField };
   /** With apiKeys: the key model's name and Prisma Client property. */
   readonly keyModel?: { readonly name: string; readonly delegate: string };
+  /** OAuth next to API keys (`auth.oauth`). */
+  readonly oauth?: OAuthPlan;
+  /** `auth.publicUrl`, when set. */
+  readonly publicUrl?: string;
 }
+
+export type OAuthPlan =
+  | {
+      readonly kind: 'built-in';
+      /** The user-owned login module, relative to the project root. */
+      readonly login: string;
+      readonly registration: boolean;
+      readonly clientMetadataDocuments: { readonly enabled: boolean; readonly allowPrivateAddresses: boolean };
+      readonly app: { readonly name?: string; readonly logo?: string };
+      readonly accessTokenTtlSeconds?: number;
+      /** Prisma Client properties of the OAuth models. */
+      readonly delegates: { readonly client: string; readonly grant: string; readonly token: string };
+    }
+  | { readonly kind: 'external'; readonly issuer: string; readonly userClaim: string; readonly userField: string; readonly jwksUri?: string };
 
 export interface Plan {
   readonly provider: Provider;

@@ -18,6 +18,7 @@ import { typecheck } from '../helpers/tsc.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from './scoping/project.js';
 import { bearer, rpc } from './scoping/rpc.js';
 import { surface } from './scoping/surface.js';
+import { oauthTokenFor } from '../oauth/token-for-key.js';
 
 const ANN = 1;
 const BOB = 2;
@@ -30,13 +31,19 @@ interface Page {
 
 // Issue 3 asks for SQLite and PostgreSQL; the table snapshots (scoping/sql.ts) speak those two.
 // Issue 9: the same matrix in compact mode (query/mutate), through a thin translation (scoping/surface.ts).
+// Issue 12: and in full mode with OAuth users (each key only signs its user in; the calls carry
+// access tokens of the built-in authorization server, with the key's scopes).
 const scopingDatabases = testDatabases
   .filter((d) => d.provider === 'sqlite' || d.provider === 'postgresql')
-  .flatMap((database) => (['full', 'compact'] as const).map((mode) => ({ database, mode, label: `${database.label}, ${mode} mode` })));
+  .flatMap((database) => [
+    ...(['full', 'compact'] as const).map((mode) => ({ database, mode, credential: 'api-key' as const, label: `${database.label}, ${mode} mode` })),
+    { database, mode: 'full' as const, credential: 'oauth' as const, label: `${database.label}, full mode, OAuth users` },
+  ]);
 
-describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode }) => {
+describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode, credential }) => {
   const s = surface(mode);
   const rawCall = s.raw;
+  const viaKeys = credential === 'api-key';
   let p: ClinicProject;
   let keys: { ann: CreatedKey; annRead: CreatedKey; bob: CreatedKey };
   let ann: Client;
@@ -47,14 +54,19 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode })
   const rawKeys: string[] = [];
 
   beforeAll(async () => {
-    p = await createClinicProject(database, mode);
-    const [a, r, b] = [
+    p = await createClinicProject(database, mode, { auth: credential === 'oauth' ? 'oauth' : 'api-keys' });
+    let [a, r, b] = [
       await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'ann-rw']),
       await p.createKey('ann@example.com', ['--name', 'ann-read']),
       await p.createKey(String(BOB), ['--scopes', 'read,write']),
     ];
-    keys = { ann: a, annRead: r, bob: b };
     rawKeys.push(a.key, r.key, b.key);
+    if (!viaKeys) {
+      const asOAuth = async (k: CreatedKey): Promise<CreatedKey> => ({ ...k, key: await oauthTokenFor(p.server.url, k.key) });
+      [a, r, b] = [await asOAuth(a), await asOAuth(r), await asOAuth(b)];
+      rawKeys.push(a.key, r.key, b.key);
+    }
+    keys = { ann: a, annRead: r, bob: b };
     const connect = async (key: string) => {
       const c = await connectClient(p.server.url, { headers: bearer(key) });
       clients.push(c);
@@ -92,7 +104,7 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode })
   };
   const ALL = ['User', 'Note', 'Clinic', 'Membership', 'Patient', 'Visit'];
 
-  describe('project setup', () => {
+  describe.skipIf(!viaKeys)('project setup', () => {
     it('init added the key model and kept the fixture config', async () => {
       expect(p.initOutput).toMatch(/added the McpApiKey model/);
       expect(p.initOutput).toMatch(/skipped mcp-gen\.config\.ts/);
@@ -143,7 +155,7 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode })
     });
   });
 
-  describe('authentication (raw HTTP)', () => {
+  describe.skipIf(!viaKeys)('authentication (raw HTTP)', () => {
     const list = (headers: Record<string, string>, url = p.server.url) => rpc(url, 'tools/list', {}, headers);
     const expect401 = async (answer: Awaited<ReturnType<typeof rpc>>) => {
       expect(answer.status).toBe(401);
@@ -552,7 +564,7 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode })
     });
   });
 
-  describe('after the matrix', () => {
+  describe.skipIf(!viaKeys)('after the matrix', () => {
     it('lastUsedAt is kept for used keys, and no raw key was ever logged or stored', async () => {
       const rows = JSON.parse((await p.cli(['keys', 'list', '--json'])).stdout) as { prefix: string; lastUsedAt: string | null }[];
       for (const k of [keys.ann, keys.annRead, keys.bob]) {

@@ -32,9 +32,21 @@ export interface ClinicProject {
   close(): Promise<void>;
 }
 
+export interface ClinicOptions {
+  /** `oauth`: `init --auth oauth` and OAuth in the config (issue 12). */
+  readonly auth?: 'api-keys' | 'oauth';
+  /** The `auth.oauth` value written into the config (source text). @default the built-in server */
+  readonly oauthConfig?: string;
+  /** Extra environment of the server process. */
+  readonly serverEnv?: Record<string, string>;
+}
+
+/** The built-in OAuth server (metadata documents from loopback allowed: tests only). */
+const BUILT_IN = "{ server: 'built-in', clientMetadataDocuments: { allowPrivateAddresses: true }, app: { name: 'Clinic' } }";
+
 /** `mode: 'compact'` serves the same config through describe_models / query / mutate. */
-export async function createClinicProject(database: TestDatabase, mode: 'full' | 'compact' = 'full'): Promise<ClinicProject> {
-  const dir = await createScratchProject(`clinic-${database.provider}-${mode}`, { fixtureDir: path.join(REPO, 'fixtures/clinic') });
+export async function createClinicProject(database: TestDatabase, mode: 'full' | 'compact' = 'full', opts: ClinicOptions = {}): Promise<ClinicProject> {
+  const dir = await createScratchProject(`clinic-${database.provider}-${mode}-${opts.auth ?? 'keys'}`, { fixtureDir: path.join(REPO, 'fixtures/clinic') });
   if (mode === 'compact') {
     const configFile = path.join(dir, 'mcp-gen.config.ts');
     const config = await fs.readFile(configFile, 'utf8');
@@ -42,6 +54,16 @@ export async function createClinicProject(database: TestDatabase, mode: 'full' |
     await fs.writeFile(configFile, config.replace('  auth: {', "  mode: 'compact',\n  auth: {"));
   }
   const schemaFile = path.join(dir, 'prisma/schema.prisma');
+  if (opts.auth === 'oauth') {
+    const configFile = path.join(dir, 'mcp-gen.config.ts');
+    const config = await fs.readFile(configFile, 'utf8');
+    const withOAuth = config.replace(
+      "auth: { apiKeys: true, user: { model: 'User', info: ['id', 'email', 'name'] } },",
+      `auth: { apiKeys: true, user: { model: 'User', info: ['id', 'email', 'name'] }, oauth: ${opts.oauthConfig ?? BUILT_IN} },`,
+    );
+    if (withOAuth === config) throw new Error('createClinicProject: the fixture config no longer has the expected auth line');
+    await fs.writeFile(configFile, withOAuth);
+  }
   if (database.provider !== 'sqlite') {
     await fs.writeFile(schemaFile, setDatasourceProvider(await fs.readFile(schemaFile, 'utf8'), database.provider));
   }
@@ -50,13 +72,13 @@ export async function createClinicProject(database: TestDatabase, mode: 'full' |
   let server: RunningServer | undefined;
   let sql: Sql | undefined;
   try {
-    const init = await mcpGen(['init', '--yes', '--no-install'], dir);
+    const init = await mcpGen(['init', '--yes', '--no-install', ...(opts.auth === 'oauth' ? ['--auth', 'oauth'] : [])], dir);
     if (init.code !== 0) throw new Error(`mcp-gen init failed:\n${init.stdout}\n${init.stderr}`);
     await generatePrismaClient(dir, 'prisma/schema.prisma');
     const schema = await fs.readFile(schemaFile, 'utf8');
     await pushSchema({ files: [['prisma/schema.prisma', schema]], url: db.url, provider: database.provider });
     await tsx('prisma/seed.ts', dir, env);
-    server = await startServer(dir, { env });
+    server = await startServer(dir, { env: { ...env, ...opts.serverEnv } });
     sql = await openSql(database.provider, db.url);
 
     const cli = async (args: readonly string[]) => {

@@ -1,0 +1,94 @@
+/**
+ * The OAuth part of the generated index.ts (auth.oauth): the built-in authorization server or an
+ * external issuer's JWT verifier, the routes they serve, and where they sit in the verifier list
+ * (after API keys; the last one answers 401 with the protected-resource metadata).
+ */
+import type { Plan } from '../plan/types.js';
+import type { ImportSpec } from './imports.js';
+import { userModuleImport } from './scope.js';
+import { objectLiteral, str, strList } from './ts.js';
+
+export interface OAuthWiring {
+  readonly imports: ImportSpec[];
+  /** Statements at the top of createMcpHandler. */
+  readonly setup: string;
+  /** Extra entries of createHandler's options. */
+  readonly routes: string;
+  /** Verifiers before the API key verifier (it refuses every bearer token that is not a key). */
+  readonly verifiers: string;
+  /** The last verifier: no credential at all gets a 401 naming the protected-resource metadata. */
+  readonly last: string;
+}
+
+const NONE: OAuthWiring = { imports: [], setup: '', routes: '', verifiers: '', last: '' };
+
+/** `read`, `write` and `<toolset>:read|write` for every toolset: the same scopes API keys carry. */
+export function oauthScopes(plan: Plan): string[] {
+  return ['read', 'write', ...plan.toolsets.flatMap((t) => [`${t.name}:read`, `${t.name}:write`])];
+}
+
+export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): OAuthWiring {
+  const oauth = plan.auth.oauth;
+  const user = plan.auth.user;
+  if (!oauth || !user) return NONE;
+  const publicUrl = plan.auth.publicUrl ? `\n    publicUrl: process.env['MCP_PUBLIC_URL'] || ${str(plan.auth.publicUrl)},` : '';
+  const userDelegate = user.model.charAt(0).toLowerCase() + user.model.slice(1);
+  const imports: ImportSpec[] = [{ from: 'runtime/auth/resource/challenge.ts', names: ['requireCredential'] }];
+  const notFound = "new Response(JSON.stringify({ error: 'not found' }), { status: 404, headers: { 'content-type': 'application/json' } })";
+  if (oauth.kind === 'external') {
+    imports.push({ from: 'runtime/auth/jwt/verifier.ts', names: ['createJwtVerifier'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute'] });
+    const setup = `
+  // OAuth 2.1 with an external authorization server (auth.oauth): JWT access tokens for this resource.
+  const jwt = createJwtVerifier({
+    prisma,
+    issuer: ${str(oauth.issuer)},
+    userClaim: ${str(oauth.userClaim)},
+    userField: ${str(oauth.userField)},
+    user: { delegate: ${str(userDelegate)}, idField: ${str(user.idField.name)}, select: ${userSelect} },
+    scopes: ${strList(oauthScopes(plan))},${publicUrl}${oauth.jwksUri ? `\n    jwksUri: ${str(oauth.jwksUri)},` : ''}
+  });
+  const wellKnown = async (request: Request) => protectedResourceRoute(jwt.resource, request) ?? ${notFound};`;
+    return {
+      imports,
+      setup,
+      routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: wellKnown }],`,
+      verifiers: '\n    jwt.verifier,',
+      last: '\n    requireCredential(jwt.resource),',
+    };
+  }
+  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
+  const idType = user.idField.type === 'Int' ? 'number' : user.idField.type === 'BigInt' ? 'bigint' : 'string';
+  const cimd = objectLiteral([
+    ['enabled', String(oauth.clientMetadataDocuments.enabled)],
+    ['allowPrivateAddresses', String(oauth.clientMetadataDocuments.allowPrivateAddresses)],
+  ]);
+  const app = objectLiteral(Object.entries(oauth.app).map(([k, v]) => [k, str(String(v))]));
+  const setup = `
+  // OAuth 2.1 (auth.oauth): the built-in authorization server. Who signs in: ${oauth.login}.
+  const oauth = createOAuthServer({
+    prisma,
+    login: (request) => signedInUser(request, { prisma }),
+    scopes: ${strList(oauthScopes(plan))},${publicUrl}
+    models: {
+      client: ${str(oauth.delegates.client)},
+      grant: ${str(oauth.delegates.grant)},
+      token: ${str(oauth.delegates.token)},
+      user: ${str(userDelegate)},
+      userIdField: ${str(user.idField.name)},
+      userIdType: ${str(idType)},
+      userSelect: ${userSelect},
+      apiKey: ${str(plan.auth.keyModel!.delegate)},
+    },
+    registration: ${String(oauth.registration)},
+    clientMetadataDocuments: ${cimd},
+    app: ${app},${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}
+  });
+  const oauthRoute = async (request: Request) => (await oauth.routes(request)) ?? ${notFound};`;
+  return {
+    imports,
+    setup,
+    routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: oauthRoute }, { path: '/oauth/*', handler: oauthRoute }],`,
+    verifiers: '\n    oauth.verifier,',
+    last: '\n    requireCredential(oauth.resource),',
+  };
+}

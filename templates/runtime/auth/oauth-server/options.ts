@@ -1,0 +1,148 @@
+// The authorization server's options, resolved and checked once at start-up (the way
+// oidc-provider resolves its configuration): endpoints read the frozen result, never raw input.
+import { randomBytes } from 'node:crypto';
+import { isLoopbackHost, loopbackOrigin } from '../resource/origin.js';
+
+export { isLoopbackHost } from '../resource/origin.js';
+
+/** Who is signing in: the app's session lookup (src/mcp/login.ts). */
+export type Login = (request: Request, ctx: { prisma: unknown }) => Promise<string | number | bigint | null | Response>;
+
+export interface OAuthServerOptions {
+  /** The project's PrismaClient. */
+  readonly prisma: unknown;
+  readonly login: Login;
+  /** Scopes this server grants: read, write, <toolset>:read, <toolset>:write. */
+  readonly scopes: readonly string[];
+  /** Scopes asked for when a request names none. @default ['read'] */
+  readonly defaultScopes?: readonly string[];
+  /**
+   * Public origin (https://app.example.com): the issuer, and `${publicUrl}${mcpPath}` is the resource.
+   * @default env MCP_PUBLIC_URL, else the request's own origin (fine on loopback, set it in production)
+   */
+  readonly publicUrl?: string;
+  /** @default '/mcp' */
+  readonly mcpPath?: string;
+  readonly models: {
+    /** Client properties of the models init adds, e.g. `mcpOAuthClient`. */
+    readonly client: string;
+    readonly grant: string;
+    readonly token: string;
+    /** The user model's client property and id field, and the fields loaded for the caller. */
+    readonly user: string;
+    readonly userIdField: string;
+    readonly userIdType: 'string' | 'number' | 'bigint';
+    readonly userSelect: Readonly<Record<string, true>>;
+    /** The API key model's client property: the built-in sign-in form accepts a key. Absent: no form. */
+    readonly apiKey?: string;
+  };
+  /** Dynamic client registration (RFC 7591). @default true */
+  readonly registration?: boolean;
+  readonly clientMetadataDocuments?: {
+    /** Accept client ID metadata documents (preferred by MCP clients). @default true */
+    readonly enabled?: boolean;
+    /** Fetch documents from loopback and private addresses (development only). @default false */
+    readonly allowPrivateAddresses?: boolean;
+    /** @default 5000 */
+    readonly timeoutMs?: number;
+    /** @default 5120 */
+    readonly maxBytes?: number;
+    /** How long a fetched document is trusted. @default 3_600_000 */
+    readonly cacheMs?: number;
+  };
+  /** @default 900 (15 minutes) */
+  readonly accessTokenTtlSeconds?: number;
+  /** @default 2_592_000 (30 days); each use rotates it */
+  readonly refreshTokenTtlSeconds?: number;
+  /** @default 60 */
+  readonly codeTtlSeconds?: number;
+  /**
+   * Signs the sign-in and consent forms' state. Set the same value on every process behind a load
+   * balancer. @default env MCP_OAUTH_SECRET, else random per process
+   */
+  readonly secret?: string;
+  /** Shown on the sign-in and consent pages. `logo` is a data: URL or a path on this server (no external assets). */
+  readonly app?: { readonly name?: string; readonly logo?: string };
+  readonly now?: () => number;
+}
+
+export interface Resolved {
+  readonly prisma: unknown;
+  readonly login: Login;
+  readonly scopes: readonly string[];
+  readonly defaultScopes: readonly string[];
+  readonly publicUrl: string | undefined;
+  readonly mcpPath: string;
+  readonly models: OAuthServerOptions['models'];
+  readonly registration: boolean;
+  readonly cimd: { readonly enabled: boolean; readonly allowPrivateAddresses: boolean; readonly timeoutMs: number; readonly maxBytes: number; readonly cacheMs: number };
+  readonly ttl: { readonly access: number; readonly refresh: number; readonly code: number };
+  readonly secret: string;
+  readonly app: { readonly name: string; readonly logo: string | undefined };
+  readonly now: () => number;
+}
+
+export function resolveOptions(opts: OAuthServerOptions): Resolved {
+  const problems: string[] = [];
+  const publicUrl = opts.publicUrl ?? (process.env['MCP_PUBLIC_URL'] || undefined);
+  if (publicUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(publicUrl);
+    } catch {
+      problems.push(`publicUrl: not a URL (${JSON.stringify(publicUrl)})`);
+    }
+    if (url && url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) problems.push(`publicUrl: must be https (got ${url.protocol}//${url.host}); plain http only on loopback`);
+    if (url && (url.search || url.hash)) problems.push('publicUrl: must not have a query or fragment');
+  }
+  const scopes = [...new Set(opts.scopes)];
+  if (!scopes.length) problems.push('scopes: at least one scope is needed');
+  const defaultScopes = opts.defaultScopes ?? ['read'];
+  for (const s of defaultScopes) if (!scopes.includes(s)) problems.push(`defaultScopes: "${s}" is not one of scopes`);
+  const positive = (name: string, value: number | undefined, fallback: number): number => {
+    const v = value ?? fallback;
+    if (!Number.isInteger(v) || v <= 0) problems.push(`${name}: expected a positive integer, got ${String(value)}`);
+    return v;
+  };
+  const cimd = opts.clientMetadataDocuments ?? {};
+  const resolved: Resolved = {
+    prisma: opts.prisma,
+    login: opts.login,
+    scopes,
+    defaultScopes,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    mcpPath: (opts.mcpPath ?? '/mcp').replace(/\/+$/, '') || '/mcp',
+    models: opts.models,
+    registration: opts.registration ?? true,
+    cimd: {
+      enabled: cimd.enabled ?? true,
+      allowPrivateAddresses: cimd.allowPrivateAddresses ?? false,
+      timeoutMs: positive('clientMetadataDocuments.timeoutMs', cimd.timeoutMs, 5000),
+      maxBytes: positive('clientMetadataDocuments.maxBytes', cimd.maxBytes, 5120),
+      cacheMs: positive('clientMetadataDocuments.cacheMs', cimd.cacheMs, 3_600_000),
+    },
+    ttl: {
+      access: positive('accessTokenTtlSeconds', opts.accessTokenTtlSeconds, 900),
+      refresh: positive('refreshTokenTtlSeconds', opts.refreshTokenTtlSeconds, 2_592_000),
+      code: positive('codeTtlSeconds', opts.codeTtlSeconds, 60),
+    },
+    secret: opts.secret ?? (process.env['MCP_OAUTH_SECRET'] || randomBytes(32).toString('base64url')),
+    app: { name: opts.app?.name ?? 'MCP server', logo: opts.app?.logo },
+    now: opts.now ?? Date.now,
+  };
+  if (resolved.secret.length < 32) problems.push('secret (MCP_OAUTH_SECRET): use at least 32 characters');
+  const logo = resolved.app.logo;
+  if (logo !== undefined && !logo.startsWith('data:image/') && !logo.startsWith('/')) problems.push('app.logo: a data:image/… URL or a path on this server (pages load no external assets)');
+  if (problems.length) throw new Error(`mcp oauth: invalid options:\n  ${problems.join('\n  ')}`);
+  return Object.freeze(resolved);
+}
+
+/** The issuer: publicUrl, else the origin the request came to, which only a loopback one may be. */
+export function issuerOf(o: Resolved, request: Request): string {
+  return o.publicUrl ?? loopbackOrigin(request);
+}
+
+/** The protected resource (RFC 8707 audience of every token): `${issuer}${mcpPath}`. */
+export function resourceOf(o: Resolved, request: Request): string {
+  return issuerOf(o, request) + o.mcpPath;
+}

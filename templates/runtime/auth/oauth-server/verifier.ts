@@ -1,0 +1,28 @@
+// Access tokens of the built-in server as a Verifier: found by hash, unexpired, for this resource
+// (RFC 8707), their grant and client not revoked. Checked against the database on every request,
+// so a revocation takes effect on the next one. The user is the grant's user.
+import type { Caller, Verifier } from '../../caller.js';
+import { bearerToken, tokenInQuery, unauthorized } from '../resource/challenge.js';
+import { resourceUrl, type ResourceServer } from '../resource/metadata.js';
+import { findUser } from './authorize.js';
+import type { Resolved } from './options.js';
+import { PREFIX, sha256 } from './secrets.js';
+import { splitScopes, type Store } from './store.js';
+
+// One answer for every bad token: whether it ever existed is not disclosed.
+const INVALID = 'The access token is invalid, expired or revoked.';
+
+export function accessTokenVerifier(o: Resolved, store: Store, rs: ResourceServer): Verifier {
+  return async (request): Promise<Caller | Response | null> => {
+    const token = bearerToken(request);
+    if (token && tokenInQuery(request)) return unauthorized(rs, request, 'invalid_request', 'Access tokens are not accepted in the URL: send Authorization: Bearer <token>.');
+    if (!token?.startsWith(PREFIX.access)) return null;
+    const row = await store.token(sha256(token));
+    if (!row || row.kind !== 'access') return unauthorized(rs, request, 'invalid_token', INVALID);
+    if (row.expiresAt.getTime() <= o.now() || row.grant.revokedAt || row.grant.client.revokedAt) return unauthorized(rs, request, 'invalid_token', INVALID);
+    if (row.grant.resource !== resourceUrl(rs, request)) return unauthorized(rs, request, 'invalid_token', 'The access token is for another resource.');
+    const user = await findUser(o, String(row.grant.userId));
+    if (!user) return unauthorized(rs, request, 'invalid_token', INVALID);
+    return { user, scopes: splitScopes(row.scopes), credential: { kind: 'oauth', id: row.grantId, clientId: row.grant.clientId } };
+  };
+}

@@ -2,6 +2,8 @@
 // and the server process's resident memory and CPU time read from /proc.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import type { RunningServer } from '../test/helpers/server.js';
 
@@ -24,6 +26,23 @@ export function serverPid(server: RunningServer): number {
 export function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
   return Math.round(kb / 102.4) / 10;
+}
+
+/** Environment that makes a server answer heapAfterGcMb (bench/heap-probe.mjs writes to `file`). */
+export function heapProbeEnv(file: string): Record<string, string> {
+  return { MCPGEN_HEAP_FILE: file, NODE_OPTIONS: `--import ${path.resolve('bench/heap-probe.mjs')}` };
+}
+
+/** Heap used after a full garbage collection, in MB, from a server started with heapProbeEnv(file). */
+export async function heapAfterGcMb(pid: number, file: string): Promise<number> {
+  await fs.rm(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    const text = await fs.readFile(file, 'utf8').catch(() => '');
+    if (text) return Math.round((JSON.parse(text) as { heapUsed: number }).heapUsed / 104857.6) / 10;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`pid ${pid} did not answer the heap probe`);
 }
 
 /** User + system CPU time the process used so far, in ms (a machine shared with other work does not inflate it). */

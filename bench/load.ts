@@ -5,7 +5,8 @@
  * 50 kept-alive connections, 3 reads (list_notes) to 1 write (create_note), on SQLite and PostgreSQL.
  * Reports throughput and its ratio, p50/p99 latency, errors (socket errors, time-outs, non-2xx,
  * tool errors), server CPU per call (from /proc: less sensitive to a busy machine than throughput),
- * server RSS before warm-up, after warm-up and after every round, and after the run checks
+ * server RSS before warm-up, after warm-up and after every round, heap used after a full GC per round
+ * (bench/heap-probe.mjs: flat when nothing leaks), and after the run checks
  * that every acknowledged write is in the database. Then a 401/403 storm on kept-alive connections
  * mixed with good calls, counting socket errors.
  *
@@ -13,6 +14,8 @@
  * (PostgreSQL needs MCPGEN_TEST_POSTGRES_URL, e.g. postgresql://postgres@127.0.0.1:5432/test.)
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -20,7 +23,7 @@ import { configuredDatabases, type TestDatabase } from '../test/helpers/database
 import { startServer, type RunningServer } from '../test/helpers/server.js';
 import { createClinicProject } from '../test/e2e/scoping/project.js';
 import { rawCall } from '../test/e2e/scoping/rpc.js';
-import { call, cpuMs, load as drive, rssMb, serverPid, type Tally } from './load-mix.js';
+import { call, cpuMs, heapAfterGcMb, heapProbeEnv, load as drive, rssMb, serverPid, type Tally } from './load-mix.js';
 import { median } from './stats.js';
 
 const load = (server: RunningServer, key: string, tag: string, seconds: number, tally: Tally) => drive(server, key, tag, seconds, tally, CONNECTIONS);
@@ -48,21 +51,30 @@ interface Side {
   socketErrors: number;
   non2xx: number;
   rss: { start: number; warm: number; end: number; rounds: number[] };
+  /** Heap used after a full GC (MB), after warm-up and after each round. */
+  heap: { warm: number; rounds: number[] };
+  readonly heapFile: string;
 }
 
 async function benchDatabase(database: TestDatabase): Promise<void> {
   console.log(`\n== ${database.label} ==`);
   const p = await createClinicProject(database);
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'mcpgen-load-'));
+  const heapFiles = [path.join(tmp, 'generated.json'), path.join(tmp, 'handwritten.json')] as const;
   let hand: RunningServer | undefined;
+  let generated: RunningServer | undefined;
   try {
     const rw = await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'load']);
     const ro = await p.createKey('ann@example.com', ['--name', 'load-read']);
-    hand = await startServer(p.dir, { entry: path.resolve('bench/load-handwritten.ts'), env: { ...p.env, PROJECT_DIR: p.dir } });
-    const sides: Side[] = [p.server, hand].map((server, i) => {
+    // Both servers run with the heap probe preloaded (the project's own server is restarted with it).
+    await p.server.stop();
+    generated = await startServer(p.dir, { env: { ...p.env, ...heapProbeEnv(heapFiles[0]) } });
+    hand = await startServer(p.dir, { entry: path.resolve('bench/load-handwritten.ts'), env: { ...p.env, PROJECT_DIR: p.dir, ...heapProbeEnv(heapFiles[1]) } });
+    const sides: Side[] = [generated, hand].map((server, i) => {
       const pid = serverPid(server);
       return {
         name: i === 0 ? 'generated' : 'handwritten', server, pid, tally: { ok: 0, toolErrors: 0, writes: [] }, rps: [], p50: [], p99: [], cpu: [], socketErrors: 0, non2xx: 0,
-        rss: { start: rssMb(pid), warm: 0, end: 0, rounds: [] },
+        rss: { start: rssMb(pid), warm: 0, end: 0, rounds: [] }, heap: { warm: 0, rounds: [] }, heapFile: heapFiles[i]!,
       };
     });
     for (const side of sides) {
@@ -75,7 +87,10 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     const { prisma } = await projectPrisma(p.dir, p.env);
     const before = await prisma.note.count();
     for (const side of sides) await load(side.server, rw.key, `warm-${side.name}`, 5, side.tally);
-    for (const side of sides) side.rss.warm = rssMb(side.pid);
+    for (const side of sides) {
+      side.rss.warm = rssMb(side.pid);
+      side.heap.warm = await heapAfterGcMb(side.pid, side.heapFile);
+    }
     for (let round = 0; round < ROUNDS; round++) {
       // Interleaved, and the order alternates, so neither side always runs on a warmer machine.
       const order = round % 2 === 0 ? sides : [...sides].reverse();
@@ -89,6 +104,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
         side.socketErrors += r.errors + r.timeouts;
         side.non2xx += r.non2xx;
         side.rss.rounds.push(rssMb(side.pid));
+        side.heap.rounds.push(await heapAfterGcMb(side.pid, side.heapFile));
       }
     }
     for (const side of sides) side.rss.end = rssMb(side.pid);
@@ -102,6 +118,8 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     for (const s of sides) {
       const growth = s.rss.rounds.at(-1)! - s.rss.rounds[0]!;
       console.log(`${s.name} RSS after each round: ${s.rss.rounds.join(' → ')} MB (round 1 → ${ROUNDS}: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB)`);
+      const heapGrowth = s.heap.rounds.at(-1)! - s.heap.rounds[0]!;
+      console.log(`${s.name} heap after full GC: warm ${s.heap.warm}, after each round ${s.heap.rounds.join(' → ')} MB (round 1 → ${ROUNDS}: ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB)`);
     }
     console.log(`throughput generated / handwritten = ${(median(gen.rps) / median(hw.rps)).toFixed(2)}×  (per round: ${gen.rps.map((g, i) => (g / hw.rps[i]!).toFixed(2)).join(', ')})`);
     // CPU per call does not depend on what else the machine runs as much as throughput does.
@@ -116,7 +134,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     // 401/403 storm on kept-alive connections, mixed with good calls.
     const json = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
     const storm = await autocannon({
-      url: p.server.baseUrl, connections: CONNECTIONS, duration: DURATION,
+      url: generated.baseUrl, connections: CONNECTIONS, duration: DURATION,
       requests: [
         { method: 'POST', path: '/mcp', headers: { ...json, authorization: `Bearer ${rw.key}` }, body: call('list_notes', {}) },
         { method: 'POST', path: '/mcp', headers: { ...json, authorization: 'Bearer mcpk_AAAAAAAA_' + 'A'.repeat(43) }, body: call('list_notes', {}) },
@@ -128,7 +146,9 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     await prisma.$disconnect();
   } finally {
     await hand?.stop();
+    await generated?.stop();
     await p.close();
+    await fs.rm(tmp, { recursive: true, force: true });
   }
 }
 

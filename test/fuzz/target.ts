@@ -77,6 +77,7 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
   const alice = { id: seed.alice.id, email: seed.alice.email };
   const bobComment = await db.prisma.comment.findUnique({ where: { id: seed.bobComment.id } });
   const bobCommentIds = new Set([seed.bobComment.id]);
+  const seedCommentIds = (await db.prisma.comment.findMany({ select: { id: true } })).map((c: { id: number }) => c.id);
 
   // In process: one server instance over the SDK's in-memory transport (the 2025 handshake).
   const mcp = createToolServer({ name: 'fuzz', version: '0', tools, models, prisma: db.prisma })({
@@ -116,6 +117,9 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
         if (ids.some((id) => bobCommentIds.has(id))) return `an out-of-scope comment in ${tool}`;
       }
       if (writes && r.isError && (await dump()) !== before) return `a refused call changed the database: ${r.text.slice(0, 200)}`;
+      // Comments created by accepted calls are removed again: the before/after snapshot of write
+      // calls then stays the seed's size instead of growing with every case.
+      if (writes && !r.isError) await db.prisma.comment.deleteMany({ where: { id: { notIn: seedCommentIds } } });
       const bobNow = await db.prisma.comment.findUnique({ where: { id: seed.bobComment.id } });
       if (json(bobNow) !== json(bobComment)) return "Bob's comment changed";
       return undefined;

@@ -130,7 +130,12 @@ const apiKeys = strict(
     user: strict({ model: str('a model name'), info: strList('field names') }, 'auth.user'),
     keyModel: str('a model name').optional(),
     oauth: oauth.optional(),
-    publicUrl: z.url({ protocol: /^https?$/, error: 'expected the public origin, e.g. https://app.example.com' }).optional(),
+    publicUrl: z
+      .url({ protocol: /^https?$/, error: 'expected the public origin, e.g. https://app.example.com' })
+      .refine((u) => new URL(u).pathname === '/' && !new URL(u).search && !new URL(u).hash, {
+        error: 'expected an origin without a path, e.g. https://mcp.example.com: the OAuth documents live at the root of the host, so the server cannot sit under a path prefix',
+      })
+      .optional(),
   },
   'auth',
 );

@@ -180,6 +180,7 @@ export interface ApiKeysAuth {
   /**
    * The server's public origin: the OAuth issuer, and `${publicUrl}/mcp` is the resource tokens
    * are bound to. Env MCP_PUBLIC_URL overrides it. Without either, only loopback requests get OAuth.
+   * An origin only: no path prefix (the well-known documents live at the root of the host).
    * @example 'https://app.example.com'
    */
   readonly publicUrl?: string;

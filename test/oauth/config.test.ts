@@ -29,5 +29,6 @@ describe('auth.oauth', () => {
     expect(problems(config({ oauth: { issuer: 'https://x.example/' } })).join('\n')).toMatch(/auth\.oauth.*\{ issuer, userClaim, userField \}/);
     expect(problems(config({ oauth: { server: 'built-in', logn: 'x' } })).join('\n')).toMatch(/logn: unknown option.*login/);
     expect(problems(config({ publicUrl: 'ftp://x' })).join('\n')).toMatch(/auth\.publicUrl/);
+    expect(problems(config({ publicUrl: 'https://example.com/tools' })).join('\n')).toMatch(/auth\.publicUrl.*origin without a path/);
   });
 });

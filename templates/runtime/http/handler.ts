@@ -70,6 +70,12 @@ export interface HandlerOptions {
   readonly hooks?: readonly RequestHooks[];
   /** GET /readyz: whether this process can serve (the database answers). @default always ready */
   readonly ready?: () => Promise<boolean>;
+  /**
+   * With OAuth: the protected-resource metadata URL. A 403 insufficient_scope then names it, and
+   * asks for the caller's scopes plus the missing one, so an MCP client can step up (authorize
+   * again for more) without losing what it holds. @default none (API keys: the 403 names the scope)
+   */
+  readonly resourceMetadataUrl?: (request: Request) => string;
   /** Where failures are reported (an error name and a reference, never a secret). @default console.error */
   readonly log?: (line: string) => void;
 }
@@ -117,8 +123,10 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       const result = await verify(request);
       if (result) return result;
     }
-    return json(401, { error: 'invalid_token', error_description: 'Missing credentials: send Authorization: Bearer <key>.' }, {
-      'www-authenticate': 'Bearer realm="mcp"',
+    // A credential no verifier recognised (each judges only its own kind) is an invalid token (RFC 6750 §3.1).
+    const sent = (request.headers.get('authorization') ?? '').trim() !== '';
+    return json(401, { error: 'invalid_token', error_description: sent ? 'Unrecognised credentials: send Authorization: Bearer <key>.' : 'Missing credentials: send Authorization: Bearer <key>.' }, {
+      'www-authenticate': sent ? 'Bearer realm="mcp", error="invalid_token"' : 'Bearer realm="mcp"',
       'cache-control': 'no-store',
     });
   };
@@ -163,9 +171,11 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     }
     const scope = missingScope(body.value, caller.scopes, opts.tools);
     if (scope) {
-      return json(403, { error: 'insufficient_scope', error_description: `this tool needs the "${scope}" scope` }, {
-        'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,
-      });
+      const prm = opts.resourceMetadataUrl?.(request);
+      const challenge = prm
+        ? `Bearer error="insufficient_scope", scope="${[...new Set([...caller.scopes, scope])].join(' ')}", resource_metadata="${prm}"`
+        : `Bearer error="insufficient_scope", scope="${scope}"`;
+      return json(403, { error: 'insufficient_scope', error_description: `this tool needs the "${scope}" scope` }, { 'www-authenticate': challenge });
     }
     cancellations.route(caller.credential, body.value);
     scopes.set(request, {

@@ -107,7 +107,7 @@ describe('step-up', () => {
     const { url } = keyFirst;
     const origin = new URL(url).origin;
     const expected = `Bearer error="insufficient_scope", scope="read write", resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp"`;
-    const readToken = await oauthTokenFor(url, key, ['read']);
+    const readToken = await oauthTokenFor(url, key, { allow: ['read'] });
     for (const credential of [readToken, readKey]) {
       const res = await rawCall(url, credential, 'write_thing', {});
       expect(res.status).toBe(403);

@@ -210,6 +210,20 @@ export interface BuiltInOAuth {
   readonly app?: { readonly name?: string; readonly logo?: string };
   /** @default 900 */
   readonly accessTokenTtlSeconds?: number;
+  /**
+   * Per-address limits on the endpoints anyone can reach without a token (429 with Retry-After),
+   * on even without `limits`, sharing its store (Redis) when set. `false` turns one or all off.
+   * Keyed on the connection's address: behind a reverse proxy, every client shares the proxy's.
+   * @default { register: { limit: 20, per: 'hour', burst: 10 }, token: { limit: 60, per: 'minute', burst: 30 }, authorize: { limit: 60, per: 'minute', burst: 30 } }
+   */
+  readonly rateLimits?: false | OAuthRateLimitsConfig;
+}
+
+/** The built-in server's per-address limits: registration, the token endpoint (and revocation), the sign-in and consent pages. */
+export interface OAuthRateLimitsConfig {
+  readonly register?: RateRuleConfig | false;
+  readonly token?: RateRuleConfig | false;
+  readonly authorize?: RateRuleConfig | false;
 }
 
 /** An external authorization server (Auth0, Clerk, WorkOS, Keycloak, Okta, Better Auth…) issuing JWT access tokens. */

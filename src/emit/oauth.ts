@@ -83,8 +83,7 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     registration: ${String(oauth.registration)},
     clientMetadataDocuments: ${cimd},
     app: ${app},${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}
-    // Per-address limits on registration, tokens and sign-in are on regardless; they share the store of \`limits\` (Redis).
-    ...(chosenLimits?.store ? { rateLimits: { store: chosenLimits.store } } : {}),
+${rateLimits(oauth.rateLimits)}
   });
   const oauthRoute = async (request: Request, info: { readonly remoteAddress?: string }) => (await oauth.routes(request, info)) ?? ${notFound};`;
   return {
@@ -94,4 +93,20 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     verifiers: '\n    oauth.verifier,',
     last: '\n    requireCredential(oauth.resource),',
   };
+}
+
+type OAuthLimitsPlan = Extract<NonNullable<Plan['auth']['oauth']>, { kind: 'built-in' }>['rateLimits'];
+
+/** auth.oauth.rateLimits as the server's option: on unless turned off, in the store of `limits` when there is one. */
+function rateLimits(limits: OAuthLimitsPlan): string {
+  if (limits === false) return '    rateLimits: false,';
+  const rules = (['register', 'token', 'authorize'] as const).flatMap((name): [string, string][] => {
+    const rule = limits?.[name];
+    if (rule === undefined) return [];
+    if (rule === false) return [[name, 'false']];
+    return [[name, objectLiteral([['limit', String(rule.limit)], ['per', str(rule.per)], ...(rule.burst ? [['burst', String(rule.burst)] as [string, string]] : [])])]];
+  });
+  const store = '...(chosenLimits?.store ? { store: chosenLimits.store } : {})';
+  return `    // Per-address limits on registration, tokens and sign-in: on even without \`limits\`, in its store (Redis) when set.
+    rateLimits: { ${[...rules.map(([k, v]) => `${k}: ${v}`), store].join(', ')} },`;
 }

@@ -37,7 +37,7 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
   const imports: ImportSpec[] = [{ from: 'runtime/auth/resource/challenge.ts', names: ['requireCredential'] }];
   const notFound = "new Response(JSON.stringify({ error: 'not found' }), { status: 404, headers: { 'content-type': 'application/json' } })";
   if (oauth.kind === 'external') {
-    imports.push({ from: 'runtime/auth/jwt/verifier.ts', names: ['createJwtVerifier'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute', 'prmUrl'] });
+    imports.push({ from: 'runtime/auth/jwt/verifier.ts', names: ['createJwtVerifier'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute', 'prmUrl', 'publicHosts'] });
     const setup = `
   // OAuth 2.1 with an external authorization server (auth.oauth): JWT access tokens for this resource.
   const jwt = createJwtVerifier({
@@ -52,12 +52,12 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     return {
       imports,
       setup,
-      routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: wellKnown }],\n    resourceMetadataUrl: (request) => prmUrl(jwt.resource, request),`,
+      routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: wellKnown }],\n    resourceMetadataUrl: (request) => prmUrl(jwt.resource, request),\n    allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(jwt.resource)],`,
       verifiers: '\n    jwt.verifier,',
       last: '\n    requireCredential(jwt.resource),',
     };
   }
-  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['prmUrl'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
+  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['prmUrl', 'publicHosts'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
   const idType = user.idField.type === 'Int' ? 'number' : user.idField.type === 'BigInt' ? 'bigint' : 'string';
   const cimd = objectLiteral([
     ['enabled', String(oauth.clientMetadataDocuments.enabled)],
@@ -89,7 +89,7 @@ ${rateLimits(oauth.rateLimits)}
   return {
     imports,
     setup,
-    routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: oauthRoute }, { path: '/oauth/*', handler: oauthRoute }],\n    resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),`,
+    routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: oauthRoute }, { path: '/oauth/*', handler: oauthRoute }],\n    resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),\n    allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(oauth.resource)],`,
     verifiers: '\n    oauth.verifier,',
     last: '\n    requireCredential(oauth.resource),',
   };

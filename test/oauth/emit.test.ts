@@ -1,5 +1,6 @@
 // The OAuth part of index.ts: auth.oauth.rateLimits becomes the built-in server's option, on by
-// default and in the store of `limits`; both modes hand the handler the metadata URL for step-up.
+// default and in the store of `limits`; both modes hand the handler the metadata URL for step-up
+// and the public URL's host for the Host check.
 import { describe, expect, it } from 'vitest';
 import { emitOAuthWiring } from '../../src/emit/oauth.js';
 import type { Plan } from '../../src/plan/types.js';
@@ -24,10 +25,12 @@ describe('emitOAuthWiring', () => {
     expect(setup(builtIn({ rateLimits: false }))).toContain('    rateLimits: false,');
   });
 
-  it('both modes pass the protected-resource metadata URL to the handler (403 step-up)', () => {
-    expect(emitOAuthWiring(plan(builtIn()), 'index.ts', '{}').routes).toContain('resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),');
+  it('both modes pass the protected-resource metadata URL (403 step-up) and the public host (Host check) to the handler', () => {
+    const wiring = emitOAuthWiring(plan(builtIn()), 'index.ts', '{}').routes;
+    expect(wiring).toContain('resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),');
+    expect(wiring).toContain('allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(oauth.resource)],');
     const external = emitOAuthWiring(plan({ kind: 'external', issuer: 'https://idp.example/', userClaim: 'email', userField: 'email' }), 'index.ts', '{}');
     expect(external.routes).toContain('resourceMetadataUrl: (request) => prmUrl(jwt.resource, request),');
-    expect(external.imports).toContainEqual({ from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute', 'prmUrl'] });
+    expect(external.imports).toContainEqual({ from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute', 'prmUrl', 'publicHosts'] });
   });
 });

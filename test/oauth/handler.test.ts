@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyVerifier } from '../../templates/runtime/auth.js';
 import { createOAuthServer, type OAuthServer } from '../../templates/runtime/auth/oauth-server/index.js';
 import { requireCredential } from '../../templates/runtime/auth/resource/challenge.js';
-import { prmUrl } from '../../templates/runtime/auth/resource/metadata.js';
+import { prmUrl, publicHosts } from '../../templates/runtime/auth/resource/metadata.js';
 import type { Verifier } from '../../templates/runtime/caller.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
 import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
@@ -27,6 +27,12 @@ const tool = (name: string, access: 'read' | 'write'): ToolDef => ({
   handler: async (_args, ctx) => ({ email: (ctx.user as { email: string }).email }) as never,
 });
 const tools = [tool('whoami', 'read'), tool('write_thing', 'write')];
+const OPTIONS = {
+  login: async () => null,
+  scopes: ['read', 'write', 'blog:read', 'blog:write'],
+  models: { client: 'mcpOAuthClient', grant: 'mcpOAuthGrant', token: 'mcpOAuthToken', user: 'user', userIdField: 'id', userIdType: 'number', userSelect: { id: true, email: true }, apiKey: 'mcpApiKey' },
+  secret: 'a-test-secret-that-is-long-enough-0123456789',
+} as const;
 
 let project: OAuthProject;
 let oauth: OAuthServer;
@@ -55,13 +61,7 @@ beforeAll(async () => {
   await prisma.user.create({ data: { email: 'alice@example.com', name: 'Alice', passwordHash: 'x' } });
   key = (await createKey(prisma, { user: 'alice@example.com', scopes: ['read', 'write'] }, blogKeyModel)).key;
   readKey = (await createKey(prisma, { user: 'alice@example.com', scopes: ['read'] }, blogKeyModel)).key;
-  oauth = createOAuthServer({
-    prisma,
-    login: async () => null,
-    scopes: ['read', 'write', 'blog:read', 'blog:write'],
-    models: { client: 'mcpOAuthClient', grant: 'mcpOAuthGrant', token: 'mcpOAuthToken', user: 'user', userIdField: 'id', userIdType: 'number', userSelect: { id: true, email: true }, apiKey: 'mcpApiKey' },
-    secret: 'a-test-secret-that-is-long-enough-0123456789',
-  });
+  oauth = createOAuthServer({ prisma, ...OPTIONS });
   keyFirst = await serve((keys, tokens) => [keys, tokens]);
   oauthFirst = await serve((keys, tokens) => [tokens, keys]);
 }, 120_000);
@@ -114,5 +114,25 @@ describe('step-up', () => {
       expect(res.headers.get('www-authenticate')).toBe(expected);
       expect(res.body).toMatchObject({ error: 'insufficient_scope', error_description: 'this tool needs the "write" scope' });
     }
+  });
+});
+
+describe('deployed (publicUrl)', () => {
+  it('the public URL\'s host passes the Host check and names the metadata; other hosts are refused', async () => {
+    const deployed = createOAuthServer({ prisma: project.db.prisma, ...OPTIONS, publicUrl: 'https://mcp.example.com' });
+    const handler = createHandler({
+      log: () => {},
+      tools: toolAccessMap(tools),
+      allowedHosts: publicHosts(deployed.resource),
+      verifiers: [deployed.verifier, requireCredential(deployed.resource)],
+      server: createToolServer({ name: 'deployed', version: '0', tools, models: {}, prisma: null }),
+    });
+    const list = (host: string) =>
+      handler.fetch(new Request(`https://${host}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) }));
+    const challenge = await list('mcp.example.com');
+    expect(challenge.status).toBe(401);
+    expect(challenge.headers.get('www-authenticate')).toBe('Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp", scope="read write"');
+    expect((await list('evil.example.com')).status).toBe(403);
+    await handler.close();
   });
 });

@@ -41,6 +41,11 @@ export function resourceServer(opts: ResourceServerOptions): ResourceServer {
   });
 }
 
+/** The public URL's host (`app.example.com`), which the Host check must accept: requests reach us by that name. */
+export function publicHosts(rs: ResourceServer): string[] {
+  return rs.publicUrl ? [new URL(rs.publicUrl).host] : [];
+}
+
 export function originOf(rs: ResourceServer, request: Request): string {
   return rs.publicUrl ?? loopbackOrigin(request);
 }

@@ -107,7 +107,7 @@ export async function init(opts: InitOptions): Promise<number> {
   log('  npx prisma generate');
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
   log(`  DATABASE_URL=... npx tsx ${PATHS.server}`);
-  if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL');
+  if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL and MCP_OAUTH_SECRET (openssl rand -base64 32)');
   return 0;
 }
 

@@ -436,6 +436,9 @@ describe('per-address limits (register, token, sign-in pages)', () => {
     const limited = await from(srv, '203.0.113.2', '/oauth/authorize', wrongKey);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1800');
+    // The person at the form gets a page saying so.
+    expect(limited.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await limited.text()).toContain('Too many requests from this address: try again in 1800 s.');
   });
 
   it('can be turned off, and a request without a known address is not limited', async () => {

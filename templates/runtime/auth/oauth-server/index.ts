@@ -4,7 +4,7 @@ import type { Verifier } from '../../caller.js';
 import { protectedResourceRoute, resourceServer, type ResourceServer } from '../resource/metadata.js';
 import { authorizeEndpoint } from './authorize.js';
 import { consentEndpoint } from './consent.js';
-import { createOAuthLimiter } from './limits.js';
+import { createOAuthLimiter, tooManyRequests } from './limits.js';
 import { ENDPOINTS, metadataEndpoint } from './metadata.js';
 import { issuerOf, resolveOptions, type OAuthServerOptions } from './options.js';
 import { registerEndpoint } from './register.js';
@@ -63,7 +63,8 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
       }
       const endpoint = endpoints[pathname];
       if (!endpoint) return null;
-      const response = (await limiter.check(pathname, info.remoteAddress)) ?? (await endpoint(request));
+      const wait = await limiter.check(pathname, info.remoteAddress);
+      const response = wait === null ? await endpoint(request) : tooManyRequests(json.page, pathname, wait);
       if (pathname !== ENDPOINTS.authorize && pathname !== ENDPOINTS.consent) response.headers.set('access-control-allow-origin', '*');
       return response;
     },

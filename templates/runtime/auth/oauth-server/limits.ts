@@ -6,6 +6,8 @@ import { ipKey } from '../../ops/rate-limit.js';
 import { memoryStore, type RateStore } from '../../ops/rate-store.js';
 import type { RateRule } from '../../ops/token-bucket.js';
 import { ENDPOINTS } from './metadata.js';
+import { errorPage, type PageContext } from './pages.js';
+import { html, json } from './respond.js';
 
 export interface OAuthRateLimits {
   /** POST /oauth/register, per address. `false`: none. @default 20 per hour, bursts of 10 */
@@ -35,8 +37,8 @@ const BUCKET_OF: Readonly<Record<string, Bucket>> = {
 };
 
 export interface OAuthLimiter {
-  /** A 429 with Retry-After when the address has used its budget for this endpoint; null to go on. */
-  check(pathname: string, remoteAddress: string | undefined): Promise<Response | null>;
+  /** Seconds to wait when the address has used its budget for this endpoint; null to go on. */
+  check(pathname: string, remoteAddress: string | undefined): Promise<number | null>;
 }
 
 export function createOAuthLimiter(limits: OAuthRateLimits | false | undefined): OAuthLimiter {
@@ -54,12 +56,16 @@ export function createOAuthLimiter(limits: OAuthRateLimits | false | undefined):
       // No address (a framework mount that cannot tell): nothing to key on.
       if (!rule || remoteAddress === undefined) return null;
       const take = await store.take(`oauth:${bucket}:${ipKey(remoteAddress)}`, rule);
-      if (take.allowed) return null;
-      const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
-      return new Response(JSON.stringify({ error: 'too_many_requests', error_description: `Too many requests from this address: try again in ${seconds} s.` }), {
-        status: 429,
-        headers: { 'content-type': 'application/json', 'retry-after': String(seconds), 'cache-control': 'no-store' },
-      });
+      // Whole seconds, at least 1 (RFC 9110 Retry-After).
+      return take.allowed ? null : Math.max(1, Math.ceil(take.retryAfterMs / 1000));
     },
   };
+}
+
+/** 429 with Retry-After: a page for the person at the sign-in and consent pages, JSON for clients. */
+export function tooManyRequests(page: PageContext, pathname: string, seconds: number): Response {
+  const message = `Too many requests from this address: try again in ${seconds} s.`;
+  const headers = { 'retry-after': String(seconds) };
+  if (BUCKET_OF[pathname] === 'authorize') return html(429, errorPage(page, message), headers);
+  return json(429, { error: 'too_many_requests', error_description: message }, headers);
 }

@@ -213,8 +213,10 @@ export interface BuiltInOAuth {
   /**
    * Per-address limits on the endpoints anyone can reach without a token (429 with Retry-After),
    * on even without `limits`, sharing its store (Redis) when set. `false` turns one or all off.
-   * Keyed on the connection's address: behind a reverse proxy, every client shares the proxy's.
-   * @default { register: { limit: 20, per: 'hour', burst: 10 }, token: { limit: 60, per: 'minute', burst: 30 }, authorize: { limit: 60, per: 'minute', burst: 30 } }
+   * Keyed on the connection's address: behind a reverse proxy, every client shares the proxy's;
+   * hosted connectors (Claude.ai, ChatGPT) register and refresh from their providers' servers, so
+   * raise `register` and `token` for a large rollout.
+   * @default { register: { limit: 100, per: 'hour', burst: 20 }, token: { limit: 300, per: 'minute', burst: 100 }, authorize: { limit: 60, per: 'minute', burst: 30 } }
    */
   readonly rateLimits?: false | OAuthRateLimitsConfig;
 }

@@ -404,9 +404,9 @@ describe('per-address limits (register, token, sign-in pages)', () => {
   const from = (srv: OAuthServer, ip: string, path: string, init: RequestInit = {}) => srv.routes(new Request(BASE + path, init), { remoteAddress: ip }) as Promise<Response>;
   const registration = (): RequestInit => ({ method: 'POST', body: JSON.stringify({ client_name: 'Flood', redirect_uris: [REDIRECT] }), headers: { 'content-type': 'application/json' } });
 
-  it('are on by default: the 11th registration from one address in a burst is 429 with Retry-After and writes nothing', async () => {
+  it('are on by default: the 21st registration from one address in a burst is 429 with Retry-After and writes nothing', async () => {
     const srv = createOAuthServer(options());
-    for (let i = 0; i < 10; i++) expect((await from(srv, '198.51.100.7', '/oauth/register', registration())).status).toBe(201);
+    for (let i = 0; i < 20; i++) expect((await from(srv, '198.51.100.7', '/oauth/register', registration())).status).toBe(201);
     const before = await tables();
     const res = await from(srv, '198.51.100.7', '/oauth/register', registration());
     expect(res.status).toBe(429);

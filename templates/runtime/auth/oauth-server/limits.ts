@@ -1,7 +1,9 @@
 // Per-address limits on the endpoints anyone can reach without a token: registration writes a row
 // per call, the authorization pages may fetch a client metadata document and the sign-in form
 // accepts API keys (guessing), the token endpoint checks codes and refresh tokens. On by default,
-// whatever the server's general limits (ops) are; the same token buckets and stores.
+// whatever the server's general limits (ops) are; the same token buckets and stores. Hosted
+// connectors (Claude.ai, ChatGPT) register and fetch tokens from their providers' servers, so many
+// users share an address there: those defaults are roomy, the pages' (one person's browser) tighter.
 import { ipKey } from '../../ops/rate-limit.js';
 import { memoryStore, type RateStore } from '../../ops/rate-store.js';
 import type { RateRule } from '../../ops/token-bucket.js';
@@ -10,9 +12,9 @@ import { errorPage, type PageContext } from './pages.js';
 import { html, json } from './respond.js';
 
 export interface OAuthRateLimits {
-  /** POST /oauth/register, per address. `false`: none. @default 20 per hour, bursts of 10 */
+  /** POST /oauth/register, per address. `false`: none. @default 100 per hour, bursts of 20 */
   readonly register?: RateRule | false;
-  /** /oauth/token and /oauth/revoke, per address. `false`: none. @default 60 per minute, bursts of 30 */
+  /** /oauth/token and /oauth/revoke, per address. `false`: none. @default 300 per minute, bursts of 100 */
   readonly token?: RateRule | false;
   /** The sign-in and consent pages and their forms, per address. `false`: none. @default 60 per minute, bursts of 30 */
   readonly authorize?: RateRule | false;
@@ -21,8 +23,8 @@ export interface OAuthRateLimits {
 }
 
 export const DEFAULT_LIMITS = {
-  register: { limit: 20, per: 'hour', burst: 10 },
-  token: { limit: 60, per: 'minute', burst: 30 },
+  register: { limit: 100, per: 'hour', burst: 20 },
+  token: { limit: 300, per: 'minute', burst: 100 },
   authorize: { limit: 60, per: 'minute', burst: 30 },
 } as const satisfies Record<string, RateRule>;
 

@@ -65,7 +65,7 @@ export interface OAuthServerOptions {
   /**
    * Per-address limits on registration, the token endpoint and the sign-in pages (429 with
    * Retry-After), on whatever the server's general limits are. `false`: none.
-   * @default register 20/hour (bursts of 10), token 60/minute (30), pages 60/minute (30), in memory
+   * @default register 100/hour (bursts of 20), token 300/minute (100), pages 60/minute (30), in memory
    */
   readonly rateLimits?: OAuthRateLimits | false;
   /** Shown on the sign-in and consent pages. `logo` is a data: URL or a path on this server (no external assets). */

@@ -12,7 +12,13 @@ describeMount({
   entry: `import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
-const app = new Hono();
+const app = new Hono<{ Variables: { user: { id: number } } }>();
+// The app's session (a toy): the cookie names the signed-in user.
+app.use(async (c, next) => {
+  const sid = /sid=(\\d+)/.exec(c.req.header('cookie') ?? '')?.[1];
+  if (sid) c.set('user', { id: Number(sid) });
+  await next();
+});
 // The app's own middleware that reads the body before the mount (Hono caches the parse).
 app.use(async (c, next) => {
   if (c.req.method === 'POST' && c.req.header('x-app-audit')) console.log('mcp call:', ((await c.req.json()) as { method?: string }).method);

@@ -50,6 +50,10 @@ export function describeMount(c: MountCase): void {
       project = await createClinicProject(sqlite, 'full', {
         entry: 'src/server.ts',
         serverEnv: { MCP_ALLOWED_HOSTS: APP_HOST },
+        afterInit: async (dir) => {
+          const file = path.join(dir, `src/mcp/${c.framework}.ts`);
+          await fs.writeFile(file, enableSessionExample(await fs.readFile(file, 'utf8')));
+        },
         prepare: async (dir) => {
           const pkg = { name: 'clinic-app', type: 'module', private: true, scripts: { start: 'tsx src/server.ts' }, dependencies: c.dependencies };
           await fs.writeFile(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
@@ -96,6 +100,16 @@ export function describeMount(c: MountCase): void {
       expect(notes.isError).toBe(false);
       const items = (notes.structured as { items: { title: string }[] }).items;
       expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+    });
+
+    it('takes the caller from the app’s own session (the mount file’s example, enabled)', async () => {
+      const bob = await connectClient(`${base}/mcp`, { headers: { cookie: 'sid=2' } });
+      try {
+        const notes = await callTool(bob, 'list_notes', { take: 10 });
+        expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Bob 1', 'Bob 2', 'Bob 3', 'Bob 4']);
+      } finally {
+        await bob.close();
+      }
     });
 
     it('serves /mcp/<toolset> with that toolset only', async () => {
@@ -185,4 +199,19 @@ export function post(
     req.on('socket', (socket) => opts.sockets?.add(socket));
     req.end(body);
   });
+}
+
+/**
+ * Uncomments the session example of a scaffolded mount file (its import and its `authenticate`
+ * block), so the example itself is type-checked and run. Throws when the file no longer has it.
+ */
+export function enableSessionExample(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l === '  // authenticate: [');
+  const end = lines.findIndex((l, i) => i > start && l === '  // ],');
+  const imp = lines.findIndex((l) => /^\/\/ import \{ \w+ \} from '.*\/adapters\/\w+\.js';/.test(l));
+  if (start < 0 || end < 0 || imp < 0) throw new Error('enableSessionExample: the mount file no longer has the commented session example');
+  lines[imp] = lines[imp]!.slice(3);
+  for (let i = start; i <= end; i++) lines[i] = lines[i]!.replace(/^(\s*)\/\/ /, '$1');
+  return lines.join('\n');
 }

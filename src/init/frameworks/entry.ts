@@ -1,12 +1,13 @@
 /**
  * Mounts the MCP server in the app's entry file, only when that is unambiguous: exactly one
- * candidate file creates exactly one app at top level (`const app = express()`), and the mount is
- * not there yet. A text edit, not a reprint: two lines are inserted (the import after the last
- * import; the mount after the app's top-level middleware, before its routes), every other byte
- * stays. Anything less certain returns why, and `init` prints the line instead.
+ * candidate file creates exactly one app (`const app = express()`, at top level or in a
+ * bootstrap function), and the mount is not there yet. A text edit, not a reprint: two lines are
+ * inserted (the import after the last import; the mount after the app's middleware calls next to
+ * it, before its routes), every other byte stays. Anything less certain returns why, and `init`
+ * prints the lines instead.
  */
 import path from 'node:path';
-import type { CallExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, SourceFile, VariableStatement } from 'ts-morph';
 import type { ScaffoldContext } from './types.js';
 
 export interface EntrySpec {
@@ -45,7 +46,7 @@ export function entryCandidates(ctx: ScaffoldContext): string[] {
 export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promise<EntryEdit> {
   const { Project, Node, SyntaxKind } = await import('ts-morph');
   const project = new Project({ useInMemoryFileSystem: true });
-  const hits: { file: string; text: string; source: SourceFile; app: string; statement: number }[] = [];
+  const hits: { file: string; text: string; source: SourceFile; app: string; statement: VariableStatement }[] = [];
   for (const file of entryCandidates(ctx)) {
     const text = await ctx.readFile(file);
     if (text === undefined || !text.includes(spec.module)) continue;
@@ -59,13 +60,12 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
       for (const named of decl.getNamedImports()) imported.add(named.getAliasNode()?.getText() ?? named.getName());
     }
     if (imported.size === 0) continue;
-    const apps = source.getStatements().flatMap((statement, index) =>
-      Node.isVariableStatement(statement)
-        ? statement.getDeclarations().flatMap((d) => {
-            const init = d.getInitializer()?.getText();
-            return init && spec.isApp(init, imported) ? [{ app: d.getName(), statement: index }] : [];
-          })
-        : [],
+    // Top level, or the body of a bootstrap function (`const app = await NestFactory.create(…)`).
+    const apps = source.getDescendantsOfKind(SyntaxKind.VariableStatement).flatMap((statement) =>
+      statement.getDeclarations().flatMap((d) => {
+        const init = d.getInitializer()?.getText();
+        return init && spec.isApp(init, imported) ? [{ app: d.getName(), statement }] : [];
+      }),
     );
     if (apps.length > 1) return { reason: `${file} creates ${apps.length} ${spec.module} apps` };
     if (apps.length === 1) hits.push({ file, text, source, ...apps[0]! });
@@ -80,10 +80,12 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
     return { reason: `${file} already uses the name ${spec.exportName}` };
   }
 
-  // After the app's own top-level middleware calls, before its first route or listen.
-  const statements = source.getStatements();
-  let after = statements[statement]!;
-  for (const s of statements.slice(statement + 1)) {
+  // After the app's own middleware calls next to it, before its first route or listen.
+  const block = statement.getParentOrThrow();
+  if (!Node.isSourceFile(block) && !Node.isBlock(block)) return { reason: `${file}: the ${spec.module} app is not created in a plain block` };
+  const statements = block.getStatements();
+  let after: import('ts-morph').Statement = statement;
+  for (const s of statements.slice(statements.indexOf(statement) + 1)) {
     const call = Node.isExpressionStatement(s) ? rootCall(s.getExpression(), Node) : undefined;
     const target = call?.getExpression();
     if (!target || !Node.isPropertyAccessExpression(target) || target.getExpression().getText() !== app) continue;
@@ -96,7 +98,7 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const at = [
     [lastImport.getEnd(), `${eol}${importLine}`],
-    [after.getEnd(), `${eol}${spec.mountLine(app)}`],
+    [after.getEnd(), `${eol}${indentation(text, statement.getStart())}${spec.mountLine(app)}`],
   ] as const;
   let content = text;
   for (const [pos, insert] of [...at].sort((a, b) => b[0] - a[0])) content = content.slice(0, pos) + insert + content.slice(pos);
@@ -113,4 +115,9 @@ function rootCall(expr: import('ts-morph').Expression, node: typeof import('ts-m
     call = inner;
   }
   return undefined;
+}
+
+/** The whitespace before `pos` on its line. */
+function indentation(text: string, pos: number): string {
+  return /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', pos - 1) + 1, pos))![0];
 }

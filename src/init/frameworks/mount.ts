@@ -31,7 +31,7 @@ export async function scaffoldMount(ctx: ScaffoldContext, spec: MountSpec): Prom
   const importFrom = path.posix.relative(path.posix.dirname(ctx.dir), mountFile).replace(/\.ts$/, '.js');
   const note =
     'file' in edit
-      ? [`${spec.title}: mounted in ${edit.file} (${line}); move the line if your routes need another order`]
+      ? [`${spec.title}: mounted in ${edit.file} (${line.replace(/;$/, '')}); move the line if your routes need another order`]
       : 'mounted' in edit
         ? [`${spec.title}: mounted in ${edit.mounted}`]
         : [

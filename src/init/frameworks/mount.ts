@@ -43,6 +43,6 @@ export async function scaffoldMount(ctx: ScaffoldContext, spec: MountSpec): Prom
     files: [[mountFile, content]],
     // A mount file that exists already was mounted (or deliberately not) by the user: the entry stays.
     ...('file' in edit && existing === undefined ? { edits: [[edit.file, edit.content] as const] } : {}),
-    note: [...note, `    behind your own host name, allow it: MCP_ALLOWED_HOSTS=app.example.com (see README, "Mounting in your app")`],
+    note,
   };
 }

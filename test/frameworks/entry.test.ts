@@ -108,6 +108,13 @@ const cases: Case[] = [
   },
   { name: 'a JavaScript entry', framework: express, files: { 'src/server.js': '' }, pkg: { main: 'src/server.js' }, want: { reason: /no entry file/ } },
   { name: 'a JavaScript entry that is the app', framework: express, pkg: { main: 'server.js' }, files: { 'server.js': "const express = require('express');\nconst app = express();\n" }, want: { reason: /JavaScript/ } },
+  {
+    name: 'a build output named by `start` is passed over for the TypeScript entry',
+    framework: express,
+    pkg: { scripts: { start: 'node dist/server.js', dev: 'tsx watch src/server.ts' } },
+    files: { 'dist/server.js': "import express from 'express';\nconst app = express();\n", 'src/server.ts': "import express from 'express';\nconst app = express();\n" },
+    want: { file: 'src/server.ts', content: "import express from 'express';\nimport { mcp } from './mcp/express.js';\nconst app = express();\napp.use('/mcp', mcp);\n" },
+  },
   { name: 'the app is made elsewhere', framework: express, files: { 'src/server.ts': "import express from 'express';\nimport { makeApp } from './make.js';\nconst app = makeApp(express);\n" }, want: { reason: /no entry file/ } },
   { name: 'already mounted', framework: express, files: { 'src/server.ts': "import express from 'express';\nimport { mcp } from './mcp/express.js';\nconst app = express();\napp.use('/mcp', mcp);\n" }, want: { mounted: 'src/server.ts' } },
   { name: 'something else at /mcp', framework: express, files: { 'src/server.ts': "import express from 'express';\nconst app = express();\napp.use('/mcp', other);\n" }, want: { reason: /already mentions \/mcp/ } },

@@ -47,10 +47,15 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
   const { Project, Node, SyntaxKind } = await import('ts-morph');
   const project = new Project({ useInMemoryFileSystem: true });
   const hits: { file: string; text: string; source: SourceFile; app: string; statement: VariableStatement }[] = [];
+  let javascript: string | undefined;
   for (const file of entryCandidates(ctx)) {
     const text = await ctx.readFile(file);
     if (text === undefined || !text.includes(spec.module)) continue;
-    if (!/\.m?ts$/.test(file)) return { reason: `${file} is JavaScript; the mount file is TypeScript` };
+    // A JavaScript entry (or a build output named by `start`) cannot import the TypeScript mount file.
+    if (!/\.m?ts$/.test(file)) {
+      javascript ??= file;
+      continue;
+    }
     const source = project.createSourceFile(`/${file}`, text, { overwrite: true });
     const imported = new Set<string>();
     for (const decl of source.getImportDeclarations()) {
@@ -70,7 +75,8 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
     if (apps.length > 1) return { reason: `${file} creates ${apps.length} ${spec.module} apps` };
     if (apps.length === 1) hits.push({ file, text, source, ...apps[0]! });
   }
-  if (hits.length !== 1) return { reason: hits.length === 0 ? `no entry file creating a ${spec.module} app found` : `several entry files create one (${hits.map((h) => h.file).join(', ')})` };
+  if (hits.length === 0) return { reason: javascript ? `${javascript} is JavaScript; the mount file is TypeScript` : `no entry file creating a ${spec.module} app found` };
+  if (hits.length > 1) return { reason: `several entry files create one (${hits.map((h) => h.file).join(', ')})` };
   const { file, text, source, app, statement } = hits[0]!;
   let specifier = path.posix.relative(path.posix.dirname(file), spec.mountFile).replace(/\.ts$/, '.js');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;

@@ -12,7 +12,7 @@ import { allows, toolsetsOf, type RequestScope, type ToolAccess } from '../serve
 import type { Access } from '../spec.js';
 import { readJson } from './body.js';
 import { Cancellations } from './cancel.js';
-import { envList, hostChecker, originChecker } from './origin.js';
+import { envList, hostChecker, isLoopbackAddress, originChecker } from './origin.js';
 import { json, jsonRpcError } from './respond.js';
 
 /** What an adapter knows about the connection that a Request does not carry. */
@@ -52,7 +52,8 @@ export interface HandlerOptions {
   readonly tools: ReadonlyMap<string, ToolAccess>;
   /**
    * Who is calling: tried in order, the first Caller or Response wins. Empty or absent means
-   * `auth: 'none'`: every request is the anonymous caller with read and write (loopback only).
+   * `auth: 'none'`: every request is the anonymous caller with read and write; a request whose
+   * peer address is known and not loopback gets 403.
    * @default []
    */
   readonly verifiers?: readonly Verifier[];
@@ -117,8 +118,15 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     return toolsets.has(name) ? name : null;
   };
 
-  const authenticate = async (request: Request): Promise<Caller | Response> => {
-    if (verifiers.length === 0) return ANONYMOUS;
+  const authenticate = async (request: Request, info: RequestInfo): Promise<Caller | Response> => {
+    if (verifiers.length === 0) {
+      // `auth: 'none'` serves this machine only. The standalone server binds loopback for that; a
+      // handler mounted in an app that listens publicly refuses callers from elsewhere itself.
+      if (info.remoteAddress !== undefined && !isLoopbackAddress(info.remoteAddress)) {
+        return jsonRpcError(403, -32000, "this server has no authentication (auth: 'none') and serves callers on this machine only");
+      }
+      return ANONYMOUS;
+    }
     for (const verify of verifiers) {
       const result = await verify(request);
       if (result) return result;
@@ -153,7 +161,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       const refused = await hook.onRequest?.(request, info);
       if (refused) return refused;
     }
-    const caller = await authenticate(request);
+    const caller = await authenticate(request, info);
     if (caller instanceof Response) return caller;
     for (const hook of hooks) {
       const refused = await hook.onCaller?.(request, caller, info);

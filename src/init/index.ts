@@ -17,6 +17,7 @@ import { configObject, configView, dbView, exampleToolView, guessUserModel, pack
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
 import { writeNewFiles } from './files.js';
+import { readPackageJson, scaffoldMounts } from './mounts.js';
 import { generate } from '../generate.js';
 import { loadConfig } from '../config/load.js';
 import { VERSION } from '../version.js';
@@ -96,6 +97,7 @@ export async function init(opts: InitOptions): Promise<number> {
   for (const f of written) log(`created ${f}`);
   if (written.includes(PATHS.config)) log(`mode: ${choice.mode} (${choice.reason})`);
   for (const f of skipped) log(`skipped ${f} (exists; left as it is)`);
+  const mountNotes = await scaffoldMounts(root, await readPackageJson(root), log);
 
   await updatePackageJson(root, ir, log);
   if (opts.install) await runInstall(root, log);
@@ -106,8 +108,9 @@ export async function init(opts: InitOptions): Promise<number> {
   if (userModel) log(`  npx prisma migrate dev --name mcp_api_keys   # or: npx prisma db push`);
   log('  npx prisma generate');
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
-  log(`  DATABASE_URL=... npx tsx ${PATHS.server}`);
-  if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL');
+  log(`  DATABASE_URL=... npx tsx ${PATHS.server}${mountNotes.length > 0 ? '   # standalone; or mount it in your app:' : ''}`);
+  for (const line of mountNotes) log(line);
+  if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL and MCP_OAUTH_SECRET (openssl rand -base64 32)');
   return 0;
 }
 

@@ -33,13 +33,26 @@ export function heapProbeEnv(file: string): Record<string, string> {
   return { MCPGEN_HEAP_FILE: file, NODE_OPTIONS: `--import ${path.resolve('bench/heap-probe.mjs')}` };
 }
 
-/** Heap used after a full garbage collection, in MB, from a server started with heapProbeEnv(file). */
-export async function heapAfterGcMb(pid: number, file: string): Promise<number> {
+export interface HeapMb {
+  /** JS heap in use after a full collection: what a leak grows. */
+  readonly used: number;
+  /** JS heap V8 keeps reserved (part of RSS; it follows the allocation rate, not what is retained). */
+  readonly total: number;
+  /** Memory outside the JS heap held by JS objects (Buffers, streams). */
+  readonly external: number;
+}
+
+/** Heap after a full garbage collection, in MB, from a server started with heapProbeEnv(file). */
+export async function heapAfterGcMb(pid: number, file: string): Promise<HeapMb> {
   await fs.rm(file, { force: true });
   process.kill(pid, 'SIGUSR2');
   for (let i = 0; i < 100; i++) {
     const text = await fs.readFile(file, 'utf8').catch(() => '');
-    if (text) return Math.round((JSON.parse(text) as { heapUsed: number }).heapUsed / 104857.6) / 10;
+    if (text) {
+      const m = JSON.parse(text) as { heapUsed: number; heapTotal: number; external: number };
+      const mb = (bytes: number) => Math.round(bytes / 104857.6) / 10;
+      return { used: mb(m.heapUsed), total: mb(m.heapTotal), external: mb(m.external) };
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`pid ${pid} did not answer the heap probe`);

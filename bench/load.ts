@@ -23,7 +23,7 @@ import { configuredDatabases, type TestDatabase } from '../test/helpers/database
 import { startServer, type RunningServer } from '../test/helpers/server.js';
 import { createClinicProject } from '../test/e2e/scoping/project.js';
 import { rawCall } from '../test/e2e/scoping/rpc.js';
-import { call, cpuMs, heapAfterGcMb, heapProbeEnv, load as drive, rssMb, serverPid, type Tally } from './load-mix.js';
+import { call, cpuMs, heapAfterGcMb, heapProbeEnv, type HeapMb, load as drive, rssMb, serverPid, type Tally } from './load-mix.js';
 import { median } from './stats.js';
 
 const load = (server: RunningServer, key: string, tag: string, seconds: number, tally: Tally) => drive(server, key, tag, seconds, tally, CONNECTIONS);
@@ -52,7 +52,7 @@ interface Side {
   non2xx: number;
   rss: { start: number; warm: number; end: number; rounds: number[] };
   /** Heap used after a full GC (MB), after warm-up and after each round. */
-  heap: { warm: number; rounds: number[] };
+  heap: { warm: HeapMb | undefined; rounds: HeapMb[] };
   readonly heapFile: string;
 }
 
@@ -74,7 +74,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
       const pid = serverPid(server);
       return {
         name: i === 0 ? 'generated' : 'handwritten', server, pid, tally: { ok: 0, toolErrors: 0, writes: [] }, rps: [], p50: [], p99: [], cpu: [], socketErrors: 0, non2xx: 0,
-        rss: { start: rssMb(pid), warm: 0, end: 0, rounds: [] }, heap: { warm: 0, rounds: [] }, heapFile: heapFiles[i]!,
+        rss: { start: rssMb(pid), warm: 0, end: 0, rounds: [] }, heap: { warm: undefined, rounds: [] }, heapFile: heapFiles[i]!,
       };
     });
     for (const side of sides) {
@@ -118,8 +118,10 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     for (const s of sides) {
       const growth = s.rss.rounds.at(-1)! - s.rss.rounds[0]!;
       console.log(`${s.name} RSS after each round: ${s.rss.rounds.join(' → ')} MB (round 1 → ${ROUNDS}: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB)`);
-      const heapGrowth = s.heap.rounds.at(-1)! - s.heap.rounds[0]!;
-      console.log(`${s.name} heap after full GC: warm ${s.heap.warm}, after each round ${s.heap.rounds.join(' → ')} MB (round 1 → ${ROUNDS}: ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB)`);
+      const used = s.heap.rounds.map((h) => h.used);
+      const heapGrowth = used.at(-1)! - used[0]!;
+      console.log(`${s.name} heap used after full GC: warm ${s.heap.warm!.used}, after each round ${used.join(' → ')} MB (round 1 → ${ROUNDS}: ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB)`);
+      console.log(`${s.name} heap reserved ${s.heap.rounds.map((h) => h.total).join(' → ')} MB, external ${s.heap.rounds.map((h) => h.external).join(' → ')} MB`);
     }
     console.log(`throughput generated / handwritten = ${(median(gen.rps) / median(hw.rps)).toFixed(2)}×  (per round: ${gen.rps.map((g, i) => (g / hw.rps[i]!).toFixed(2)).join(', ')})`);
     // CPU per call does not depend on what else the machine runs as much as throughput does.

@@ -46,7 +46,7 @@ export interface HeapMb {
 export async function heapAfterGcMb(pid: number, file: string): Promise<HeapMb> {
   await fs.rm(file, { force: true });
   process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 1200; i++) {
     const text = await fs.readFile(file, 'utf8').catch(() => '');
     if (text) {
       const m = JSON.parse(text) as { heapUsed: number; heapTotal: number; external: number };

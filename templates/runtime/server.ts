@@ -141,7 +141,8 @@ export function createToolServer(opts: ToolServerOptions): (scope: RequestScope)
         return result;
       }
       const cancel = scope.cancelSignal?.(ctx.mcpReq.id);
-      const signal = cancel ? AbortSignal.any([ctx.mcpReq.signal, cancel.signal]) : ctx.mcpReq.signal;
+      const either = cancel ? eitherSignal(ctx.mcpReq.signal, cancel.signal) : undefined;
+      const signal = either?.signal ?? ctx.mcpReq.signal;
       const progressToken = request.params._meta?.progressToken;
       const toolCtx: ToolContext & { readonly models: Registry } = {
         user: caller.user,
@@ -165,10 +166,33 @@ export function createToolServer(opts: ToolServerOptions): (scope: RequestScope)
       try {
         return await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(call, next), run)();
       } finally {
+        either?.release();
         cancel?.done();
       }
     });
     return mcp;
+  };
+}
+
+/**
+ * A signal aborted when either source is. Not AbortSignal.any: on Node 20 a signal it returns that
+ * ever had an abort listener stays referenced until aborted, so calls that finish normally (the
+ * usual case) would be kept forever; here both links are removed by release().
+ */
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const fromA = () => controller.abort(a.reason);
+  const fromB = () => controller.abort(b.reason);
+  if (a.aborted) fromA();
+  else if (b.aborted) fromB();
+  a.addEventListener('abort', fromA, { once: true });
+  b.addEventListener('abort', fromB, { once: true });
+  return {
+    signal: controller.signal,
+    release() {
+      a.removeEventListener('abort', fromA);
+      b.removeEventListener('abort', fromB);
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { estimate } from '../budget/estimate.js';
 import { validateConfig } from '../config/validate.js';
 import { buildPlan } from '../plan/build.js';
 import { addOAuthModels } from '../oauth/models.js';
+import { addGeneratorBlock } from './generator-block.js';
 import { configObject, configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
@@ -28,6 +29,8 @@ export interface InitOptions {
   readonly auth?: 'api-keys' | 'oauth' | 'none';
   readonly userModel?: string;
   readonly install: boolean;
+  /** Add `generator mcp { provider = "mcp-gen" }` to the schema (asked; default yes). false: never. */
+  readonly prismaGenerator?: boolean;
   /** Asks the user; undefined answers every question with its default (--yes, or no TTY). */
   readonly ask?: (question: string, fallback: string) => Promise<string>;
   readonly log: (line: string) => void;
@@ -69,6 +72,9 @@ export async function init(opts: InitOptions): Promise<number> {
     if (opts.auth === 'oauth' && (await addOAuthModelsTo(root, ir, userModel, log))) ir = await loadSchema({ root, schema: opts.schema });
   }
 
+  const hooked = await addPrismaGenerator(root, ir, opts);
+  if (hooked) ir = await loadSchema({ root, schema: opts.schema });
+
   const projectName = await readProjectName(root);
   const oauth = opts.auth === 'oauth' && userModel !== undefined;
   const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth }, projectName);
@@ -104,11 +110,31 @@ export async function init(opts: InitOptions): Promise<number> {
   log('');
   log('Next:');
   if (userModel) log(`  npx prisma migrate dev --name mcp_api_keys   # or: npx prisma db push`);
-  log('  npx prisma generate');
+  log(hooked ? '  npx prisma generate   # also regenerates the MCP server from now on' : '  npx prisma generate');
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
   log(`  DATABASE_URL=... npx tsx ${PATHS.server}`);
   if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL');
   return 0;
+}
+
+/**
+ * The `generator mcp` block, asked with default yes: mcp-gen is a devDependency next to prisma, so
+ * wherever `prisma generate` runs it can run too, and a server that follows every schema change
+ * never serves stale tools. `--no-prisma-generator` declines; an existing block is kept.
+ */
+async function addPrismaGenerator(root: string, ir: SchemaIR, opts: InitOptions): Promise<boolean> {
+  if (opts.prismaGenerator === false) return false;
+  const files = await Promise.all(ir.files.map(async (f) => [f, await fs.readFile(path.join(root, f), 'utf8')] as [string, string]));
+  const edit = addGeneratorBlock(files);
+  if (edit.files.length === 0) {
+    opts.log(edit.note);
+    return false;
+  }
+  const answer = opts.ask ? await opts.ask('Regenerate the MCP server on every `prisma generate` (adds a generator block to the schema)?', 'yes') : 'yes';
+  if (!/^y(es)?$/i.test(answer.trim())) return false;
+  for (const [file, content] of edit.files) await fs.writeFile(path.join(root, file), content);
+  opts.log(edit.note);
+  return true;
 }
 
 /** `--auth oauth`: the built-in authorization server's models, next to the key model. */

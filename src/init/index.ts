@@ -93,9 +93,9 @@ export async function init(opts: InitOptions): Promise<number> {
   // The example tool only goes into a project that has no tools folder yet, in a toolset of the
   // config on disk (which may be the user's own, kept above).
   if (!(await exists(path.join(root, PATHS.tools)))) {
-    const toolset = Object.keys((await loadConfig(root)).config.toolsets)[0];
-    if (toolset) {
-      const example = await writeNewFiles(root, [[`${PATHS.tools}/greet.ts`, await render('example-tool.ts.hbs', exampleToolView(toolset))]]);
+    const toolsets = Object.keys((await loadConfig(root)).config.toolsets);
+    if (toolsets.length > 0) {
+      const example = await writeNewFiles(root, [[`${PATHS.tools}/greet.ts`, await render('example-tool.ts.hbs', exampleToolView(toolsets))]]);
       written.push(...example.written);
     }
   }

@@ -18,6 +18,7 @@ import { configObject, configView, dbView, exampleToolView, guessUserModel, pack
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
 import { writeNewFiles } from './files.js';
+import { readPackageJson, scaffoldMounts } from './mounts.js';
 import { generate } from '../generate.js';
 import { loadConfig } from '../config/load.js';
 import { VERSION } from '../version.js';
@@ -102,6 +103,7 @@ export async function init(opts: InitOptions): Promise<number> {
   for (const f of written) log(`created ${f}`);
   if (written.includes(PATHS.config)) log(`mode: ${choice.mode} (${choice.reason})`);
   for (const f of skipped) log(`skipped ${f} (exists; left as it is)`);
+  const mountNotes = await scaffoldMounts(root, await readPackageJson(root), log);
 
   await updatePackageJson(root, ir, log);
   if (opts.install) await runInstall(root, log);
@@ -112,7 +114,8 @@ export async function init(opts: InitOptions): Promise<number> {
   if (userModel) log(`  npx prisma migrate dev --name mcp_api_keys   # or: npx prisma db push`);
   log(hooked ? '  npx prisma generate   # also regenerates the MCP server from now on' : '  npx prisma generate');
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
-  log(`  DATABASE_URL=... npx tsx ${PATHS.server}`);
+  log(`  DATABASE_URL=... npx tsx ${PATHS.server}${mountNotes.length > 0 ? '   # standalone; or mount it in your app:' : ''}`);
+  for (const line of mountNotes) log(line);
   if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL');
   return 0;
 }

@@ -7,7 +7,7 @@
 // - close() stops accepting, lets calls in flight finish (up to a grace period), then closes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_BODY_LIMIT, type McpHandler } from './handler.js';
+import { DEFAULT_BODY_LIMIT, type McpHandler, type RequestInfo } from './handler.js';
 import { isLoopback } from './origin.js';
 
 export interface NodeServerOptions {
@@ -39,13 +39,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** A node:http request listener over the handler (framework mounts that hand over raw req/res can use it too). */
-export function toNodeListener(handler: McpHandler, opts: { bodyLimit?: number } = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export interface NodeListenerOptions {
+  /** Unread bodies up to this size are drained after a refusal. @default 1048576 */
+  readonly bodyLimit?: number;
+  /**
+   * What the framework in front already knows: the URL before it stripped a mount prefix
+   * (Express's `originalUrl`), the peer address it trusts (`req.ip` behind a proxy), the body it
+   * already parsed. @default the node request as it is
+   */
+  readonly describe?: (req: IncomingMessage) => { url?: string; info?: RequestInfo };
+}
+
+/** A node:http request listener over the handler (framework mounts that hand over raw req/res use it too). */
+export function toNodeListener(handler: McpHandler, opts: NodeListenerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const cap = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
   return (req, res) => {
     void (async () => {
-      const { request, touched } = toWebRequest(req, res);
-      const response = await handler.fetch(request, { ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}) });
+      const known = opts.describe?.(req) ?? {};
+      const { request, touched } = toWebRequest(req, res, known.url);
+      const peer = req.socket.remoteAddress;
+      const response = await handler.fetch(request, { ...(peer ? { remoteAddress: peer } : {}), ...known.info });
       if (!req.complete && !(await drain(req, cap, touched()))) res.setHeader('connection', 'close');
       await writeResponse(res, response);
       if (res.getHeader('connection') === 'close') req.socket.end();
@@ -57,8 +70,11 @@ export function toNodeListener(handler: McpHandler, opts: { bodyLimit?: number }
   };
 }
 
-/** A web Request over a node request; the body is read only if the handler asks for it. */
-export function toWebRequest(req: IncomingMessage, res: ServerResponse): { request: Request; touched(): boolean } {
+/**
+ * A web Request over a node request; the body is read only if the handler asks for it. `url`
+ * replaces `req.url` (a framework that stripped its mount prefix from it).
+ */
+export function toWebRequest(req: IncomingMessage, res: ServerResponse, url = req.url): { request: Request; touched(): boolean } {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -67,7 +83,8 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse): { reque
   const abort = new AbortController();
   res.once('close', () => !res.writableFinished && abort.abort());
   let started = false;
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  // A body a framework already consumed (it hands over what it parsed) cannot be read again.
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && !req.readableEnded;
   const body = hasBody
     ? new ReadableStream<Uint8Array>({
         pull(controller) {
@@ -88,15 +105,15 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse): { reque
         },
       }, { highWaterMark: 0 }) // no read-ahead: an untouched body stays in the socket for drain()
     : null;
-  let url: string;
+  let href: string;
   try {
-    url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`).href;
+    href = new URL(url ?? '/', `http://${req.headers.host ?? 'localhost'}`).href;
   } catch {
-    url = new URL(req.url ?? '/', 'http://invalid-host').href; // the Host check refuses it
+    href = new URL(url ?? '/', 'http://invalid-host').href; // the Host check refuses it
   }
   const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers, signal: abort.signal };
   if (body) Object.assign(init, { body, duplex: 'half' });
-  return { request: new Request(url, init), touched: () => started };
+  return { request: new Request(href, init), touched: () => started };
 }
 
 function safely(fn: () => void): void {

@@ -39,6 +39,10 @@ export interface ClinicOptions {
   readonly oauthConfig?: string;
   /** Extra environment of the server process. */
   readonly serverEnv?: Record<string, string>;
+  /** Runs in the new project before `mcp-gen init` (framework mounts: write the app's package.json and entry). */
+  readonly prepare?: (dir: string) => Promise<void>;
+  /** The process to start instead of the standalone server (it prints "listening on http://…"). @default 'src/mcp/server.ts' */
+  readonly entry?: string;
 }
 
 /** The built-in OAuth server (metadata documents from loopback allowed: tests only). */
@@ -72,13 +76,14 @@ export async function createClinicProject(database: TestDatabase, mode: 'full' |
   let server: RunningServer | undefined;
   let sql: Sql | undefined;
   try {
+    await opts.prepare?.(dir);
     const init = await mcpGen(['init', '--yes', '--no-install', ...(opts.auth === 'oauth' ? ['--auth', 'oauth'] : [])], dir);
     if (init.code !== 0) throw new Error(`mcp-gen init failed:\n${init.stdout}\n${init.stderr}`);
     await generatePrismaClient(dir, 'prisma/schema.prisma');
     const schema = await fs.readFile(schemaFile, 'utf8');
     await pushSchema({ files: [['prisma/schema.prisma', schema]], url: db.url, provider: database.provider });
     await tsx('prisma/seed.ts', dir, env);
-    server = await startServer(dir, { env: { ...env, ...opts.serverEnv } });
+    server = await startServer(dir, { env: { ...env, ...opts.serverEnv }, ...(opts.entry ? { entry: opts.entry } : {}) });
     sql = await openSql(database.provider, db.url);
 
     const cli = async (args: readonly string[]) => {

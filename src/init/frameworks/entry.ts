@@ -1,0 +1,116 @@
+/**
+ * Mounts the MCP server in the app's entry file, only when that is unambiguous: exactly one
+ * candidate file creates exactly one app at top level (`const app = express()`), and the mount is
+ * not there yet. A text edit, not a reprint: two lines are inserted (the import after the last
+ * import; the mount after the app's top-level middleware, before its routes), every other byte
+ * stays. Anything less certain returns why, and `init` prints the line instead.
+ */
+import path from 'node:path';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import type { ScaffoldContext } from './types.js';
+
+export interface EntrySpec {
+  /** The framework's module (`express`): the entry must import it. */
+  readonly module: string;
+  /** Whether an app-creating expression is this framework's (`express()`, `new Hono()`), given the names imported from `module`. */
+  isApp(init: string, imported: ReadonlySet<string>): boolean;
+  /** Top-level calls on the app that belong before the mount (`use` for middleware). */
+  readonly middleware: readonly string[];
+  /** The name the mount file exports and its path (project-relative). */
+  readonly exportName: string;
+  readonly mountFile: string;
+  /** The statement that mounts it, for an app named `app`. */
+  mountLine(app: string): string;
+}
+
+export type EntryEdit =
+  | { file: string; content: string }
+  /** The entry imports the mount file already. */
+  | { mounted: string }
+  | { reason: string };
+
+const NAMES = ['server', 'app', 'index', 'main'];
+const DIRS = ['src', '.'];
+
+/** Files that may be the app's entry: package.json main and scripts, then the usual names. */
+export function entryCandidates(ctx: ScaffoldContext): string[] {
+  const fromPkg = [ctx.pkg.main, ...Object.values(ctx.pkg.scripts ?? {})]
+    .flatMap((s) => (s ?? '').split(/\s+/))
+    .filter((w) => /\.(m?ts|m?js)$/.test(w) && !w.startsWith('-'))
+    .map((w) => path.posix.normalize(w.replace(/^\.\//, '')));
+  const usual = DIRS.flatMap((d) => NAMES.flatMap((n) => ['ts', 'mts'].map((e) => path.posix.join(d, `${n}.${e}`))));
+  return [...new Set([...fromPkg, ...usual])].filter((f) => !f.startsWith(`${ctx.dir}/`));
+}
+
+export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promise<EntryEdit> {
+  const { Project, Node, SyntaxKind } = await import('ts-morph');
+  const project = new Project({ useInMemoryFileSystem: true });
+  const hits: { file: string; text: string; source: SourceFile; app: string; statement: number }[] = [];
+  for (const file of entryCandidates(ctx)) {
+    const text = await ctx.readFile(file);
+    if (text === undefined || !text.includes(spec.module)) continue;
+    if (!/\.m?ts$/.test(file)) return { reason: `${file} is JavaScript; the mount file is TypeScript` };
+    const source = project.createSourceFile(`/${file}`, text, { overwrite: true });
+    const imported = new Set<string>();
+    for (const decl of source.getImportDeclarations()) {
+      if (decl.getModuleSpecifierValue() !== spec.module) continue;
+      const def = decl.getDefaultImport()?.getText();
+      if (def) imported.add(def);
+      for (const named of decl.getNamedImports()) imported.add(named.getAliasNode()?.getText() ?? named.getName());
+    }
+    if (imported.size === 0) continue;
+    const apps = source.getStatements().flatMap((statement, index) =>
+      Node.isVariableStatement(statement)
+        ? statement.getDeclarations().flatMap((d) => {
+            const init = d.getInitializer()?.getText();
+            return init && spec.isApp(init, imported) ? [{ app: d.getName(), statement: index }] : [];
+          })
+        : [],
+    );
+    if (apps.length > 1) return { reason: `${file} creates ${apps.length} ${spec.module} apps` };
+    if (apps.length === 1) hits.push({ file, text, source, ...apps[0]! });
+  }
+  if (hits.length !== 1) return { reason: hits.length === 0 ? `no entry file creating a ${spec.module} app found` : `several entry files create one (${hits.map((h) => h.file).join(', ')})` };
+  const { file, text, source, app, statement } = hits[0]!;
+  let specifier = path.posix.relative(path.posix.dirname(file), spec.mountFile).replace(/\.ts$/, '.js');
+  if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+  if (text.includes(specifier.replace(/\.js$/, ''))) return { mounted: file };
+  if (/['"`]\/mcp['"`/]/.test(text)) return { reason: `${file} already mentions /mcp` };
+  if (source.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === spec.exportName)) {
+    return { reason: `${file} already uses the name ${spec.exportName}` };
+  }
+
+  // After the app's own top-level middleware calls, before its first route or listen.
+  const statements = source.getStatements();
+  let after = statements[statement]!;
+  for (const s of statements.slice(statement + 1)) {
+    const call = Node.isExpressionStatement(s) ? rootCall(s.getExpression(), Node) : undefined;
+    const target = call?.getExpression();
+    if (!target || !Node.isPropertyAccessExpression(target) || target.getExpression().getText() !== app) continue;
+    if (!spec.middleware.includes(target.getName())) break;
+    after = s;
+  }
+  const imports = source.getImportDeclarations();
+  const lastImport = imports[imports.length - 1]!;
+  const importLine = `import { ${spec.exportName} } from '${specifier}';`;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const at = [
+    [lastImport.getEnd(), `${eol}${importLine}`],
+    [after.getEnd(), `${eol}${spec.mountLine(app)}`],
+  ] as const;
+  let content = text;
+  for (const [pos, insert] of [...at].sort((a, b) => b[0] - a[0])) content = content.slice(0, pos) + insert + content.slice(pos);
+  return { file, content };
+}
+
+/** The innermost call of a chain (`app.use(a).use(b)` → `app.use(a)`), or the call itself. */
+function rootCall(expr: import('ts-morph').Expression, node: typeof import('ts-morph').Node): CallExpression | undefined {
+  let call: CallExpression | undefined = node.isCallExpression(expr) ? expr : node.isAwaitExpression(expr) && node.isCallExpression(expr.getExpression()) ? (expr.getExpression() as CallExpression) : undefined;
+  while (call) {
+    const target = call.getExpression();
+    const inner = node.isPropertyAccessExpression(target) ? target.getExpression() : undefined;
+    if (!inner || !node.isCallExpression(inner)) return call;
+    call = inner;
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+// Fastify (5) in front of the web-standard handler: `app.register(fastifyMcp(handler), { prefix: '/mcp' })`.
+// Only structural types: this file is copied into every project and type-checks without fastify.
+// Fastify reads and parses JSON bodies itself (its `bodyLimit`, default 1 MiB, answers 413; other
+// content types get its 415), so the handler gets the parsed body; the reply goes back through
+// `reply.send(Response)`, so the app's onSend hooks (CORS, compression) still apply.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { McpHandler } from '../http/handler.js';
+import { toWebRequest } from '../http/node.js';
+
+/** The parts of a Fastify request the mount reads. */
+interface FastifyRequest {
+  readonly raw: IncomingMessage;
+  /** The full URL, mount prefix included. */
+  readonly url: string;
+  /** The peer address as Fastify trusts it (`trustProxy`), for per-IP limits. */
+  readonly ip?: string;
+  readonly body?: unknown;
+}
+
+interface FastifyReply {
+  readonly raw: ServerResponse;
+  send(payload: Response): unknown;
+}
+
+interface FastifyInstance {
+  route(options: {
+    method: string[];
+    url: string;
+    bodyLimit?: number;
+    handler(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
+  }): unknown;
+}
+
+export interface FastifyMcpOptions {
+  /** Fastify's body limit for the MCP routes; keep it equal to the handler's bodyLimit. @default 1048576 */
+  readonly bodyLimit?: number;
+}
+
+const native = new WeakMap<Request, FastifyRequest>();
+
+/**
+ * A Fastify plugin serving the handler at its prefix and `<prefix>/<toolset>`. Register it with
+ * the handler's `path` as prefix (default `/mcp`).
+ */
+export function fastifyMcp(handler: McpHandler, opts: FastifyMcpOptions = {}): (instance: FastifyInstance) => Promise<void> {
+  return async (instance) => {
+    const route = {
+      method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+      async handler(request: FastifyRequest, reply: FastifyReply) {
+        const { request: web } = toWebRequest(request.raw, reply.raw, request.url);
+        native.set(web, request);
+        const response = await handler.fetch(web, {
+          ...(request.ip ? { remoteAddress: request.ip } : {}),
+          ...(request.body !== undefined ? { parsedBody: request.body } : {}),
+        });
+        return reply.send(response);
+      },
+    };
+    instance.route({ ...route, url: '/' });
+    instance.route({ ...route, url: '/*' });
+  };
+}
+
+/**
+ * The Fastify request behind a web Request the plugin created: an `authenticate` verifier reads
+ * the app's session from it (`fastifyRequest<FastifyRequest>(request)?.session`).
+ */
+export function fastifyRequest<T = FastifyRequest>(request: Request): T | undefined {
+  return native.get(request) as T | undefined;
+}

@@ -1,0 +1,186 @@
+// Shared by the framework mount tests: the clinic project (test/e2e/scoping/project.ts) turned
+// into an app of the given framework before `mcp-gen init`, so init detects it, scaffolds the
+// mount and edits the entry; then the app itself is started (`tsx src/server.ts`, as its users
+// do), and one suite drives /mcp through it with the official SDK client and raw HTTP.
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { callTool, connectClient } from '../helpers/client.js';
+import { testDatabases } from '../helpers/databases.js';
+import { repoRoot } from '../helpers/repo.js';
+import { typecheck } from '../helpers/tsc.js';
+import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
+import { bearer, rpc } from '../e2e/scoping/rpc.js';
+
+export interface MountCase {
+  /** What init prints and names the mount file after (`express` → src/mcp/express.ts). */
+  readonly framework: string;
+  /** package.json dependencies of the app (what init detects). */
+  readonly dependencies: Record<string, string>;
+  /** The app's entry, src/server.ts: prints `listening on http://…/mcp`, serves GET /hello. */
+  readonly entry: string;
+  /** node_modules/<name> → the repo's node_modules/<target> (a second major version). */
+  readonly links?: Record<string, string>;
+  /** Framework-specific checks, run with the started app. */
+  readonly extra?: (ctx: () => MountContext) => void;
+}
+
+export interface MountContext {
+  readonly project: ClinicProject;
+  /** http://127.0.0.1:PORT */
+  readonly base: string;
+  readonly annKey: CreatedKey;
+}
+
+/** The host name the app is reachable under besides loopback (env MCP_ALLOWED_HOSTS). */
+export const APP_HOST = 'clinic.example.test';
+
+const sqlite = testDatabases.find((d) => d.provider === 'sqlite')!;
+
+export function describeMount(c: MountCase): void {
+  describe(`${c.framework} mount`, () => {
+    let project: ClinicProject;
+    let base: string;
+    let annKey: CreatedKey;
+    let ann: Client;
+
+    beforeAll(async () => {
+      project = await createClinicProject(sqlite, 'full', {
+        entry: 'src/server.ts',
+        serverEnv: { MCP_ALLOWED_HOSTS: APP_HOST },
+        prepare: async (dir) => {
+          const pkg = { name: 'clinic-app', type: 'module', private: true, scripts: { start: 'tsx src/server.ts' }, dependencies: c.dependencies };
+          await fs.writeFile(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+          await fs.mkdir(path.join(dir, 'src'), { recursive: true });
+          await fs.writeFile(path.join(dir, 'src/server.ts'), c.entry);
+          for (const [name, target] of Object.entries(c.links ?? {})) {
+            await fs.symlink(path.join(repoRoot, 'node_modules', target), path.join(dir, 'node_modules', name), 'dir');
+          }
+        },
+      });
+      base = project.server.baseUrl;
+      annKey = await project.createKey('ann@example.com', ['--scopes', 'read,write']);
+      ann = await connectClient(`${base}/mcp`, { headers: bearer(annKey.key) });
+    }, 240_000);
+
+    afterAll(async () => {
+      await ann?.close();
+      await project?.close();
+    });
+
+    it('init detected the framework, wrote the mount file and mounted it in the app entry', async () => {
+      expect(project.initOutput).toContain(`created src/mcp/${c.framework}.ts (${c.framework} mount)`);
+      expect(project.initOutput).toContain(`updated src/server.ts: mounted the MCP server (${c.framework})`);
+      const entry = await fs.readFile(path.join(project.dir, 'src/server.ts'), 'utf8');
+      expect(entry).toContain("import { mcp } from './mcp/" + c.framework + ".js';");
+      // Everything the user wrote is still there, in order: only two lines were added.
+      const added = entry.split('\n').filter((line) => !c.entry.split('\n').includes(line));
+      expect(added).toHaveLength(2);
+      const again = await project.cli(['init', '--yes', '--no-install']);
+      expect(again.stdout).toContain(`skipped src/mcp/${c.framework}.ts (exists; left as it is)`);
+      expect(await fs.readFile(path.join(project.dir, 'src/server.ts'), 'utf8')).toBe(entry);
+    }, 60_000);
+
+    it('the project type-checks with the framework’s own types', async () => {
+      const result = await typecheck(project.dir);
+      expect(result.output).toBe('');
+      expect(result.ok).toBe(true);
+    }, 120_000);
+
+    it('serves tools/list and row-scoped calls through the mount', async () => {
+      const names = (await ann.listTools()).tools.map((t) => t.name);
+      expect(names).toEqual(expect.arrayContaining(['list_notes', 'list_patients']));
+      const notes = await callTool(ann, 'list_notes', { take: 10 });
+      expect(notes.isError).toBe(false);
+      const items = (notes.structured as { items: { title: string }[] }).items;
+      expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+    });
+
+    it('serves /mcp/<toolset> with that toolset only', async () => {
+      const notesOnly = await connectClient(`${base}/mcp/notes`, { headers: bearer(annKey.key) });
+      try {
+        const names = (await notesOnly.listTools()).tools.map((t) => t.name);
+        expect(names).toContain('list_notes');
+        expect(names).not.toContain('list_patients');
+      } finally {
+        await notesOnly.close();
+      }
+      expect((await rpc(`${base}/mcp/nope`, 'tools/list', {}, bearer(annKey.key))).status).toBe(404);
+    });
+
+    it('refuses a foreign Origin and Host (403), accepts the app’s own host name', async () => {
+      const origin = await rpc(`${base}/mcp`, 'tools/list', {}, { ...bearer(annKey.key), origin: 'https://evil.example' });
+      expect(origin.status).toBe(403);
+      expect((await post(base, '/mcp', { host: 'evil.example' }, bearer(annKey.key))).status).toBe(403);
+      const own = await post(base, '/mcp', { host: `${APP_HOST}:443` }, bearer(annKey.key));
+      expect(own.status).toBe(200);
+      expect(own.body).toContain('list_notes');
+    });
+
+    it('refuses a request without credentials (401) and the app’s own routes still answer', async () => {
+      expect((await rpc(`${base}/mcp`, 'tools/list', {})).status).toBe(401);
+      const hello = await fetch(`${base}/hello`);
+      expect(hello.status).toBe(200);
+      expect(await hello.json()).toEqual({ hello: 'world' });
+    });
+
+    it('a kept-alive storm of refused requests with bodies leaves the connection usable', async () => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const padding = 'x'.repeat(20_000);
+        const statuses: number[] = [];
+        for (let i = 0; i < 40; i++) {
+          const r = await post(base, '/mcp', { agent, padding }, {});
+          statuses.push(r.status);
+        }
+        expect(new Set(statuses)).toEqual(new Set([401]));
+        const after = await post(base, '/mcp', { agent }, bearer(annKey.key));
+        expect(after.status).toBe(200);
+        expect(after.body).toContain('list_notes');
+      } finally {
+        agent.destroy();
+      }
+    });
+
+    c.extra?.(() => ({ project, base, annKey }));
+  });
+}
+
+/** A raw tools/list POST (node:http: the Host header can be set, a keep-alive agent shared). */
+export function post(
+  base: string,
+  pathname: string,
+  opts: { host?: string; agent?: http.Agent; padding?: string; contentType?: string; body?: string },
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const body = opts.body ?? JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {}, ...(opts.padding ? { _padding: opts.padding } : {}) });
+  const url = new URL(pathname, base);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: opts.agent ?? false,
+        headers: {
+          'content-type': opts.contentType ?? 'application/json',
+          accept: 'application/json, text/event-stream',
+          'mcp-protocol-version': '2025-11-25',
+          'content-length': Buffer.byteLength(body),
+          ...(opts.host ? { host: opts.host } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}

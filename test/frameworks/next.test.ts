@@ -1,0 +1,107 @@
+/**
+ * Next.js mount (issue 10): `mcp-gen init` in a Next.js App Router app scaffolds
+ * app/mcp/[[...path]]/route.ts and next.config.mjs; the app is built (`next build --webpack`, with no
+ * DATABASE_URL) and started (`next start`) as its users do, and /mcp is driven through it with the
+ * official SDK client and raw HTTP: keys, row scoping, toolset paths, Host/Origin checks, and the
+ * app's own route still answering.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { callTool, connectClient } from '../helpers/client.js';
+import { testDatabases } from '../helpers/databases.js';
+import { repoBin, repoRoot } from '../helpers/repo.js';
+import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
+import { bearer, rpc } from '../e2e/scoping/rpc.js';
+import { APP_HOST, post } from './mount.js';
+
+const ROUTE = 'app/mcp/[[...path]]/route.ts';
+const sqlite = testDatabases.find((d) => d.provider === 'sqlite')!;
+
+describe('next mount', () => {
+  let project: ClinicProject;
+  let base: string;
+  let annKey: CreatedKey;
+  let ann: Client;
+
+  beforeAll(async () => {
+    project = await createClinicProject(sqlite, 'full', {
+      entry: 'next-start.ts',
+      startTimeoutMs: 600_000,
+      serverEnv: { MCP_ALLOWED_HOSTS: APP_HOST, NEXT_BIN: repoBin('.bin/next') },
+      prepare: async (dir) => {
+        const versions = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')).devDependencies as Record<string, string>;
+        const dependencies = { next: versions.next!, react: versions.react!, 'react-dom': versions['react-dom']! };
+        const pkg = { name: 'clinic-next', private: true, type: 'module', scripts: { build: 'next build --webpack', start: 'next start' }, dependencies };
+        await fs.writeFile(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+        await fs.mkdir(path.join(dir, 'app/hello'), { recursive: true });
+        await fs.writeFile(path.join(dir, 'app/hello/route.ts'), "export function GET(): Response {\n  return Response.json({ hello: 'world' });\n}\n");
+        await fs.copyFile(path.join(repoRoot, 'test/frameworks/next-start.ts'), path.join(dir, 'next-start.ts'));
+      },
+    });
+    base = project.server.baseUrl;
+    annKey = await project.createKey('ann@example.com', ['--scopes', 'read,write']);
+    ann = await connectClient(`${base}/mcp`, { headers: bearer(annKey.key) });
+  }, 900_000);
+
+  afterAll(async () => {
+    await ann?.close();
+    await project?.close();
+  });
+
+  it('init detected Next.js and scaffolded the route and next.config.mjs', async () => {
+    expect(project.initOutput).toContain(`created ${ROUTE} (next mount)`);
+    expect(project.initOutput).toContain('created next.config.mjs (next mount)');
+    expect(project.initOutput).toContain('next build --webpack');
+    const route = await fs.readFile(path.join(project.dir, ROUTE), 'utf8');
+    expect(route).toContain("export const runtime = 'nodejs';");
+    expect(route).toContain("export const dynamic = 'force-dynamic';");
+    expect(route).toMatch(/export const (GET|POST|DELETE) = serve;[\s\S]*export const (GET|POST|DELETE) = serve;[\s\S]*export const (GET|POST|DELETE) = serve;/);
+    const again = await project.cli(['init', '--yes', '--no-install']);
+    expect(again.stdout).toContain(`skipped ${ROUTE} (exists; left as it is)`);
+    expect(again.stdout).not.toContain('next.config.mjs'); // kept, and it maps .js to .ts already: nothing to add
+  }, 60_000);
+
+  it('the build ran without DATABASE_URL', () => {
+    expect(project.server.output()).toMatch(/Next\.js [\d.]+ \(webpack\)/);
+    expect(project.server.output()).toContain('/mcp/[[...path]]');
+  });
+
+  it('serves tools/list and row-scoped calls through the route', async () => {
+    const names = (await ann.listTools()).tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['list_notes', 'list_patients', 'get_user_info']));
+    const notes = await callTool(ann, 'list_notes', { take: 10 });
+    expect(notes.isError).toBe(false);
+    const items = (notes.structured as { items: { title: string }[] }).items;
+    expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+  });
+
+  it('serves /mcp/<toolset> with that toolset only', async () => {
+    const notesOnly = await connectClient(`${base}/mcp/notes`, { headers: bearer(annKey.key) });
+    try {
+      const names = (await notesOnly.listTools()).tools.map((t) => t.name);
+      expect(names).toContain('list_notes');
+      expect(names).not.toContain('list_patients');
+    } finally {
+      await notesOnly.close();
+    }
+    expect((await rpc(`${base}/mcp/nope`, 'tools/list', {}, bearer(annKey.key))).status).toBe(404);
+  });
+
+  it('refuses a foreign Origin and Host (403), accepts the app’s own host name', async () => {
+    const origin = await rpc(`${base}/mcp`, 'tools/list', {}, { ...bearer(annKey.key), origin: 'https://evil.example' });
+    expect(origin.status).toBe(403);
+    expect((await post(base, '/mcp', { host: 'evil.example' }, bearer(annKey.key))).status).toBe(403);
+    const own = await post(base, '/mcp', { host: `${APP_HOST}:443` }, bearer(annKey.key));
+    expect(own.status).toBe(200);
+    expect(own.body).toContain('list_notes');
+  });
+
+  it('refuses a request without credentials (401); the app’s own route still answers', async () => {
+    expect((await rpc(`${base}/mcp`, 'tools/list', {})).status).toBe(401);
+    const hello = await fetch(`${base}/hello`);
+    expect(hello.status).toBe(200);
+    expect(await hello.json()).toEqual({ hello: 'world' });
+  });
+});

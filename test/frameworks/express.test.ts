@@ -12,7 +12,13 @@ const entry = (json: boolean) => `import express from 'express';
 import type { AddressInfo } from 'node:net';
 
 const app = express();
-${json ? 'app.use(express.json());\n' : ''}
+${json ? 'app.use(express.json());\n' : ''}// The app's session (a toy): the cookie names the signed-in user.
+app.use((req, _res, next) => {
+  const sid = /sid=(\\d+)/.exec(req.headers.cookie ?? '')?.[1];
+  if (sid) Object.assign(req, { session: { user: { id: Number(sid) } } });
+  next();
+});
+
 app.get('/hello', (_req, res) => {
   res.json({ hello: 'world' });
 });

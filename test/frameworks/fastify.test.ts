@@ -12,6 +12,11 @@ describeMount({
   entry: `import Fastify from 'fastify';
 
 const app = Fastify();
+// The app's session (a toy): the cookie names the signed-in user.
+app.addHook('onRequest', async (request) => {
+  const sid = /sid=(\\d+)/.exec(request.headers.cookie ?? '')?.[1];
+  if (sid) Object.assign(request, { session: { user: { id: Number(sid) } } });
+});
 
 app.get('/hello', async () => ({ hello: 'world' }));
 

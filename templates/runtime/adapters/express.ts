@@ -29,7 +29,7 @@ const native = new WeakMap<Request, IncomingMessage>();
  * front: a body a parser already read is handed over, otherwise the raw body is streamed.
  */
 export function expressMcp(handler: McpHandler, opts: ExpressMcpOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
-  const describe = (req: IncomingMessage): { url?: string; info: RequestInfo } => {
+  const describe = (req: IncomingMessage): { url: string | undefined; info: RequestInfo } => {
     const r = req as ExpressRequest;
     const body = req.readableEnded ? parsed(r.body) : undefined;
     return {

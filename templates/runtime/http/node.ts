@@ -47,7 +47,7 @@ export interface NodeListenerOptions {
    * (Express's `originalUrl`), the peer address it trusts (`req.ip` behind a proxy), the body it
    * already parsed. @default the node request as it is
    */
-  readonly describe?: (req: IncomingMessage) => { url?: string; info?: RequestInfo };
+  readonly describe?: (req: IncomingMessage) => { url?: string | undefined; info?: RequestInfo };
 }
 
 /** A node:http request listener over the handler (framework mounts that hand over raw req/res use it too). */

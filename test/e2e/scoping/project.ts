@@ -41,6 +41,8 @@ export interface ClinicOptions {
   readonly serverEnv?: Record<string, string>;
   /** Runs in the new project before `mcp-gen init` (framework mounts: write the app's package.json and entry). */
   readonly prepare?: (dir: string) => Promise<void>;
+  /** Runs after `mcp-gen init` and the client generation, before the server starts (edit a scaffolded file). */
+  readonly afterInit?: (dir: string) => Promise<void>;
   /** The process to start instead of the standalone server (it prints "listening on http://…"). @default 'src/mcp/server.ts' */
   readonly entry?: string;
   /** How long the entry may take to print its "listening on" line (a framework build first). @default 30 s */
@@ -85,6 +87,7 @@ export async function createClinicProject(database: TestDatabase, mode: 'full' |
     const schema = await fs.readFile(schemaFile, 'utf8');
     await pushSchema({ files: [['prisma/schema.prisma', schema]], url: db.url, provider: database.provider });
     await tsx('prisma/seed.ts', dir, env);
+    await opts.afterInit?.(dir);
     server = await startServer(dir, { env: { ...env, ...opts.serverEnv }, ...(opts.entry ? { entry: opts.entry } : {}), ...(opts.startTimeoutMs ? { timeoutMs: opts.startTimeoutMs } : {}) });
     sql = await openSql(database.provider, db.url);
 

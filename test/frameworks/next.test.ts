@@ -17,6 +17,18 @@ import { bearer, rpc } from '../e2e/scoping/rpc.js';
 import { APP_HOST, post } from './mount.js';
 
 const ROUTE = 'app/mcp/[[...path]]/route.ts';
+
+/** Uncomments the route's session example (its import and its `authenticate` block); throws when it is gone. */
+function enableSessionExample(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.trim() === '// authenticate: [');
+  const end = lines.findIndex((l, i) => i > start && l.trim() === '// ],');
+  const imp = lines.findIndex((l) => l.startsWith("// import { getCurrentUser } from '@/lib/session';"));
+  if (start < 0 || end < 0 || imp < 0) throw new Error('enableSessionExample: the route no longer has the commented session example');
+  lines[imp] = lines[imp]!.slice(3);
+  for (let i = start; i <= end; i++) lines[i] = lines[i]!.replace(/^(\s*)\/\/ /, '$1');
+  return lines.join('\n');
+}
 const sqlite = testDatabases.find((d) => d.provider === 'sqlite')!;
 
 describe('next mount', () => {
@@ -30,6 +42,10 @@ describe('next mount', () => {
       entry: 'next-start.ts',
       startTimeoutMs: 600_000,
       serverEnv: { MCP_ALLOWED_HOSTS: APP_HOST, NEXT_BIN: repoBin('.bin/next') },
+      afterInit: async (dir) => {
+        const file = path.join(dir, ROUTE);
+        await fs.writeFile(file, enableSessionExample(await fs.readFile(file, 'utf8')));
+      },
       prepare: async (dir) => {
         const versions = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')).devDependencies as Record<string, string>;
         const dependencies = { next: versions.next!, react: versions.react!, 'react-dom': versions['react-dom']! };
@@ -38,6 +54,16 @@ describe('next mount', () => {
         await fs.mkdir(path.join(dir, 'app/hello'), { recursive: true });
         await fs.writeFile(path.join(dir, 'app/hello/route.ts'), "export function GET(): Response {\n  return Response.json({ hello: 'world' });\n}\n");
         await fs.copyFile(path.join(repoRoot, 'test/frameworks/next-start.ts'), path.join(dir, 'next-start.ts'));
+        // The app's session (a toy: the cookie names the signed-in user), read the Next.js way, and
+        // create-next-app's `@/` alias, which the route's session example imports through.
+        await fs.mkdir(path.join(dir, 'lib'), { recursive: true });
+        await fs.writeFile(
+          path.join(dir, 'lib/session.ts'),
+          "import { cookies } from 'next/headers';\n\nexport async function getCurrentUser(): Promise<{ id: number } | undefined> {\n  const sid = (await cookies()).get('sid')?.value;\n  return sid ? { id: Number(sid) } : undefined;\n}\n",
+        );
+        const tsconfig = JSON.parse(await fs.readFile(path.join(dir, 'tsconfig.json'), 'utf8'));
+        tsconfig.compilerOptions.paths = { '@/*': ['./*'] };
+        await fs.writeFile(path.join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
       },
     });
     base = project.server.baseUrl;
@@ -75,6 +101,16 @@ describe('next mount', () => {
     expect(notes.isError).toBe(false);
     const items = (notes.structured as { items: { title: string }[] }).items;
     expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+  });
+
+  it('takes the caller from the app’s own session (the route’s example, enabled)', async () => {
+    const bob = await connectClient(`${base}/mcp`, { headers: { cookie: 'sid=2' } });
+    try {
+      const notes = await callTool(bob, 'list_notes', { take: 10 });
+      expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Bob 1', 'Bob 2', 'Bob 3', 'Bob 4']);
+    } finally {
+      await bob.close();
+    }
   });
 
   it('serves /mcp/<toolset> with that toolset only', async () => {

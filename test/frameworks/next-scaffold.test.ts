@@ -59,6 +59,14 @@ describe('next mount scaffold', () => {
     expect(s.files[0]![1]).toContain("import('../../../mcp/db.js')");
   });
 
+  it.each([
+    [['src/pages'], 'src/app/mcp/[[...path]]/route.ts'],
+    [['pages', 'src/app'], 'app/mcp/[[...path]]/route.ts'],
+    [[], 'app/mcp/[[...path]]/route.ts'],
+  ])('folders %j: the route goes where Next.js looks (%s)', async (folders, route) => {
+    expect((await next.scaffold(await project({}, folders))).files[0]![0]).toBe(route);
+  });
+
   it('an own next.config without the alias: left alone, the line to add is printed', async () => {
     const s = await next.scaffold(await project({ 'next.config.ts': 'export default {};\n' }, ['app']));
     expect(s.files.map(([f]) => f)).toEqual(['app/mcp/[[...path]]/route.ts']);

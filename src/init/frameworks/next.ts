@@ -13,9 +13,14 @@ async function isDir(dir: string): Promise<boolean> {
   return fs.stat(dir).then((s) => s.isDirectory(), () => false);
 }
 
-/** `app`, or `src/app` when only that exists (Next's own rule: a root `app/` wins). */
+/**
+ * `app`, or `src/app` when the project keeps its routes under `src/`. Next's own rule: `app/` or
+ * `pages/` at the root win, and then `src/app` and `src/pages` are ignored.
+ */
 export async function appDir(root: string): Promise<string> {
-  return !(await isDir(path.join(root, 'app'))) && (await isDir(path.join(root, 'src', 'app'))) ? 'src/app' : 'app';
+  const atRoot = (await isDir(path.join(root, 'app'))) || (await isDir(path.join(root, 'pages')));
+  const inSrc = (await isDir(path.join(root, 'src', 'app'))) || (await isDir(path.join(root, 'src', 'pages')));
+  return !atRoot && inSrc ? 'src/app' : 'app';
 }
 
 /** `from` → `to` as a relative import specifier (project-relative, `/`-separated paths). */

@@ -76,7 +76,8 @@ if (oauth) {
 Claude Code:    claude mcp add --transport http blog ${server.url}   then /mcp → Authenticate
 Claude.ai / Claude Desktop: Settings → Connectors → Add custom connector → URL <public https URL>/mcp
                 (Claude connects from the internet: expose ${server.baseUrl} through an https tunnel
-                 or deploy it, and start it with MCP_PUBLIC_URL=<that https URL>)
+                 or deploy it, and start it with MCP_PUBLIC_URL=<that https URL> and
+                 MCP_OAUTH_SECRET=$(openssl rand -base64 32))
 ChatGPT:        Settings → Connectors → Create → the same URL, authentication OAuth
 Discovery:      ${server.baseUrl}/.well-known/oauth-protected-resource/mcp
 `);

@@ -94,7 +94,18 @@ const toolset = strict(
   'toolset',
 );
 
-const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds'] as const;
+const rateRule = strict(
+  {
+    limit: positiveInt(),
+    per: z.enum(['second', 'minute', 'hour', 'day'], { error: "expected 'second', 'minute', 'hour' or 'day'" }),
+    burst: positiveInt().optional(),
+  },
+  'rate rule',
+);
+
+const oauthRule = z.union([z.literal(false), rateRule], { error: "expected false or { limit, per, burst? }" });
+
+const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds', 'rateLimits'] as const;
 const EXTERNAL_KEYS = ['issuer', 'userClaim', 'userField', 'jwksUri'] as const;
 
 /** `{ server: 'built-in', login }` or `{ issuer, userClaim, userField }`: one mode, never a mix. */
@@ -106,6 +117,11 @@ const oauth = strict(
     clientMetadataDocuments: strict({ enabled: z.boolean({ error: 'expected true or false' }).optional(), allowPrivateAddresses: z.boolean({ error: 'expected true or false' }).optional() }, 'clientMetadataDocuments').optional(),
     app: strict({ name: str().optional(), logo: str('a data:image/… URL or a path on this server').optional() }, 'app').optional(),
     accessTokenTtlSeconds: positiveInt().optional(),
+    rateLimits: z
+      .union([z.literal(false), strict({ register: oauthRule.optional(), token: oauthRule.optional(), authorize: oauthRule.optional() }, 'rateLimits')], {
+        error: 'expected false or { register?, token?, authorize? }',
+      })
+      .optional(),
     issuer: z.url({ error: 'expected the issuer URL, e.g. https://tenant.example.com/' }).optional(),
     userClaim: str('a claim name, e.g. email').optional(),
     userField: str('a field of the user model, e.g. email').optional(),
@@ -130,7 +146,12 @@ const apiKeys = strict(
     user: strict({ model: str('a model name'), info: strList('field names') }, 'auth.user'),
     keyModel: str('a model name').optional(),
     oauth: oauth.optional(),
-    publicUrl: z.url({ protocol: /^https?$/, error: 'expected the public origin, e.g. https://app.example.com' }).optional(),
+    publicUrl: z
+      .url({ protocol: /^https?$/, error: 'expected the public origin, e.g. https://app.example.com' })
+      .refine((u) => new URL(u).pathname === '/' && !new URL(u).search && !new URL(u).hash, {
+        error: 'expected an origin without a path, e.g. https://mcp.example.com: the OAuth documents live at the root of the host, so the server cannot sit under a path prefix',
+      })
+      .optional(),
   },
   'auth',
 );
@@ -147,14 +168,6 @@ const trpc = strict(
   'publish.trpc',
 );
 
-const rateRule = strict(
-  {
-    limit: positiveInt(),
-    per: z.enum(['second', 'minute', 'hour', 'day'], { error: "expected 'second', 'minute', 'hour' or 'day'" }),
-    burst: positiveInt().optional(),
-  },
-  'rate rule',
-);
 
 const limits = strict(
   {

@@ -180,6 +180,7 @@ export interface ApiKeysAuth {
   /**
    * The server's public origin: the OAuth issuer, and `${publicUrl}/mcp` is the resource tokens
    * are bound to. Env MCP_PUBLIC_URL overrides it. Without either, only loopback requests get OAuth.
+   * An origin only: no path prefix (the well-known documents live at the root of the host).
    * @example 'https://app.example.com'
    */
   readonly publicUrl?: string;
@@ -209,6 +210,22 @@ export interface BuiltInOAuth {
   readonly app?: { readonly name?: string; readonly logo?: string };
   /** @default 900 */
   readonly accessTokenTtlSeconds?: number;
+  /**
+   * Per-address limits on the endpoints anyone can reach without a token (429 with Retry-After),
+   * on even without `limits`, sharing its store (Redis) when set. `false` turns one or all off.
+   * Keyed on the connection's address: behind a reverse proxy, every client shares the proxy's;
+   * hosted connectors (Claude.ai, ChatGPT) register and refresh from their providers' servers, so
+   * raise `register` and `token` for a large rollout.
+   * @default { register: { limit: 100, per: 'hour', burst: 20 }, token: { limit: 300, per: 'minute', burst: 100 }, authorize: { limit: 60, per: 'minute', burst: 30 } }
+   */
+  readonly rateLimits?: false | OAuthRateLimitsConfig;
+}
+
+/** The built-in server's per-address limits: registration, the token endpoint (and revocation), the sign-in and consent pages. */
+export interface OAuthRateLimitsConfig {
+  readonly register?: RateRuleConfig | false;
+  readonly token?: RateRuleConfig | false;
+  readonly authorize?: RateRuleConfig | false;
 }
 
 /** An external authorization server (Auth0, Clerk, WorkOS, Keycloak, Okta, Better Auth…) issuing JWT access tokens. */

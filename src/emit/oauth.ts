@@ -1,7 +1,8 @@
 /**
  * The OAuth part of the generated index.ts (auth.oauth): the built-in authorization server or an
  * external issuer's JWT verifier, the routes they serve, and where they sit in the verifier list
- * (after API keys; the last one answers 401 with the protected-resource metadata).
+ * (each verifier judges only its own kind of token, so the order is free; the last one answers 401
+ * with the protected-resource metadata).
  */
 import type { Plan } from '../plan/types.js';
 import type { ImportSpec } from './imports.js';
@@ -10,11 +11,11 @@ import { objectLiteral, str, strList } from './ts.js';
 
 export interface OAuthWiring {
   readonly imports: ImportSpec[];
-  /** Statements at the top of createMcpHandler. */
+  /** Statements of createMcpHandler, once the ops options are chosen (\`chosenLimits\`). */
   readonly setup: string;
   /** Extra entries of createHandler's options. */
   readonly routes: string;
-  /** Verifiers before the API key verifier (it refuses every bearer token that is not a key). */
+  /** Verifiers next to the API key verifier (which leaves tokens that are not keys to them). */
   readonly verifiers: string;
   /** The last verifier: no credential at all gets a 401 naming the protected-resource metadata. */
   readonly last: string;
@@ -36,7 +37,7 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
   const imports: ImportSpec[] = [{ from: 'runtime/auth/resource/challenge.ts', names: ['requireCredential'] }];
   const notFound = "new Response(JSON.stringify({ error: 'not found' }), { status: 404, headers: { 'content-type': 'application/json' } })";
   if (oauth.kind === 'external') {
-    imports.push({ from: 'runtime/auth/jwt/verifier.ts', names: ['createJwtVerifier'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute'] });
+    imports.push({ from: 'runtime/auth/jwt/verifier.ts', names: ['createJwtVerifier'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute', 'prmUrl', 'publicHosts'] });
     const setup = `
   // OAuth 2.1 with an external authorization server (auth.oauth): JWT access tokens for this resource.
   const jwt = createJwtVerifier({
@@ -51,12 +52,12 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     return {
       imports,
       setup,
-      routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: wellKnown }],`,
+      routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: wellKnown }],\n    resourceMetadataUrl: (request) => prmUrl(jwt.resource, request),\n    allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(jwt.resource)],`,
       verifiers: '\n    jwt.verifier,',
       last: '\n    requireCredential(jwt.resource),',
     };
   }
-  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
+  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['prmUrl', 'publicHosts'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
   const idType = user.idField.type === 'Int' ? 'number' : user.idField.type === 'BigInt' ? 'bigint' : 'string';
   const cimd = objectLiteral([
     ['enabled', String(oauth.clientMetadataDocuments.enabled)],
@@ -82,13 +83,30 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     registration: ${String(oauth.registration)},
     clientMetadataDocuments: ${cimd},
     app: ${app},${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}
+${rateLimits(oauth.rateLimits)}
   });
-  const oauthRoute = async (request: Request) => (await oauth.routes(request)) ?? ${notFound};`;
+  const oauthRoute = async (request: Request, info: { readonly remoteAddress?: string }) => (await oauth.routes(request, info)) ?? ${notFound};`;
   return {
     imports,
     setup,
-    routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: oauthRoute }, { path: '/oauth/*', handler: oauthRoute }],`,
+    routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: oauthRoute }, { path: '/oauth/*', handler: oauthRoute }],\n    resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),\n    allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(oauth.resource)],`,
     verifiers: '\n    oauth.verifier,',
     last: '\n    requireCredential(oauth.resource),',
   };
+}
+
+type OAuthLimitsPlan = Extract<NonNullable<Plan['auth']['oauth']>, { kind: 'built-in' }>['rateLimits'];
+
+/** auth.oauth.rateLimits as the server's option: on unless turned off, in the store of `limits` when there is one. */
+function rateLimits(limits: OAuthLimitsPlan): string {
+  if (limits === false) return '    rateLimits: false,';
+  const rules = (['register', 'token', 'authorize'] as const).flatMap((name): [string, string][] => {
+    const rule = limits?.[name];
+    if (rule === undefined) return [];
+    if (rule === false) return [[name, 'false']];
+    return [[name, objectLiteral([['limit', String(rule.limit)], ['per', str(rule.per)], ...(rule.burst ? [['burst', String(rule.burst)] as [string, string]] : [])])]];
+  });
+  const store = '...(chosenLimits?.store ? { store: chosenLimits.store } : {})';
+  return `    // Per-address limits on registration, tokens and sign-in: on even without \`limits\`, in its store (Redis) when set.
+    rateLimits: { ${[...rules.map(([k, v]) => `${k}: ${v}`), store].join(', ')} },`;
 }

@@ -208,10 +208,10 @@ const toolAccess = toolAccessMap(tools);
  */
 export function createMcpHandler(options: McpHandlerOptions): McpHandler {
   const { prisma, authenticate = [], toolCallHooks = [], hooks = [], limits, audit, tracing, ...http } = options;
-  const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;${oauth.setup}
+  const own: readonly Verifier[] = typeof authenticate === 'function' ? [authenticate] : authenticate;
   const configured = configuredOps(prisma);
   const chosenLimits = limits === undefined ? configured.limits : limits || undefined;
-  const chosenAudit = audit === undefined ? configured.audit : audit;
+  const chosenAudit = audit === undefined ? configured.audit : audit;${oauth.setup}
   const ops = createOps(tools, {
     ...(chosenLimits ? { limits: chosenLimits } : {}),
     ...(chosenAudit !== undefined ? { audit: chosenAudit } : {}),

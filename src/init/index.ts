@@ -116,7 +116,7 @@ export async function init(opts: InitOptions): Promise<number> {
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
   log(`  DATABASE_URL=... npx tsx ${PATHS.server}${mountNotes.length > 0 ? '   # standalone; or mount it in your app:' : ''}`);
   for (const line of mountNotes) log(line);
-  if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL');
+  if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL and MCP_OAUTH_SECRET (openssl rand -base64 32)');
   return 0;
 }
 

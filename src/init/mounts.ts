@@ -34,6 +34,7 @@ export async function scaffoldMounts(root: string, pkg: PackageJson, log: (line:
     }
     next.push(...scaffold.note.map((line) => `  ${line}`));
   }
+  next.push(`  behind your app's own host name, allow it: MCP_ALLOWED_HOSTS=app.example.com (README, "Mounting in your app")`);
   return next;
 }
 

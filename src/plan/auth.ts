@@ -87,6 +87,7 @@ function planOAuth(auth: Exclude<ResolvedConfig['auth'], 'none'>, userModel: Mod
     clientMetadataDocuments: { enabled: oauth.clientMetadataDocuments?.enabled ?? true, allowPrivateAddresses: oauth.clientMetadataDocuments?.allowPrivateAddresses ?? false },
     app: { ...oauth.app },
     ...(oauth.accessTokenTtlSeconds ? { accessTokenTtlSeconds: oauth.accessTokenTtlSeconds } : {}),
+    ...(oauth.rateLimits !== undefined ? { rateLimits: oauth.rateLimits } : {}),
     delegates: { client: delegateName(OAUTH_MODELS.client), grant: delegateName(OAUTH_MODELS.grant), token: delegateName(OAUTH_MODELS.token) },
   };
 }

@@ -91,6 +91,8 @@ export type OAuthPlan =
       readonly clientMetadataDocuments: { readonly enabled: boolean; readonly allowPrivateAddresses: boolean };
       readonly app: { readonly name?: string; readonly logo?: string };
       readonly accessTokenTtlSeconds?: number;
+      /** `auth.oauth.rateLimits`; absent: the runtime's defaults. */
+      readonly rateLimits?: false | { readonly [K in 'register' | 'token' | 'authorize']?: false | { readonly limit: number; readonly per: string; readonly burst?: number } };
       /** Prisma Client properties of the OAuth models. */
       readonly delegates: { readonly client: string; readonly grant: string; readonly token: string };
     }

@@ -32,13 +32,17 @@ function refuse(error: 'invalid_token' | undefined, description: string): Respon
   });
 }
 
+const malformed = (): Response => refuse('invalid_token', 'Malformed Authorization header: expected Authorization: Bearer <key>.');
+
 interface Delegate {
   findUnique(args: Record<string, unknown>): Promise<Record<string, any> | null>;
   updateMany(args: Record<string, unknown>): Promise<unknown>;
 }
 
+const KEY_PREFIX = 'mcpk_';
 const KEY_SHAPE = /^mcpk_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/;
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:[ \t]|$)/;
 // Common names for credentials in URLs; any value shaped like our keys counts too.
 const QUERY_NAMES = new Set(['key', 'api_key', 'apikey', 'api-key', 'access_token', 'token', 'auth', 'authorization', 'bearer']);
 
@@ -47,9 +51,10 @@ const QUERY_NAMES = new Set(['key', 'api_key', 'apikey', 'api-key', 'access_toke
 const INVALID = 'Invalid API key.';
 
 /**
- * The API key verifier. No Authorization header and no key in the URL: `null` (not its kind, the
- * next verifier is asked). Any Bearer credential that reaches it is judged as an API key, so list
- * verifiers of other bearer tokens (OAuth, JWT) before it.
+ * The API key verifier. It judges only what is recognisably an API key (`Bearer mcpk_…`): no
+ * Authorization header, another scheme (Basic…) or a bearer token of another kind (an OAuth access
+ * token, a JWT) is `null`, not its kind, and the next verifier is asked; so its place in the list
+ * does not matter. A key in the URL, or a malformed Bearer header, is refused.
  */
 export function apiKeyVerifier(opts: ApiKeyAuthOptions): Verifier {
   const keys = delegateOf(opts.prisma, opts.keyDelegate);
@@ -68,8 +73,11 @@ export function apiKeyVerifier(opts: ApiKeyAuthOptions): Verifier {
     }
     const header = request.headers.get('authorization');
     if (header === null || header.trim() === '') return null;
+    if (header.trim().startsWith(KEY_PREFIX)) return malformed(); // a key without its scheme
+    if (SCHEME.exec(header.trim())?.[1]?.toLowerCase() !== 'bearer') return null;
     const key = BEARER.exec(header)?.[1];
-    if (!key) return refuse('invalid_token', 'Malformed Authorization header: expected Authorization: Bearer <key>.');
+    if (!key) return malformed();
+    if (!key.startsWith(KEY_PREFIX)) return null;
     if (!KEY_SHAPE.test(key)) return refuse('invalid_token', INVALID);
 
     const hash = createHash('sha256').update(key, 'utf8').digest('hex');
@@ -107,7 +115,7 @@ function keyInQuery(url: string): boolean {
   const q = url.indexOf('?');
   if (q < 0) return false;
   for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
-    if (QUERY_NAMES.has(name.toLowerCase()) || value.startsWith('mcpk_')) return true;
+    if (QUERY_NAMES.has(name.toLowerCase()) || value.startsWith(KEY_PREFIX)) return true;
   }
   return false;
 }

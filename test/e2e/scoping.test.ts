@@ -31,14 +31,16 @@ interface Page {
 
 // Issue 3 asks for SQLite and PostgreSQL; the table snapshots (scoping/sql.ts) speak those two.
 // Issue 9: the same matrix in compact mode (query/mutate), through a thin translation (scoping/surface.ts).
-// Issue 12: and in full mode with OAuth users (each key only signs its user in; the calls carry
+// Issue 12: and in both modes with OAuth users (each key only signs its user in; the calls carry
 // access tokens of the built-in authorization server, with the key's scopes).
 const scopingDatabases = testDatabases
   .filter((d) => d.provider === 'sqlite' || d.provider === 'postgresql')
-  .flatMap((database) => [
-    ...(['full', 'compact'] as const).map((mode) => ({ database, mode, credential: 'api-key' as const, label: `${database.label}, ${mode} mode` })),
-    { database, mode: 'full' as const, credential: 'oauth' as const, label: `${database.label}, full mode, OAuth users` },
-  ]);
+  .flatMap((database) =>
+    (['full', 'compact'] as const).flatMap((mode) => [
+      { database, mode, credential: 'api-key' as const, label: `${database.label}, ${mode} mode` },
+      { database, mode, credential: 'oauth' as const, label: `${database.label}, ${mode} mode, OAuth users` },
+    ]),
+  );
 
 describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode, credential }) => {
   const s = surface(mode);
@@ -62,7 +64,6 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode, c
     ];
     rawKeys.push(a.key, r.key, b.key);
     if (!viaKeys) {
-      const asOAuth = async (k: CreatedKey): Promise<CreatedKey> => ({ ...k, key: await oauthTokenFor(p.server.url, k.key) });
       [a, r, b] = [await asOAuth(a), await asOAuth(r), await asOAuth(b)];
       rawKeys.push(a.key, r.key, b.key);
     }
@@ -102,6 +103,8 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode, c
     await act();
     expect(await Promise.all(tables.map((t) => p.sql.rows(t)))).toEqual(before);
   };
+  /** The credential the calls carry: the key itself, or an OAuth access token its user got by signing in with it. */
+  const asOAuth = async (k: CreatedKey, scope?: string): Promise<CreatedKey> => ({ ...k, key: await oauthTokenFor(p.server.url, k.key, { ...(scope ? { scope } : {}) }) });
   const ALL = ['User', 'Note', 'Clinic', 'Membership', 'Patient', 'Visit'];
 
   describe.skipIf(!viaKeys)('project setup', () => {
@@ -265,7 +268,11 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode, c
         expect(r.status).toBe(403);
         expect(r.body).toMatchObject({ error: 'insufficient_scope' });
         expect(JSON.stringify(r.body)).toMatch(/write/);
-        expect(r.headers.get('www-authenticate')).toMatch(/insufficient_scope.*scope="write"/);
+        // With OAuth the challenge asks for the scopes held plus write and names the metadata (step-up).
+        const prm = `${new URL(p.server.url).origin}/.well-known/oauth-protected-resource/mcp`;
+        expect(r.headers.get('www-authenticate')).toBe(
+          viaKeys ? 'Bearer error="insufficient_scope", scope="write"' : `Bearer error="insufficient_scope", scope="read write", resource_metadata="${prm}"`,
+        );
         await expect(s.call(annRead, tool, args)).rejects.toThrow(/403|insufficient_scope|Forbidden/i);
       });
     });
@@ -547,8 +554,12 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode, c
     });
 
     it('a key limited to one toolset sees and queries only its models', async () => {
-      const k = await p.createKey('ann@example.com', ['--scopes', 'notes:read', '--name', 'notes-only']);
+      let k = await p.createKey('ann@example.com', ['--scopes', 'notes:read', '--name', 'notes-only']);
       rawKeys.push(k.key);
+      if (!viaKeys) {
+        k = await asOAuth(k, 'notes:read');
+        rawKeys.push(k.key);
+      }
       const c = await connectClient(p.server.url, { headers: bearer(k.key) });
       clients.push(c);
       const names = (await c.listTools()).tools.map((t) => t.name);
@@ -559,8 +570,20 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode, c
       expect(await ok(c, 'query', { model: 'Note', operation: 'count' })).toEqual({ count: 3 });
       const r = await rpc(p.server.url, 'tools/call', { name: 'query', arguments: { model: 'Patient', operation: 'count' } }, bearer(k.key));
       expect(r.status).toBe(403);
-      expect(r.headers.get('www-authenticate')).toMatch(/insufficient_scope.*scope="read"/);
+      // With OAuth the challenge also asks for the scopes held (step-up) and names the metadata.
+      expect(r.headers.get('www-authenticate')).toMatch(viaKeys ? /insufficient_scope", scope="read"$/ : /insufficient_scope", scope="notes:read read", resource_metadata="[^"]+"$/);
       await refused(c, 'describe_models', { models: ['Patient'] }, /unknown model "Patient"; models you may query: Note/);
+    });
+  });
+
+  describe.skipIf(viaKeys)('after the matrix (OAuth users)', () => {
+    it('no key or access token was ever logged, and tokens are stored as hashes only', async () => {
+      const stored = JSON.stringify(await p.sql.rows('McpOAuthToken'));
+      for (const secret of rawKeys) {
+        expect(p.server.output()).not.toContain(secret);
+        expect(stored).not.toContain(secret);
+      }
+      expect(rawKeys.filter((k) => k.startsWith('mcpo_at_')).length).toBeGreaterThanOrEqual(3);
     });
   });
 

@@ -17,6 +17,8 @@ import { bearer, rpc } from '../e2e/scoping/rpc.js';
 export interface MountCase {
   /** What init prints and names the mount file after (`express` → src/mcp/express.ts). */
   readonly framework: string;
+  /** The suite's name. @default the framework */
+  readonly title?: string;
   /** package.json dependencies of the app (what init detects). */
   readonly dependencies: Record<string, string>;
   /** The app's entry, src/server.ts: prints `listening on http://…/mcp`, serves GET /hello. */
@@ -40,7 +42,7 @@ export const APP_HOST = 'clinic.example.test';
 const sqlite = testDatabases.find((d) => d.provider === 'sqlite')!;
 
 export function describeMount(c: MountCase): void {
-  describe(`${c.framework} mount`, () => {
+  describe(`${c.title ?? c.framework} mount`, () => {
     let project: ClinicProject;
     let base: string;
     let annKey: CreatedKey;

@@ -120,7 +120,15 @@ describe('apiKeyVerifier over real HTTP', () => {
     expect(queries).toEqual(['McpApiKey.findUnique']);
   });
 
-  it.each(['Basic YWxpY2U6c2VjcmV0', 'Bearer', 'Bearer ', 'Bearer a b', 'Token mcpk_x', 'mcpk_AbC12xYz_' + 'a'.repeat(43)])('refuses the header %j', async (header) => {
+  // Only what is recognisably an API key is judged here, so the verifier's place in the list does not matter.
+  it.each(['Basic YWxpY2U6c2VjcmV0', 'Token mcpk_x', 'Bearer not-a-key', 'Bearer mcpo_at_' + 'a'.repeat(43), 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln'])(
+    'leaves the header %j (another scheme, another kind of token) to the next verifier',
+    async (header) => {
+      expect(await call(await serve(), header)).toEqual({ status: 204, challenge: null, body: null });
+    },
+  );
+
+  it.each(['Bearer', 'Bearer ', 'Bearer a b', 'mcpk_AbC12xYz_' + 'a'.repeat(43), 'Bearer mcpk_short'])('refuses the header %j', async (header) => {
     const res = await call(await serve(), header);
     expect(res.status).toBe(401);
     expect(res.challenge).toBe(INVALID_CHALLENGE);
@@ -138,7 +146,7 @@ describe('apiKeyVerifier over real HTTP', () => {
       await call(base, `Bearer ${revoked.key}`), // the very next request after revoking
       await call(base, `Bearer ${revoked.prefix}_${'A'.repeat(43)}`), // unknown key, real prefix
       await call(base, 'Bearer mcpk_NoSuchKy_' + 'B'.repeat(43)),
-      await call(base, 'Bearer not-a-key'),
+      await call(base, 'Bearer mcpk_not-a-key'),
     ];
     clock += 2 * 3_600_000;
     answers.push(await call(base, `Bearer ${expiring.key}`));

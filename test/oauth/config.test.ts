@@ -29,5 +29,15 @@ describe('auth.oauth', () => {
     expect(problems(config({ oauth: { issuer: 'https://x.example/' } })).join('\n')).toMatch(/auth\.oauth.*\{ issuer, userClaim, userField \}/);
     expect(problems(config({ oauth: { server: 'built-in', logn: 'x' } })).join('\n')).toMatch(/logn: unknown option.*login/);
     expect(problems(config({ publicUrl: 'ftp://x' })).join('\n')).toMatch(/auth\.publicUrl/);
+    expect(problems(config({ publicUrl: 'https://example.com/tools' })).join('\n')).toMatch(/auth\.publicUrl.*origin without a path/);
+  });
+
+  it('rateLimits of the built-in server: rules, false per endpoint or for all; a bad rule is named', () => {
+    const limited = validateConfig(config({ oauth: { server: 'built-in', rateLimits: { register: false, token: { limit: 5, per: 'minute' } } } }), F);
+    expect(limited.auth).toMatchObject({ oauth: { rateLimits: { register: false, token: { limit: 5, per: 'minute' } } } });
+    expect(validateConfig(config({ oauth: { server: 'built-in', rateLimits: false } }), F).auth).toMatchObject({ oauth: { rateLimits: false } });
+    expect(problems(config({ oauth: { server: 'built-in', rateLimits: { token: { limit: 0, per: 'minute' } } } })).join('\n')).toMatch(/auth\.oauth\.rateLimits\.token/);
+    expect(problems(config({ oauth: { server: 'built-in', rateLimits: { sigin: false } } })).join('\n')).toMatch(/sigin: unknown option/);
+    expect(problems(config({ oauth: { issuer: 'https://x.example/', userClaim: 'email', userField: 'email', rateLimits: false } })).join('\n')).toMatch(/not both/);
   });
 });

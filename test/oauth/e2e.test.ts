@@ -3,7 +3,8 @@
  * connected by the official SDK client's OAuth support, headless (the test follows the sign-in and
  * consent forms): 401 → protected-resource metadata → authorization-server metadata → registration
  * (dynamic, and separately a client ID metadata document over https) → authorize with PKCE →
- * token → tools/list and scoped tool calls → refresh → revoke. SQLite, and PostgreSQL when set.
+ * token → tools/list and scoped tool calls → refresh → revoke (both registrations); a replayed
+ * refresh token kills the grant; step-up from a 403; per-address limits. SQLite, and PostgreSQL when set.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { auth, UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import type { OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { testDatabases } from '../helpers/databases.js';
 import { callTool } from '../helpers/client.js';
@@ -47,6 +49,13 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
     await p?.close();
     await host?.close();
   });
+
+  const refreshWith = (clientId: string, refreshToken: string) =>
+    fetch(`${new URL(p.server.url).origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }).toString(),
+    });
 
   /** The SDK's own OAuth flow: connect → 401 → discovery → registration → authorize (forms) → finishAuth → connect. */
   async function connectWithOAuth(provider: HeadlessProvider, allow?: string[]): Promise<{ client: Client; back: URL }> {
@@ -104,7 +113,8 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
     const before = await p.sql.rows('Note');
     const write = await rawCall(p.server.url, provider.saved!.access_token, 'create_note', { data: { title: 'not allowed' } });
     expect(write.status).toBe(403);
-    expect(write.headers.get('www-authenticate')).toMatch(/insufficient_scope.*scope="write"/);
+    // Step-up (MCP): the scopes held plus the missing one, and where to start a new authorization.
+    expect(write.headers.get('www-authenticate')).toBe(`Bearer error="insufficient_scope", scope="read write", resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp"`);
     expect(await p.sql.rows('Note')).toEqual(before);
 
     const oldAccess = provider.saved!.access_token;
@@ -170,10 +180,88 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
     expect(stored).not.toContain(provider.saved!.access_token);
     expect(stored).not.toContain(provider.saved!.refresh_token!);
 
+    // Refresh: a new pair, the new access token works.
+    const oldRefresh = provider.saved!.refresh_token!;
+    expect(await auth(provider, { serverUrl: new URL(p.server.url) })).toBe('AUTHORIZED');
+    expect(provider.saved!.refresh_token).not.toBe(oldRefresh);
+    expect(provider.info?.client_id).toBe(cimdClientId);
+    expect((await rpc(p.server.url, 'tools/list', {}, bearer(provider.saved!.access_token))).status).toBe(200);
+
     const out = (await p.cli(['oauth', 'revoke', cimdClientId])).stdout;
     expect(out).toMatch(/revoked client Metadata document client/);
     expect((await rpc(p.server.url, 'tools/list', {}, bearer(provider.saved!.access_token))).status).toBe(401);
+    const refused = await refreshWith(cimdClientId, provider.saved!.refresh_token!);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_client' });
     expect(p.server.output()).not.toContain(provider.saved!.access_token);
     expect(p.server.output()).not.toContain(annKey.key);
+  });
+  it('a refresh token presented again after rotation is refused, and the whole grant is dead', async () => {
+    const provider = new HeadlessProvider();
+    await connectWithOAuth(provider);
+    const first = { ...provider.saved! };
+    expect(await auth(provider, { serverUrl: new URL(p.server.url) })).toBe('AUTHORIZED');
+    const second = provider.saved!;
+    expect((await rpc(p.server.url, 'tools/list', {}, bearer(second.access_token))).status).toBe(200);
+
+    const grantsBefore = await p.sql.rows('McpOAuthGrant');
+    const replay = await refreshWith(provider.info!.client_id, first.refresh_token!);
+    expect(replay.status).toBe(400);
+    expect(await replay.json()).toMatchObject({ error: 'invalid_grant', error_description: expect.stringMatching(/already used; the grant is revoked/) });
+    // Only the grant's revocation time changed.
+    const grantsAfter = await p.sql.rows('McpOAuthGrant');
+    const changed = grantsAfter.filter((g, i) => JSON.stringify(g) !== JSON.stringify(grantsBefore[i]));
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.revokedAt).not.toBeNull();
+    expect(grantsAfter).toHaveLength(grantsBefore.length);
+    // The legitimate holder's newer tokens die with it.
+    expect((await rpc(p.server.url, 'tools/list', {}, bearer(second.access_token))).status).toBe(401);
+    const next = await refreshWith(provider.info!.client_id, second.refresh_token!);
+    expect(next.status).toBe(400);
+    expect(await next.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('step-up with the SDK client: a read-only grant calling a write tool is sent to authorize again for read and write', async () => {
+    // A client that keeps no refresh token: the SDK then answers the 403 by asking the user again.
+    const provider = new (class extends HeadlessProvider {
+      override saveTokens(tokens: OAuthTokens) {
+        const { refresh_token: _, ...rest } = tokens;
+        this.saved = rest;
+      }
+    })();
+    const url = new URL(p.server.url);
+    await expect(new Client({ name: 'step-up', version: '0.0.0' }).connect(new StreamableHTTPClientTransport(url, { authProvider: provider }))).rejects.toBeInstanceOf(UnauthorizedError);
+    const transport = new StreamableHTTPClientTransport(url, { authProvider: provider });
+    await transport.finishAuth((await signInAndConsent(provider.authorizationUrl!, annKey.key, ['read'])).searchParams.get('code')!);
+    const client = new Client({ name: 'step-up', version: '0.0.0' });
+    await client.connect(transport);
+    clients.push(client);
+    expect(provider.saved?.scope).toBe('read');
+
+    const before = await p.sql.rows('Note');
+    provider.authorizationUrl = undefined;
+    await expect(client.callTool({ name: 'create_note', arguments: { data: { title: 'after step-up' } } })).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(await p.sql.rows('Note')).toEqual(before);
+    const asked = provider.authorizationUrl as URL | undefined;
+    expect(asked?.searchParams.get('scope')).toBe('read write');
+
+    await transport.finishAuth((await signInAndConsent(asked!, annKey.key)).searchParams.get('code')!);
+    expect(provider.saved?.scope).toBe('read write');
+    const created = await callTool(client, 'create_note', { data: { title: 'after step-up' } });
+    expect(created.isError, created.text).toBe(false);
+    expect((await p.sql.rows('Note')).filter((n) => n.title === 'after step-up').map((n) => Number(n.authorId))).toEqual([1]);
+  });
+
+  // Last: it spends this address's registration budget (on by default, even without \`limits\`).
+  it('registration is limited per address: 429 with Retry-After, nothing written', async () => {
+    const origin = new URL(p.server.url).origin;
+    const register = () => fetch(`${origin}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'Flood', redirect_uris: [REDIRECT] }) });
+    let answer = await register();
+    for (let i = 0; i < 20 && answer.status === 201; i++) answer = await register();
+    expect(answer.status).toBe(429);
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const clientsBefore = await p.sql.rows('McpOAuthClient');
+    expect((await register()).status).toBe(429);
+    expect(await p.sql.rows('McpOAuthClient')).toEqual(clientsBefore);
   });
 });

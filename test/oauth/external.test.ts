@@ -47,6 +47,8 @@ describe('external issuer end to end (SQLite)', () => {
     const before = await p.sql.rows('Note');
     const refused = await rawCall(p.server.url, readOnly, 'create_note', { data: { title: 'jwt without write' } });
     expect(refused.status).toBe(403);
+    // Step-up: where to ask the external issuer for more.
+    expect(refused.headers.get('www-authenticate')).toBe(`Bearer error="insufficient_scope", scope="read write", resource_metadata="${new URL(p.server.url).origin}/.well-known/oauth-protected-resource/mcp"`);
     expect(await p.sql.rows('Note')).toEqual(before);
 
     const readWrite = await idp.token('bob-app', p.server.url, 'read write');
@@ -60,6 +62,10 @@ describe('external issuer end to end (SQLite)', () => {
     const res = await rpc(p.server.url, 'tools/list', {}, bearer(elsewhere));
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+    // Not a JWT and not a key: neither verifier's kind, so the challenge with the metadata.
+    const unknown = await rpc(p.server.url, 'tools/list', {}, bearer('opaque-token-from-elsewhere'));
+    expect(unknown.status).toBe(401);
+    expect(unknown.headers.get('www-authenticate')).toMatch(/^Bearer resource_metadata="[^"]+", scope="read write", error="invalid_token"$/);
     const key = await p.createKey('ann@example.com');
     expect((await rpc(p.server.url, 'tools/list', {}, bearer(key.key))).status).toBe(200);
   });

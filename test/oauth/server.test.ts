@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOAuthServer, type OAuthServer, type OAuthServerOptions } from '../../templates/runtime/auth/oauth-server/index.js';
+import { resourceServer } from '../../templates/runtime/auth/resource/metadata.js';
 import { createKey } from '../../src/keys/commands.js';
 import { blogKeyModel } from '../keys/project.js';
 import { cookieOf, readForm, submit } from './forms.js';
@@ -147,6 +148,25 @@ describe('discovery', () => {
   it('other paths are not the server\'s', async () => {
     expect(await server.routes(new Request(`${BASE}/mcp`, { method: 'POST' }))).toBeNull();
     expect(await server.verifier(new Request(`${BASE}/mcp`, { headers: { authorization: 'Bearer mcpk_aaaaaaaa_bbb' } }))).toBeNull();
+  });
+
+  it('publicUrl must be an origin (no path prefix), https unless loopback, and deployed needs MCP_OAUTH_SECRET', () => {
+    const { secret: _, ...noSecret } = options({ publicUrl: 'https://app.example.com' });
+    const refusal = (o: OAuthServerOptions) => {
+      try {
+        createOAuthServer(o);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal(options({ publicUrl: 'https://example.com/tools' }))).toMatch(/publicUrl \(auth\.publicUrl or MCP_PUBLIC_URL\): must be an origin without a path \(got \/tools\)/);
+    expect(refusal(options({ publicUrl: 'http://app.example.com' }))).toMatch(/publicUrl.*must be https/);
+    expect(refusal(noSecret)).toMatch(/secret: set MCP_OAUTH_SECRET/);
+    expect(refusal({ ...noSecret, publicUrl: 'http://127.0.0.1:3000' })).toBe('accepted');
+    expect(refusal(options({ publicUrl: 'https://app.example.com/' }))).toBe('accepted');
+    // The external mode's resource server refuses the same way.
+    expect(() => resourceServer({ publicUrl: 'https://example.com/tools', authorizationServer: () => BASE, scopes: ['read'] })).toThrow(/auth\.publicUrl or MCP_PUBLIC_URL\) must be an origin without a path/);
   });
 
   it('registration can be turned off', async () => {
@@ -377,5 +397,54 @@ describe('refused, with nothing written', () => {
     expect(res.status).toBe(401);
     const code = await call(server, '/oauth/token', form(new URLSearchParams({ grant_type: 'password', username: 'a', password: 'b' }).toString()));
     expect(await code.json()).toMatchObject({ error: 'unsupported_grant_type' });
+  });
+});
+
+describe('per-address limits (register, token, sign-in pages)', () => {
+  const from = (srv: OAuthServer, ip: string, path: string, init: RequestInit = {}) => srv.routes(new Request(BASE + path, init), { remoteAddress: ip }) as Promise<Response>;
+  const registration = (): RequestInit => ({ method: 'POST', body: JSON.stringify({ client_name: 'Flood', redirect_uris: [REDIRECT] }), headers: { 'content-type': 'application/json' } });
+
+  it('are on by default: the 21st registration from one address in a burst is 429 with Retry-After and writes nothing', async () => {
+    const srv = createOAuthServer(options());
+    for (let i = 0; i < 20; i++) expect((await from(srv, '198.51.100.7', '/oauth/register', registration())).status).toBe(201);
+    const before = await tables();
+    const res = await from(srv, '198.51.100.7', '/oauth/register', registration());
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await res.json()).toMatchObject({ error: 'too_many_requests' });
+    expect(await tables()).toBe(before);
+    // Another address, and the IPv4-mapped IPv6 form of another one, have their own budgets.
+    expect((await from(srv, '198.51.100.8', '/oauth/register', registration())).status).toBe(201);
+    expect((await from(srv, '::ffff:198.51.100.9', '/oauth/register', registration())).status).toBe(201);
+  });
+
+  it('the token endpoint and the sign-in form (which accepts API keys) are limited per address', async () => {
+    const srv = createOAuthServer(options({ rateLimits: { token: { limit: 3, per: 'minute' }, authorize: { limit: 2, per: 'hour' } } }));
+    const guess = () => form(new URLSearchParams({ grant_type: 'refresh_token', refresh_token: `mcpo_rt_${randomBytes(32).toString('base64url')}`, client_id: 'x' }).toString());
+    for (let i = 0; i < 3; i++) expect((await from(srv, '203.0.113.1', '/oauth/token', guess())).status).toBe(400);
+    const token = await from(srv, '203.0.113.1', '/oauth/token', guess());
+    expect(token.status).toBe(429);
+    expect(token.headers.get('retry-after')).toBe('20');
+
+    const clientId = await register(srv);
+    const { challenge } = pkce();
+    const signIn = await from(srv, '203.0.113.2', authorizeUrl(clientId, challenge));
+    expect(signIn.status).toBe(200);
+    const cookie = cookieOf(signIn.headers.get('set-cookie'));
+    const wrongKey = form(submit(readForm(await signIn.text()), [['api_key', `mcpk_aaaaaaaa_${'c'.repeat(43)}`]]), cookie);
+    expect((await from(srv, '203.0.113.2', '/oauth/authorize', wrongKey)).status).toBe(401);
+    const limited = await from(srv, '203.0.113.2', '/oauth/authorize', wrongKey);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1800');
+    // The person at the form gets a page saying so.
+    expect(limited.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await limited.text()).toContain('Too many requests from this address: try again in 1800 s.');
+  });
+
+  it('can be turned off, and a request without a known address is not limited', async () => {
+    const off = createOAuthServer(options({ rateLimits: false }));
+    for (let i = 0; i < 12; i++) expect((await from(off, '198.51.100.20', '/oauth/register', registration())).status).toBe(201);
+    const on = createOAuthServer(options({ rateLimits: { register: { limit: 1, per: 'hour' } } }));
+    for (let i = 0; i < 3; i++) expect((await call(on, '/oauth/register', registration())).status).toBe(201);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Mounts the MCP server in the app's entry file, only when that is unambiguous: exactly one
- * candidate file creates exactly one app at top level (`const app = express()`), and the mount is
- * not there yet. A text edit, not a reprint: two lines are inserted (the import after the last
- * import; the mount after the app's top-level middleware, before its routes), every other byte
- * stays. Anything less certain returns why, and `init` prints the line instead.
+ * candidate file creates exactly one app (`const app = express()`, at top level or in a
+ * bootstrap function), and the mount is not there yet. A text edit, not a reprint: two lines are
+ * inserted (the import after the last import; the mount after the app's middleware calls next to
+ * it, before its routes), every other byte stays. Anything less certain returns why, and `init`
+ * prints the lines instead.
  */
 import path from 'node:path';
-import type { CallExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, SourceFile, VariableStatement } from 'ts-morph';
 import type { ScaffoldContext } from './types.js';
 
 export interface EntrySpec {
@@ -45,11 +46,16 @@ export function entryCandidates(ctx: ScaffoldContext): string[] {
 export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promise<EntryEdit> {
   const { Project, Node, SyntaxKind } = await import('ts-morph');
   const project = new Project({ useInMemoryFileSystem: true });
-  const hits: { file: string; text: string; source: SourceFile; app: string; statement: number }[] = [];
+  const hits: { file: string; text: string; source: SourceFile; app: string; statement: VariableStatement }[] = [];
+  let javascript: string | undefined;
   for (const file of entryCandidates(ctx)) {
     const text = await ctx.readFile(file);
     if (text === undefined || !text.includes(spec.module)) continue;
-    if (!/\.m?ts$/.test(file)) return { reason: `${file} is JavaScript; the mount file is TypeScript` };
+    // A JavaScript entry (or a build output named by `start`) cannot import the TypeScript mount file.
+    if (!/\.m?ts$/.test(file)) {
+      javascript ??= file;
+      continue;
+    }
     const source = project.createSourceFile(`/${file}`, text, { overwrite: true });
     const imported = new Set<string>();
     for (const decl of source.getImportDeclarations()) {
@@ -59,18 +65,18 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
       for (const named of decl.getNamedImports()) imported.add(named.getAliasNode()?.getText() ?? named.getName());
     }
     if (imported.size === 0) continue;
-    const apps = source.getStatements().flatMap((statement, index) =>
-      Node.isVariableStatement(statement)
-        ? statement.getDeclarations().flatMap((d) => {
-            const init = d.getInitializer()?.getText();
-            return init && spec.isApp(init, imported) ? [{ app: d.getName(), statement: index }] : [];
-          })
-        : [],
+    // Top level, or the body of a bootstrap function (`const app = await NestFactory.create(…)`).
+    const apps = source.getDescendantsOfKind(SyntaxKind.VariableStatement).flatMap((statement) =>
+      statement.getDeclarations().flatMap((d) => {
+        const init = d.getInitializer()?.getText();
+        return init && spec.isApp(init, imported) ? [{ app: d.getName(), statement }] : [];
+      }),
     );
     if (apps.length > 1) return { reason: `${file} creates ${apps.length} ${spec.module} apps` };
     if (apps.length === 1) hits.push({ file, text, source, ...apps[0]! });
   }
-  if (hits.length !== 1) return { reason: hits.length === 0 ? `no entry file creating a ${spec.module} app found` : `several entry files create one (${hits.map((h) => h.file).join(', ')})` };
+  if (hits.length === 0) return { reason: javascript ? `${javascript} is JavaScript; the mount file is TypeScript` : `no entry file creating a ${spec.module} app found` };
+  if (hits.length > 1) return { reason: `several entry files create one (${hits.map((h) => h.file).join(', ')})` };
   const { file, text, source, app, statement } = hits[0]!;
   let specifier = path.posix.relative(path.posix.dirname(file), spec.mountFile).replace(/\.ts$/, '.js');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
@@ -80,10 +86,12 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
     return { reason: `${file} already uses the name ${spec.exportName}` };
   }
 
-  // After the app's own top-level middleware calls, before its first route or listen.
-  const statements = source.getStatements();
-  let after = statements[statement]!;
-  for (const s of statements.slice(statement + 1)) {
+  // After the app's own middleware calls next to it, before its first route or listen.
+  const block = statement.getParentOrThrow();
+  if (!Node.isSourceFile(block) && !Node.isBlock(block)) return { reason: `${file}: the ${spec.module} app is not created in a plain block` };
+  const statements = block.getStatements();
+  let after: import('ts-morph').Statement = statement;
+  for (const s of statements.slice(statements.indexOf(statement) + 1)) {
     const call = Node.isExpressionStatement(s) ? rootCall(s.getExpression(), Node) : undefined;
     const target = call?.getExpression();
     if (!target || !Node.isPropertyAccessExpression(target) || target.getExpression().getText() !== app) continue;
@@ -96,7 +104,7 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const at = [
     [lastImport.getEnd(), `${eol}${importLine}`],
-    [after.getEnd(), `${eol}${spec.mountLine(app)}`],
+    [after.getEnd(), `${eol}${indentation(text, statement.getStart())}${spec.mountLine(app)}`],
   ] as const;
   let content = text;
   for (const [pos, insert] of [...at].sort((a, b) => b[0] - a[0])) content = content.slice(0, pos) + insert + content.slice(pos);
@@ -113,4 +121,9 @@ function rootCall(expr: import('ts-morph').Expression, node: typeof import('ts-m
     call = inner;
   }
   return undefined;
+}
+
+/** The whitespace before `pos` on its line. */
+function indentation(text: string, pos: number): string {
+  return /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', pos - 1) + 1, pos))![0];
 }

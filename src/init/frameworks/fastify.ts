@@ -6,6 +6,7 @@ export const fastify: Framework = {
   detect: (pkg) => dependsOn(pkg, 'fastify'),
   scaffold: (ctx) =>
     scaffoldMount(ctx, {
+      title: 'Fastify',
       module: 'fastify',
       template: 'mount-fastify.ts.hbs',
       fileName: 'fastify.ts',

@@ -6,6 +6,7 @@ export const hono: Framework = {
   detect: (pkg) => dependsOn(pkg, 'hono'),
   scaffold: (ctx) =>
     scaffoldMount(ctx, {
+      title: 'Hono',
       module: 'hono',
       template: 'mount-hono.ts.hbs',
       fileName: 'hono.ts',

@@ -8,6 +8,8 @@ import type { Scaffold, ScaffoldContext } from './types.js';
 export const MOUNT_PATH = '/mcp';
 
 export interface MountSpec extends Omit<EntrySpec, 'mountFile'> {
+  /** The framework as the user calls it, in notes and the mount file's comments. */
+  readonly title: string;
   /** templates/init/<template> */
   readonly template: string;
   /** The file's name in the MCP folder (`express.ts`). */
@@ -17,6 +19,7 @@ export interface MountSpec extends Omit<EntrySpec, 'mountFile'> {
 export async function scaffoldMount(ctx: ScaffoldContext, spec: MountSpec): Promise<Scaffold> {
   const mountFile = path.posix.join(ctx.dir, spec.fileName);
   const content = await render(spec.template, {
+    title: spec.title,
     generatedImport: ctx.generatedImport,
     dbImport: ctx.dbImport,
     path: MOUNT_PATH,
@@ -28,11 +31,11 @@ export async function scaffoldMount(ctx: ScaffoldContext, spec: MountSpec): Prom
   const importFrom = path.posix.relative(path.posix.dirname(ctx.dir), mountFile).replace(/\.ts$/, '.js');
   const note =
     'file' in edit
-      ? [`${spec.module}: mounted in ${edit.file} (${line}); move the line if your routes need another order`]
+      ? [`${spec.title}: mounted in ${edit.file} (${line.replace(/;$/, '')}); move the line if your routes need another order`]
       : 'mounted' in edit
-        ? [`${spec.module}: mounted in ${edit.mounted}`]
+        ? [`${spec.title}: mounted in ${edit.mounted}`]
         : [
-            `${spec.module}: add to your app (${edit.reason}):`,
+            `${spec.title}: add to your app (${edit.reason}):`,
             `    import { ${spec.exportName} } from './${importFrom}';   // ${mountFile}, relative to your entry file`,
             `    ${line}`,
           ];
@@ -40,6 +43,6 @@ export async function scaffoldMount(ctx: ScaffoldContext, spec: MountSpec): Prom
     files: [[mountFile, content]],
     // A mount file that exists already was mounted (or deliberately not) by the user: the entry stays.
     ...('file' in edit && existing === undefined ? { edits: [[edit.file, edit.content] as const] } : {}),
-    note: [...note, `    behind your own host name, allow it: MCP_ALLOWED_HOSTS=app.example.com (see README, "Mounting in your app")`],
+    note,
   };
 }

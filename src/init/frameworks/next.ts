@@ -53,7 +53,6 @@ async function scaffold(ctx: ScaffoldContext) {
       `next: ${routeFile} serves ${MOUNT_PATH} and ${MOUNT_PATH}/<toolset> (Node runtime)`,
       ...(missing ? [`    add to ${missing} (the generated code imports its .ts files as \`.js\`):`, `      ${EXTENSION_ALIAS}`] : []),
       '    build and develop with webpack: next build --webpack, next dev --webpack (Turbopack cannot resolve them yet; README, "Next.js")',
-      '    behind your own host name, allow it: MCP_ALLOWED_HOSTS=app.example.com (see README, "Mounting in your app")',
     ],
   };
 }

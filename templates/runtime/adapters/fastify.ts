@@ -45,7 +45,9 @@ const native = new WeakMap<Request, FastifyRequest>();
 export function fastifyMcp(handler: McpHandler, opts: FastifyMcpOptions = {}): (instance: FastifyInstance) => Promise<void> {
   return async (instance) => {
     const route = {
-      method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      // The methods MCP defines (GET and DELETE answer 405: the server is stateless). OPTIONS stays
+      // with the app, so a CORS plugin still answers preflights.
+      method: ['GET', 'POST', 'DELETE'],
       bodyLimit: opts.bodyLimit ?? 1024 * 1024,
       async handler(request: FastifyRequest, reply: FastifyReply) {
         const { request: web } = toWebRequest(request.raw, reply.raw, request.url);

@@ -12,7 +12,7 @@ import { allows, toolsetsOf, type RequestScope, type ToolAccess } from '../serve
 import type { Access } from '../spec.js';
 import { readJson } from './body.js';
 import { Cancellations } from './cancel.js';
-import { envList, hostChecker, originChecker } from './origin.js';
+import { envList, hostChecker, isLoopbackAddress, originChecker } from './origin.js';
 import { json, jsonRpcError } from './respond.js';
 
 /** What an adapter knows about the connection that a Request does not carry. */
@@ -52,7 +52,8 @@ export interface HandlerOptions {
   readonly tools: ReadonlyMap<string, ToolAccess>;
   /**
    * Who is calling: tried in order, the first Caller or Response wins. Empty or absent means
-   * `auth: 'none'`: every request is the anonymous caller with read and write (loopback only).
+   * `auth: 'none'`: every request is the anonymous caller with read and write; a request whose
+   * peer address is known and not loopback gets 403.
    * @default []
    */
   readonly verifiers?: readonly Verifier[];
@@ -70,6 +71,12 @@ export interface HandlerOptions {
   readonly hooks?: readonly RequestHooks[];
   /** GET /readyz: whether this process can serve (the database answers). @default always ready */
   readonly ready?: () => Promise<boolean>;
+  /**
+   * With OAuth: the protected-resource metadata URL. A 403 insufficient_scope then names it, and
+   * asks for the caller's scopes plus the missing one, so an MCP client can step up (authorize
+   * again for more) without losing what it holds. @default none (API keys: the 403 names the scope)
+   */
+  readonly resourceMetadataUrl?: (request: Request) => string;
   /** Where failures are reported (an error name and a reference, never a secret). @default console.error */
   readonly log?: (line: string) => void;
 }
@@ -111,14 +118,23 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     return toolsets.has(name) ? name : null;
   };
 
-  const authenticate = async (request: Request): Promise<Caller | Response> => {
-    if (verifiers.length === 0) return ANONYMOUS;
+  const authenticate = async (request: Request, info: RequestInfo): Promise<Caller | Response> => {
+    if (verifiers.length === 0) {
+      // `auth: 'none'` serves this machine only. The standalone server binds loopback for that; a
+      // handler mounted in an app that listens publicly refuses callers from elsewhere itself.
+      if (info.remoteAddress !== undefined && !isLoopbackAddress(info.remoteAddress)) {
+        return jsonRpcError(403, -32000, "this server has no authentication (auth: 'none') and serves callers on this machine only");
+      }
+      return ANONYMOUS;
+    }
     for (const verify of verifiers) {
       const result = await verify(request);
       if (result) return result;
     }
-    return json(401, { error: 'invalid_token', error_description: 'Missing credentials: send Authorization: Bearer <key>.' }, {
-      'www-authenticate': 'Bearer realm="mcp"',
+    // A credential no verifier recognised (each judges only its own kind) is an invalid token (RFC 6750 §3.1).
+    const sent = (request.headers.get('authorization') ?? '').trim() !== '';
+    return json(401, { error: 'invalid_token', error_description: sent ? 'Unrecognised credentials: send Authorization: Bearer <key>.' : 'Missing credentials: send Authorization: Bearer <key>.' }, {
+      'www-authenticate': sent ? 'Bearer realm="mcp", error="invalid_token"' : 'Bearer realm="mcp"',
       'cache-control': 'no-store',
     });
   };
@@ -145,7 +161,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       const refused = await hook.onRequest?.(request, info);
       if (refused) return refused;
     }
-    const caller = await authenticate(request);
+    const caller = await authenticate(request, info);
     if (caller instanceof Response) return caller;
     for (const hook of hooks) {
       const refused = await hook.onCaller?.(request, caller, info);
@@ -163,9 +179,11 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     }
     const scope = missingScope(body.value, caller.scopes, opts.tools);
     if (scope) {
-      return json(403, { error: 'insufficient_scope', error_description: `this tool needs the "${scope}" scope` }, {
-        'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,
-      });
+      const prm = opts.resourceMetadataUrl?.(request);
+      const challenge = prm
+        ? `Bearer error="insufficient_scope", scope="${[...new Set([...caller.scopes, scope])].join(' ')}", resource_metadata="${prm}"`
+        : `Bearer error="insufficient_scope", scope="${scope}"`;
+      return json(403, { error: 'insufficient_scope', error_description: `this tool needs the "${scope}" scope` }, { 'www-authenticate': challenge });
     }
     cancellations.route(caller.credential, body.value);
     scopes.set(request, {

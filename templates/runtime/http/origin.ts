@@ -7,6 +7,12 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
 }
 
+/** A peer IP address on this machine (`::ffff:127.0.0.1` is how a dual-stack socket reports IPv4 loopback). */
+export function isLoopbackAddress(address: string): boolean {
+  const ip = address.toLowerCase().replace(/^::ffff:/, '');
+  return ip === '::1' || ip.startsWith('127.');
+}
+
 /** A comma-separated environment variable as a list (empty when unset). */
 export function envList(name: string): string[] {
   return (process.env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);

@@ -4,6 +4,7 @@ import type { Verifier } from '../../caller.js';
 import { protectedResourceRoute, resourceServer, type ResourceServer } from '../resource/metadata.js';
 import { authorizeEndpoint } from './authorize.js';
 import { consentEndpoint } from './consent.js';
+import { createOAuthLimiter, tooManyRequests } from './limits.js';
 import { ENDPOINTS, metadataEndpoint } from './metadata.js';
 import { issuerOf, resolveOptions, type OAuthServerOptions } from './options.js';
 import { registerEndpoint } from './register.js';
@@ -13,11 +14,15 @@ import { createStore } from './store.js';
 import { tokenEndpoint } from './token.js';
 import { accessTokenVerifier } from './verifier.js';
 
+export type { OAuthRateLimits } from './limits.js';
 export type { OAuthServerOptions } from './options.js';
 
 export interface OAuthServer {
-  /** Answers the OAuth endpoints and `/.well-known/*` documents; null for every other request. */
-  routes(request: Request): Promise<Response | null>;
+  /**
+   * Answers the OAuth endpoints and `/.well-known/*` documents; null for every other request. The
+   * peer's address (the handler's RequestInfo) keys the per-address limits.
+   */
+  routes(request: Request, info?: { readonly remoteAddress?: string }): Promise<Response | null>;
   /** Accepts this server's access tokens (`mcpo_at_…`); null for other credentials. */
   readonly verifier: Verifier;
   readonly resource: ResourceServer;
@@ -28,6 +33,7 @@ const AS_METADATA = '/.well-known/oauth-authorization-server';
 export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
   const o = resolveOptions(options);
   const store = createStore(o);
+  const limiter = createOAuthLimiter(options.rateLimits);
   const resource = resourceServer({
     publicUrl: o.publicUrl,
     mcpPath: o.mcpPath,
@@ -46,7 +52,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
   return {
     resource,
     verifier: accessTokenVerifier(o, store, resource),
-    async routes(request) {
+    async routes(request, info = {}) {
       const prm = protectedResourceRoute(resource, request);
       if (prm) return prm;
       const { pathname } = new URL(request.url);
@@ -57,7 +63,8 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
       }
       const endpoint = endpoints[pathname];
       if (!endpoint) return null;
-      const response = await endpoint(request);
+      const wait = await limiter.check(pathname, info.remoteAddress);
+      const response = wait === null ? await endpoint(request) : tooManyRequests(json.page, pathname, wait);
       if (pathname !== ENDPOINTS.authorize && pathname !== ENDPOINTS.consent) response.headers.set('access-control-allow-origin', '*');
       return response;
     },

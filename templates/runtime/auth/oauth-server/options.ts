@@ -1,7 +1,8 @@
 // The authorization server's options, resolved and checked once at start-up (the way
 // oidc-provider resolves its configuration): endpoints read the frozen result, never raw input.
 import { randomBytes } from 'node:crypto';
-import { isLoopbackHost, loopbackOrigin } from '../resource/origin.js';
+import { isLoopbackHost, loopbackOrigin, publicUrlProblem } from '../resource/origin.js';
+import type { OAuthRateLimits } from './limits.js';
 
 export { isLoopbackHost } from '../resource/origin.js';
 
@@ -57,10 +58,16 @@ export interface OAuthServerOptions {
   /** @default 60 */
   readonly codeTtlSeconds?: number;
   /**
-   * Signs the sign-in and consent forms' state. Set the same value on every process behind a load
-   * balancer. @default env MCP_OAUTH_SECRET, else random per process
+   * Signs the sign-in and consent forms' state. Required with a non-loopback publicUrl; the same
+   * value on every process. @default env MCP_OAUTH_SECRET; on loopback, else random per process
    */
   readonly secret?: string;
+  /**
+   * Per-address limits on registration, the token endpoint and the sign-in pages (429 with
+   * Retry-After), on whatever the server's general limits are. `false`: none.
+   * @default register 100/hour (bursts of 20), token 300/minute (100), pages 60/minute (30), in memory
+   */
+  readonly rateLimits?: OAuthRateLimits | false;
   /** Shown on the sign-in and consent pages. `logo` is a data: URL or a path on this server (no external assets). */
   readonly app?: { readonly name?: string; readonly logo?: string };
   readonly now?: () => number;
@@ -85,16 +92,8 @@ export interface Resolved {
 export function resolveOptions(opts: OAuthServerOptions): Resolved {
   const problems: string[] = [];
   const publicUrl = opts.publicUrl ?? (process.env['MCP_PUBLIC_URL'] || undefined);
-  if (publicUrl !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(publicUrl);
-    } catch {
-      problems.push(`publicUrl: not a URL (${JSON.stringify(publicUrl)})`);
-    }
-    if (url && url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) problems.push(`publicUrl: must be https (got ${url.protocol}//${url.host}); plain http only on loopback`);
-    if (url && (url.search || url.hash)) problems.push('publicUrl: must not have a query or fragment');
-  }
+  const urlProblem = publicUrl === undefined ? undefined : publicUrlProblem(publicUrl);
+  if (urlProblem) problems.push(`publicUrl (auth.publicUrl or MCP_PUBLIC_URL): ${urlProblem}`);
   const scopes = [...new Set(opts.scopes)];
   if (!scopes.length) problems.push('scopes: at least one scope is needed');
   const defaultScopes = opts.defaultScopes ?? ['read'];
@@ -131,6 +130,12 @@ export function resolveOptions(opts: OAuthServerOptions): Resolved {
     now: opts.now ?? Date.now,
   };
   if (resolved.secret.length < 32) problems.push('secret (MCP_OAUTH_SECRET): use at least 32 characters');
+  // A random per-process secret breaks sign-in whenever the form is posted to another process
+  // (load balancer) or after a restart: only local development may do without one.
+  const deployed = !urlProblem && publicUrl !== undefined && !isLoopbackHost(new URL(publicUrl).hostname);
+  if (deployed && opts.secret === undefined && !process.env['MCP_OAUTH_SECRET']) {
+    problems.push('secret: set MCP_OAUTH_SECRET (32+ random characters, e.g. `openssl rand -base64 32`), the same on every process: it signs the sign-in and consent forms');
+  }
   const logo = resolved.app.logo;
   if (logo !== undefined && !logo.startsWith('data:image/') && !logo.startsWith('/')) problems.push('app.logo: a data:image/… URL or a path on this server (pages load no external assets)');
   if (problems.length) throw new Error(`mcp oauth: invalid options:\n  ${problems.join('\n  ')}`);

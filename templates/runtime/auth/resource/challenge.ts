@@ -15,9 +15,15 @@ export function unauthorized(rs: ResourceServer, request: Request, error?: Token
   });
 }
 
-/** The last verifier of the list: nobody recognised a credential, so say how to get one. */
+/**
+ * The last verifier of the list: nobody recognised a credential, so say how to get one. A token
+ * no verifier knew (each judges only its own kind) is also an invalid token (RFC 6750 §3.1).
+ */
 export function requireCredential(rs: ResourceServer): Verifier {
-  return async (request) => unauthorized(rs, request);
+  return async (request) => {
+    if ((request.headers.get('authorization') ?? '').trim() === '') return unauthorized(rs, request);
+    return unauthorized(rs, request, 'invalid_token', 'Unrecognised access token: get one from the authorization server named in the protected-resource metadata.');
+  };
 }
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;

@@ -1,6 +1,6 @@
 // RFC 9728 protected-resource metadata: the first document an MCP client reads after a 401. It
 // names the resource (the audience every token must carry) and the authorization server.
-import { loopbackOrigin } from './origin.js';
+import { loopbackOrigin, publicUrlProblem } from './origin.js';
 
 export interface ResourceServerOptions {
   /** Public origin; absent: the request's own origin (loopback development). */
@@ -27,15 +27,23 @@ export interface ResourceServer {
 export const PRM_PATH = '/.well-known/oauth-protected-resource';
 
 export function resourceServer(opts: ResourceServerOptions): ResourceServer {
+  const publicUrl = opts.publicUrl ?? (process.env['MCP_PUBLIC_URL'] || undefined);
+  const problem = publicUrl === undefined ? undefined : publicUrlProblem(publicUrl);
+  if (problem) throw new Error(`mcp oauth: publicUrl (auth.publicUrl or MCP_PUBLIC_URL) ${problem}`);
   const challenge = (opts.challengeScopes ?? ['read', 'write']).filter((s) => opts.scopes.includes(s));
   return Object.freeze({
-    publicUrl: (opts.publicUrl ?? (process.env['MCP_PUBLIC_URL'] || undefined))?.replace(/\/+$/, ''),
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
     mcpPath: (opts.mcpPath ?? '/mcp').replace(/\/+$/, '') || '/mcp',
     authorizationServer: opts.authorizationServer,
     scopes: opts.scopes,
     challengeScopes: challenge.length ? challenge : opts.scopes.slice(0, 1),
     resourceName: opts.resourceName,
   });
+}
+
+/** The public URL's host (`app.example.com`), which the Host check must accept: requests reach us by that name. */
+export function publicHosts(rs: ResourceServer): string[] {
+  return rs.publicUrl ? [new URL(rs.publicUrl).host] : [];
 }
 
 export function originOf(rs: ResourceServer, request: Request): string {

@@ -12,3 +12,21 @@ export function loopbackOrigin(request: Request): string {
   if (!isLoopbackHost(url.hostname)) throw new Error('mcp oauth: set auth.publicUrl (or MCP_PUBLIC_URL) to serve OAuth on a non-loopback host');
   return url.origin;
 }
+
+/**
+ * What is wrong with a public URL, if anything. It must be an origin: the well-known documents
+ * live at the root of it (RFC 9728, RFC 8414), so a server behind a path prefix
+ * (https://example.com/tools) would announce URLs it does not answer.
+ */
+export function publicUrlProblem(publicUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    return `not a URL (${JSON.stringify(publicUrl)})`;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return `must be https (got ${url.protocol}//${url.host}); plain http only on loopback`;
+  if (url.pathname !== '/') return `must be an origin without a path (got ${url.pathname.replace(/\/+$/, '')}): serve the MCP server at the root of its own host (a subdomain such as https://mcp.example.com), not under a path prefix`;
+  if (url.search || url.hash || url.username || url.password) return 'must not have a query, fragment or credentials';
+  return undefined;
+}

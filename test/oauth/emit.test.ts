@@ -1,0 +1,36 @@
+// The OAuth part of index.ts: auth.oauth.rateLimits becomes the built-in server's option, on by
+// default and in the store of `limits`; both modes hand the handler the metadata URL for step-up
+// and the public URL's host for the Host check.
+import { describe, expect, it } from 'vitest';
+import { emitOAuthWiring } from '../../src/emit/oauth.js';
+import type { Plan } from '../../src/plan/types.js';
+
+type OAuthPlan = NonNullable<Plan['auth']['oauth']>;
+const builtIn = (extra: Partial<Extract<OAuthPlan, { kind: 'built-in' }>> = {}): OAuthPlan => ({
+  kind: 'built-in', login: 'src/mcp/login.ts', registration: true, clientMetadataDocuments: { enabled: true, allowPrivateAddresses: false }, app: {},
+  delegates: { client: 'mcpOAuthClient', grant: 'mcpOAuthGrant', token: 'mcpOAuthToken' }, ...extra,
+});
+const plan = (oauth: OAuthPlan) =>
+  ({ output: 'src/mcp/generated', toolsets: [], auth: { kind: 'apiKeys', oauth, user: { model: 'User', idField: { name: 'id', type: 'Int' } }, keyModel: { delegate: 'mcpApiKey' } } }) as unknown as Plan;
+const setup = (oauth: OAuthPlan) => emitOAuthWiring(plan(oauth), 'index.ts', '{ id: true }').setup;
+
+describe('emitOAuthWiring', () => {
+  it('per-address limits are on by default, in the store of `limits` when there is one', () => {
+    expect(setup(builtIn())).toContain('rateLimits: { ...(chosenLimits?.store ? { store: chosenLimits.store } : {}) },');
+  });
+
+  it('auth.oauth.rateLimits: rules as literals, false per endpoint or for all', () => {
+    const some = setup(builtIn({ rateLimits: { register: false, token: { limit: 5, per: 'minute', burst: 10 } } }));
+    expect(some).toContain("rateLimits: { register: false, token: { limit: 5, per: 'minute', burst: 10 }, ...(chosenLimits?.store ? { store: chosenLimits.store } : {}) },");
+    expect(setup(builtIn({ rateLimits: false }))).toContain('    rateLimits: false,');
+  });
+
+  it('both modes pass the protected-resource metadata URL (403 step-up) and the public host (Host check) to the handler', () => {
+    const wiring = emitOAuthWiring(plan(builtIn()), 'index.ts', '{}').routes;
+    expect(wiring).toContain('resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),');
+    expect(wiring).toContain('allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(oauth.resource)],');
+    const external = emitOAuthWiring(plan({ kind: 'external', issuer: 'https://idp.example/', userClaim: 'email', userField: 'email' }), 'index.ts', '{}');
+    expect(external.routes).toContain('resourceMetadataUrl: (request) => prmUrl(jwt.resource, request),');
+    expect(external.imports).toContainEqual({ from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute', 'prmUrl', 'publicHosts'] });
+  });
+});

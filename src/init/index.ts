@@ -74,7 +74,6 @@ export async function init(opts: InitOptions): Promise<number> {
   }
 
   const hooked = await addPrismaGenerator(root, ir, opts);
-  if (hooked) ir = await loadSchema({ root, schema: opts.schema });
 
   const projectName = await readProjectName(root);
   const oauth = opts.auth === 'oauth' && userModel !== undefined;
@@ -124,15 +123,16 @@ export async function init(opts: InitOptions): Promise<number> {
  * The `generator mcp` block, asked with default yes: mcp-gen is a devDependency next to prisma, so
  * wherever `prisma generate` runs it can run too, and a server that follows every schema change
  * never serves stale tools. `--no-prisma-generator` declines; an existing block is kept.
+ * Returns whether `prisma generate` runs mcp-gen from now on (the block added, or there already).
  */
 async function addPrismaGenerator(root: string, ir: SchemaIR, opts: InitOptions): Promise<boolean> {
-  if (opts.prismaGenerator === false) return false;
   const files = await Promise.all(ir.files.map(async (f) => [f, await fs.readFile(path.join(root, f), 'utf8')] as [string, string]));
   const edit = addGeneratorBlock(files);
   if (edit.files.length === 0) {
     opts.log(edit.note);
-    return false;
+    return true;
   }
+  if (opts.prismaGenerator === false) return false;
   const answer = opts.ask ? await opts.ask('Regenerate the MCP server on every `prisma generate` (adds a generator block to the schema)?', 'yes') : 'yes';
   if (!/^y(es)?$/i.test(answer.trim())) return false;
   for (const [file, content] of edit.files) await fs.writeFile(path.join(root, file), content);

@@ -176,6 +176,12 @@ export function describeMount(c: MountCase): void {
         expect(await prm.json()).toMatchObject({ resource: `${base}/mcp`, authorization_servers: [base] });
         const as = await fetch(`${base}/.well-known/oauth-authorization-server`);
         expect(await as.json()).toMatchObject({ issuer: base, registration_endpoint: `${base}/oauth/register`, token_endpoint: `${base}/oauth/token` });
+        // The endpoints read their own bodies, whatever the framework parses: JSON (registration) and forms (token).
+        const registered = await fetch(`${base}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ redirect_uris: ['http://127.0.0.1:33418/callback'], token_endpoint_auth_method: 'none' }) });
+        expect(registered.status).toBe(201);
+        expect(await registered.json()).toMatchObject({ client_id: expect.stringMatching(/^mcpc_/) });
+        const token = await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token' });
+        expect(await token.json()).toMatchObject({ error: 'invalid_request', error_description: 'refresh_token is missing' });
         expect((await fetch(`${base}/hello`)).status).toBe(200);
         // Next to the OAuth paths, yet the app's: its own 404, not the handler's.
         for (const other of ['/.well-known/security.txt', '/oauth/elsewhere', '/nowhere']) {

@@ -1,0 +1,146 @@
+/**
+ * Next.js mount (issue 10): `mcp-gen init` in a Next.js App Router app scaffolds
+ * app/mcp/[[...path]]/route.ts and next.config.mjs; the app is built (`next build --webpack`, with no
+ * DATABASE_URL) and started (`next start`) as its users do, and /mcp is driven through it with the
+ * official SDK client and raw HTTP: keys, row scoping, toolset paths, Host/Origin checks, and the
+ * app's own route still answering.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { callTool, connectClient } from '../helpers/client.js';
+import { testDatabases } from '../helpers/databases.js';
+import { repoBin, repoRoot } from '../helpers/repo.js';
+import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
+import { bearer, rpc } from '../e2e/scoping/rpc.js';
+import { APP_HOST, post } from './mount.js';
+
+const ROUTE = 'app/mcp/[[...path]]/route.ts';
+
+/** Uncomments the route's session example (its import and its `authenticate` block); throws when it is gone. */
+function enableSessionExample(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.trim() === '// authenticate: [');
+  const end = lines.findIndex((l, i) => i > start && l.trim() === '// ],');
+  const imp = lines.findIndex((l) => l.startsWith("// import { getCurrentUser } from '@/lib/session';"));
+  if (start < 0 || end < 0 || imp < 0) throw new Error('enableSessionExample: the route no longer has the commented session example');
+  lines[imp] = lines[imp]!.slice(3);
+  for (let i = start; i <= end; i++) lines[i] = lines[i]!.replace(/^(\s*)\/\/ /, '$1');
+  return lines.join('\n');
+}
+const sqlite = testDatabases.find((d) => d.provider === 'sqlite')!;
+
+describe('next mount', () => {
+  let project: ClinicProject;
+  let base: string;
+  let annKey: CreatedKey;
+  let ann: Client;
+
+  beforeAll(async () => {
+    project = await createClinicProject(sqlite, 'full', {
+      entry: 'next-start.ts',
+      startTimeoutMs: 600_000,
+      serverEnv: { MCP_ALLOWED_HOSTS: APP_HOST, NEXT_BIN: repoBin('.bin/next') },
+      afterInit: async (dir) => {
+        const file = path.join(dir, ROUTE);
+        await fs.writeFile(file, enableSessionExample(await fs.readFile(file, 'utf8')));
+      },
+      prepare: async (dir) => {
+        const versions = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')).devDependencies as Record<string, string>;
+        const dependencies = { next: versions.next!, react: versions.react!, 'react-dom': versions['react-dom']! };
+        const pkg = { name: 'clinic-next', private: true, type: 'module', scripts: { build: 'next build --webpack', start: 'next start' }, dependencies };
+        await fs.writeFile(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+        await fs.mkdir(path.join(dir, 'app/hello'), { recursive: true });
+        await fs.writeFile(path.join(dir, 'app/hello/route.ts'), "export function GET(): Response {\n  return Response.json({ hello: 'world' });\n}\n");
+        await fs.copyFile(path.join(repoRoot, 'test/frameworks/next-start.ts'), path.join(dir, 'next-start.ts'));
+        // The app's session (a toy: the cookie names the signed-in user), read the Next.js way, and
+        // create-next-app's `@/` alias, which the route's session example imports through.
+        await fs.mkdir(path.join(dir, 'lib'), { recursive: true });
+        await fs.writeFile(
+          path.join(dir, 'lib/session.ts'),
+          "import { cookies } from 'next/headers';\n\nexport async function getCurrentUser(): Promise<{ id: number } | undefined> {\n  const sid = (await cookies()).get('sid')?.value;\n  return sid ? { id: Number(sid) } : undefined;\n}\n",
+        );
+        const tsconfig = JSON.parse(await fs.readFile(path.join(dir, 'tsconfig.json'), 'utf8'));
+        tsconfig.compilerOptions.paths = { '@/*': ['./*'] };
+        await fs.writeFile(path.join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+      },
+    });
+    base = project.server.baseUrl;
+    annKey = await project.createKey('ann@example.com', ['--scopes', 'read,write']);
+    ann = await connectClient(`${base}/mcp`, { headers: bearer(annKey.key) });
+  }, 900_000);
+
+  afterAll(async () => {
+    await ann?.close();
+    await project?.close();
+  });
+
+  it('init detected Next.js and scaffolded the route and next.config.mjs', async () => {
+    expect(project.initOutput).toContain(`created ${ROUTE} (next mount)`);
+    expect(project.initOutput).toContain('created next.config.mjs (next mount)');
+    expect(project.initOutput).toContain('next build --webpack');
+    const route = await fs.readFile(path.join(project.dir, ROUTE), 'utf8');
+    expect(route).toContain("export const runtime = 'nodejs';");
+    expect(route).toContain("export const dynamic = 'force-dynamic';");
+    expect(route).toMatch(/export const (GET|POST|DELETE) = serve;[\s\S]*export const (GET|POST|DELETE) = serve;[\s\S]*export const (GET|POST|DELETE) = serve;/);
+    const again = await project.cli(['init', '--yes', '--no-install']);
+    expect(again.stdout).toContain(`skipped ${ROUTE} (exists; left as it is)`);
+    expect(again.stdout).not.toContain('next.config.mjs'); // kept, and it maps .js to .ts already: nothing to add
+  }, 60_000);
+
+  it('next build --webpack loaded the route without DATABASE_URL', () => {
+    const output = project.server.output();
+    expect(output).toMatch(/Next\.js [\d.]+ \(webpack\)/);
+    expect(output).toContain('Collecting page data'); // where Next loads route modules
+    expect(output).toMatch(/ƒ \/mcp\/\[\[\.\.\.path\]\]/); // dynamic, not prerendered
+    expect(output).not.toContain('DATABASE_URL is not set');
+  });
+
+  it('serves tools/list and row-scoped calls through the route', async () => {
+    const names = (await ann.listTools()).tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['list_notes', 'list_patients', 'get_user_info']));
+    const notes = await callTool(ann, 'list_notes', { take: 10 });
+    expect(notes.isError).toBe(false);
+    const items = (notes.structured as { items: { title: string }[] }).items;
+    expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+  });
+
+  it('takes the caller from the app’s own session (the route’s example, enabled)', async () => {
+    const bob = await connectClient(`${base}/mcp`, { headers: { cookie: 'sid=2' } });
+    try {
+      const notes = await callTool(bob, 'list_notes', { take: 10 });
+      expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Bob 1', 'Bob 2', 'Bob 3', 'Bob 4']);
+    } finally {
+      await bob.close();
+    }
+  });
+
+  it('serves /mcp/<toolset> with that toolset only', async () => {
+    const notesOnly = await connectClient(`${base}/mcp/notes`, { headers: bearer(annKey.key) });
+    try {
+      const names = (await notesOnly.listTools()).tools.map((t) => t.name);
+      expect(names).toContain('list_notes');
+      expect(names).not.toContain('list_patients');
+    } finally {
+      await notesOnly.close();
+    }
+    expect((await rpc(`${base}/mcp/nope`, 'tools/list', {}, bearer(annKey.key))).status).toBe(404);
+  });
+
+  it('refuses a foreign Origin and Host (403), accepts the app’s own host name', async () => {
+    const origin = await rpc(`${base}/mcp`, 'tools/list', {}, { ...bearer(annKey.key), origin: 'https://evil.example' });
+    expect(origin.status).toBe(403);
+    expect((await post(base, '/mcp', { host: 'evil.example' }, bearer(annKey.key))).status).toBe(403);
+    const own = await post(base, '/mcp', { host: `${APP_HOST}:443` }, bearer(annKey.key));
+    expect(own.status).toBe(200);
+    expect(own.body).toContain('list_notes');
+  });
+
+  it('refuses a request without credentials (401); the app’s own route still answers', async () => {
+    expect((await rpc(`${base}/mcp`, 'tools/list', {})).status).toBe(401);
+    const hello = await fetch(`${base}/hello`);
+    expect(hello.status).toBe(200);
+    expect(await hello.json()).toEqual({ hello: 'world' });
+  });
+});

@@ -102,7 +102,7 @@ export async function init(opts: InitOptions): Promise<number> {
   for (const f of written) log(`created ${f}`);
   if (written.includes(PATHS.config)) log(`mode: ${choice.mode} (${choice.reason})`);
   for (const f of skipped) log(`skipped ${f} (exists; left as it is)`);
-  const mountNotes = await scaffoldMounts(root, await readPackageJson(root), log);
+  const mountNotes = await scaffoldMounts(root, await readPackageJson(root), log, oauth);
 
   await updatePackageJson(root, ir, log);
   if (opts.install) await runInstall(root, log);

@@ -25,6 +25,11 @@ export interface MountCase {
   readonly entry: string;
   /** node_modules/<name> → the repo's node_modules/<target> (a second major version). */
   readonly links?: Record<string, string>;
+  /**
+   * `init --auth oauth`: the mount file also exports mcpAuthRoutes, mounted at the app's root, and
+   * the suite checks the OAuth metadata answers through the app while the app keeps its own paths.
+   */
+  readonly oauth?: boolean;
   /** Framework-specific checks, run with the started app. */
   readonly extra?: (ctx: () => MountContext) => void;
 }
@@ -50,6 +55,7 @@ export function describeMount(c: MountCase): void {
 
     beforeAll(async () => {
       project = await createClinicProject(sqlite, 'full', {
+        ...(c.oauth ? { auth: 'oauth' as const } : {}),
         entry: 'src/server.ts',
         serverEnv: { MCP_ALLOWED_HOSTS: APP_HOST },
         afterInit: async (dir) => {
@@ -80,10 +86,10 @@ export function describeMount(c: MountCase): void {
       expect(project.initOutput).toContain(`created src/mcp/${c.framework}.ts (${c.framework} mount)`);
       expect(project.initOutput).toContain(`updated src/server.ts: mounted the MCP server (${c.framework})`);
       const entry = await fs.readFile(path.join(project.dir, 'src/server.ts'), 'utf8');
-      expect(entry).toContain("import { mcp } from './mcp/" + c.framework + ".js';");
-      // Everything the user wrote is still there, in order: only two lines were added.
+      expect(entry).toContain(`import { mcp${c.oauth ? ', mcpAuthRoutes' : ''} } from './mcp/${c.framework}.js';`);
+      // Everything the user wrote is still there, in order: only the import and the mount lines were added.
       const added = entry.split('\n').filter((line) => !c.entry.split('\n').includes(line));
-      expect(added).toHaveLength(2);
+      expect(added).toHaveLength(c.oauth ? 3 : 2);
       const again = await project.cli(['init', '--yes', '--no-install']);
       expect(again.stdout).toContain(`skipped src/mcp/${c.framework}.ts (exists; left as it is)`);
       expect(await fs.readFile(path.join(project.dir, 'src/server.ts'), 'utf8')).toBe(entry);
@@ -160,6 +166,31 @@ export function describeMount(c: MountCase): void {
         agent.destroy();
       }
     });
+
+    if (c.oauth) {
+      it('OAuth: the 401 names the metadata, which answers through the app; the app keeps its other paths and 404s', async () => {
+        const challenge = await rpc(`${base}/mcp`, 'tools/list', {});
+        expect(challenge.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${base}/.well-known/oauth-protected-resource/mcp", scope="read write"`);
+        const prm = await fetch(`${base}/.well-known/oauth-protected-resource/mcp`);
+        expect(prm.status).toBe(200);
+        expect(await prm.json()).toMatchObject({ resource: `${base}/mcp`, authorization_servers: [base] });
+        const as = await fetch(`${base}/.well-known/oauth-authorization-server`);
+        expect(await as.json()).toMatchObject({ issuer: base, registration_endpoint: `${base}/oauth/register`, token_endpoint: `${base}/oauth/token` });
+        // The endpoints read their own bodies, whatever the framework parses: JSON (registration) and forms (token).
+        const registered = await fetch(`${base}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ redirect_uris: ['http://127.0.0.1:33418/callback'], token_endpoint_auth_method: 'none' }) });
+        expect(registered.status).toBe(201);
+        expect(await registered.json()).toMatchObject({ client_id: expect.stringMatching(/^mcpc_/) });
+        const token = await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token' });
+        expect(await token.json()).toMatchObject({ error: 'invalid_request', error_description: 'refresh_token is missing' });
+        expect((await fetch(`${base}/hello`)).status).toBe(200);
+        // Next to the OAuth paths, yet the app's: its own 404, not the handler's.
+        for (const other of ['/.well-known/security.txt', '/oauth/elsewhere', '/nowhere']) {
+          const res = await fetch(`${base}${other}`);
+          expect(res.status, other).toBe(404);
+          expect(await res.text(), other).not.toBe(JSON.stringify({ error: 'not found' }));
+        }
+      });
+    }
 
     c.extra?.(() => ({ project, base, annKey }));
   });

@@ -7,10 +7,8 @@
  * app's root, and the official SDK client's whole OAuth flow runs through the app.
  */
 import { expect, it } from 'vitest';
-import { callTool } from '../helpers/client.js';
 import { bearer } from '../e2e/scoping/rpc.js';
-import { connectWithOAuth, HeadlessProvider } from '../oauth/headless.js';
-import { describeMount, post } from './mount.js';
+import { describeMount, expectOAuthFlow, post } from './mount.js';
 
 const entry = (json: boolean) => `import express from 'express';
 import type { AddressInfo } from 'node:net';
@@ -38,23 +36,8 @@ describeMount({
   dependencies: { express: '5.3.0' },
   entry: entry(true),
   extra: (ctx) => {
-    it('OAuth through the app: the SDK client discovers, registers, signs in, gets a token and calls tools as Ann', async () => {
-      const { base, annKey } = ctx();
-      const provider = new HeadlessProvider();
-      // Registration posts JSON, which the app's express.json() parses before the mount: rebuilt from the parse.
-      const { client, back } = await connectWithOAuth(`${base}/mcp`, provider, annKey.key);
-      try {
-        expect(back.searchParams.get('iss')).toBe(base);
-        expect(provider.info?.client_id).toMatch(/^mcpc_/);
-        expect(provider.saved?.access_token).toMatch(/^mcpo_at_/);
-        const names = (await client.listTools()).tools.map((t) => t.name);
-        expect(names).toEqual(expect.arrayContaining(['list_notes', 'create_note']));
-        const notes = await callTool(client, 'list_notes', { take: 10 });
-        expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
-      } finally {
-        await client.close();
-      }
-    });
+    // Registration posts JSON, which the app's express.json() parses before the mount: rebuilt from the parse.
+    it('OAuth through the app: the SDK client discovers, registers, signs in, gets a token and calls tools as Ann', () => expectOAuthFlow(ctx().base, ctx().annKey));
 
     it('express.json() answers a body over its own limit (100 kB) before the mount', async () => {
       const { base, annKey } = ctx();

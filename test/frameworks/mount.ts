@@ -13,6 +13,7 @@ import { repoRoot } from '../helpers/repo.js';
 import { typecheck } from '../helpers/tsc.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
 import { bearer, rpc } from '../e2e/scoping/rpc.js';
+import { connectWithOAuth, HeadlessProvider } from '../oauth/headless.js';
 
 export interface MountCase {
   /** What init prints and names the mount file after (`express` → src/mcp/express.ts). */
@@ -168,32 +169,59 @@ export function describeMount(c: MountCase): void {
     });
 
     if (c.oauth) {
-      it('OAuth: the 401 names the metadata, which answers through the app; the app keeps its other paths and 404s', async () => {
-        const challenge = await rpc(`${base}/mcp`, 'tools/list', {});
-        expect(challenge.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${base}/.well-known/oauth-protected-resource/mcp", scope="read write"`);
-        const prm = await fetch(`${base}/.well-known/oauth-protected-resource/mcp`);
-        expect(prm.status).toBe(200);
-        expect(await prm.json()).toMatchObject({ resource: `${base}/mcp`, authorization_servers: [base] });
-        const as = await fetch(`${base}/.well-known/oauth-authorization-server`);
-        expect(await as.json()).toMatchObject({ issuer: base, registration_endpoint: `${base}/oauth/register`, token_endpoint: `${base}/oauth/token` });
-        // The endpoints read their own bodies, whatever the framework parses: JSON (registration) and forms (token).
-        const registered = await fetch(`${base}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ redirect_uris: ['http://127.0.0.1:33418/callback'], token_endpoint_auth_method: 'none' }) });
-        expect(registered.status).toBe(201);
-        expect(await registered.json()).toMatchObject({ client_id: expect.stringMatching(/^mcpc_/) });
-        const token = await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token' });
-        expect(await token.json()).toMatchObject({ error: 'invalid_request', error_description: 'refresh_token is missing' });
-        expect((await fetch(`${base}/hello`)).status).toBe(200);
-        // Next to the OAuth paths, yet the app's: its own 404, not the handler's.
-        for (const other of ['/.well-known/security.txt', '/oauth/elsewhere', '/nowhere']) {
-          const res = await fetch(`${base}${other}`);
-          expect(res.status, other).toBe(404);
-          expect(await res.text(), other).not.toBe(JSON.stringify({ error: 'not found' }));
-        }
-      });
+      it('OAuth: the 401 names the metadata, which answers through the app; the app keeps its other paths and 404s', () => expectOAuthThroughApp(base));
     }
 
     c.extra?.(() => ({ project, base, annKey }));
   });
+}
+
+/**
+ * An OAuth app (`init --auth oauth`) mounted in a framework: the 401 names the metadata, which
+ * answers through the app, as do registration and the token endpoint; the app keeps its own paths
+ * and its own 404 next to them.
+ */
+export async function expectOAuthThroughApp(base: string): Promise<void> {
+  const challenge = await rpc(`${base}/mcp`, 'tools/list', {});
+  expect(challenge.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${base}/.well-known/oauth-protected-resource/mcp", scope="read write"`);
+  const prm = await fetch(`${base}/.well-known/oauth-protected-resource/mcp`);
+  expect(prm.status).toBe(200);
+  expect(await prm.json()).toMatchObject({ resource: `${base}/mcp`, authorization_servers: [base] });
+  const as = await fetch(`${base}/.well-known/oauth-authorization-server`);
+  expect(await as.json()).toMatchObject({ issuer: base, registration_endpoint: `${base}/oauth/register`, token_endpoint: `${base}/oauth/token` });
+  // The endpoints read their own bodies, whatever the framework parses: JSON (registration) and forms (token).
+  const registered = await fetch(`${base}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ redirect_uris: ['http://127.0.0.1:33418/callback'], token_endpoint_auth_method: 'none' }) });
+  expect(registered.status).toBe(201);
+  expect(await registered.json()).toMatchObject({ client_id: expect.stringMatching(/^mcpc_/) });
+  const token = await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token' });
+  expect(await token.json()).toMatchObject({ error: 'invalid_request', error_description: 'refresh_token is missing' });
+  expect((await fetch(`${base}/hello`)).status).toBe(200);
+  // Next to the OAuth paths, yet the app's: its own 404, not the handler's.
+  for (const other of ['/.well-known/security.txt', '/oauth/elsewhere', '/nowhere']) {
+    const res = await fetch(`${base}${other}`);
+    expect(res.status, other).toBe(404);
+    expect(await res.text(), other).not.toBe(JSON.stringify({ error: 'not found' }));
+  }
+}
+
+/**
+ * The official SDK client's whole OAuth flow through the app: 401 → discovery → registration →
+ * sign-in and consent (as the key's user) → token → tools/list and a row-scoped call as Ann.
+ */
+export async function expectOAuthFlow(base: string, annKey: CreatedKey): Promise<void> {
+  const provider = new HeadlessProvider();
+  const { client, back } = await connectWithOAuth(`${base}/mcp`, provider, annKey.key);
+  try {
+    expect(back.searchParams.get('iss')).toBe(base);
+    expect(provider.info?.client_id).toMatch(/^mcpc_/);
+    expect(provider.saved?.access_token).toMatch(/^mcpo_at_/);
+    const names = (await client.listTools()).tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['list_notes', 'create_note']));
+    const notes = await callTool(client, 'list_notes', { take: 10 });
+    expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+  } finally {
+    await client.close();
+  }
 }
 
 /** A raw tools/list POST (node:http: the Host header can be set, a keep-alive agent shared). */

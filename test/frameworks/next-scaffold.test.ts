@@ -73,3 +73,55 @@ describe('next mount scaffold', () => {
     expect(s.note.join('\n')).toContain("add to next.config.ts (the generated code imports its .ts files as `.js`):\n      webpack: (config) => {");
   });
 });
+
+describe('next mount scaffold with OAuth', () => {
+  const oauth = async (files: Record<string, string>, folders: string[]) => ({ ...(await project(files, folders)), oauth: true });
+
+  it('the handler moves to src/mcp/next.ts, shared by the MCP route and the OAuth routes at the app root', async () => {
+    const s = await next.scaffold(await oauth({}, ['app']));
+    expect(s.files.map(([f]) => f)).toEqual([
+      'src/mcp/next.ts',
+      'app/mcp/[[...path]]/route.ts',
+      'app/oauth/[...path]/route.ts',
+      'app/.well-known/oauth-authorization-server/route.ts',
+      'app/.well-known/oauth-protected-resource/[[...path]]/route.ts',
+      'next.config.mjs',
+    ]);
+    const file = (name: string) => s.files.find(([f]) => f === name)![1];
+    const shared = file('src/mcp/next.ts');
+    expect(shared).toContain("import('./generated/index.js')");
+    expect(shared).toContain("import('./db.js')");
+    expect(shared).toContain("path: '/mcp'");
+    expect(shared).toContain('export const mcp = nextMcp(mcpHandler);');
+    expect(shared).toContain('export const mcpAuthRoutes = nextMcpRoutes(mcpHandler);');
+    const mcpRoute = file('app/mcp/[[...path]]/route.ts');
+    expect(mcpRoute).toContain("import { mcp } from '../../../src/mcp/next.js';");
+    expect(mcpRoute).toMatch(/export const runtime = 'nodejs';\nexport const dynamic = 'force-dynamic';\n\nexport const GET = mcp;\nexport const POST = mcp;\nexport const DELETE = mcp;\n$/);
+    expect(file('app/oauth/[...path]/route.ts')).toContain("import { mcpAuthRoutes } from '../../../src/mcp/next.js';");
+    expect(file('app/.well-known/oauth-authorization-server/route.ts')).toContain("import { mcpAuthRoutes } from '../../../src/mcp/next.js';");
+    const prm = file('app/.well-known/oauth-protected-resource/[[...path]]/route.ts');
+    expect(prm).toContain("import { mcpAuthRoutes } from '../../../../src/mcp/next.js';");
+    // Next.js follows no re-exported route config: each route declares its own.
+    for (const [f, text] of s.files.filter(([f]) => f.endsWith('route.ts'))) {
+      expect(text, f).toContain("export const runtime = 'nodejs';\nexport const dynamic = 'force-dynamic';");
+    }
+    expect(prm).toMatch(/export const GET = mcpAuthRoutes;\nexport const POST = mcpAuthRoutes;\nexport const OPTIONS = mcpAuthRoutes;\n$/);
+    expect(s.note.join('\n')).toContain("next: OAuth at your app's root: app/oauth/[...path]/route.ts, app/.well-known/oauth-authorization-server/route.ts, app/.well-known/oauth-protected-resource/[[...path]]/route.ts (the handler: src/mcp/next.ts)");
+    expect(s.note.join('\n')).not.toContain('predates');
+  });
+
+  it('src/app/: the routes go there and import the module relative to themselves', async () => {
+    const s = await next.scaffold(await oauth({}, ['src/app']));
+    const file = (name: string) => s.files.find(([f]) => f === name)?.[1];
+    expect(file('src/app/mcp/[[...path]]/route.ts')).toContain("from '../../../mcp/next.js'");
+    expect(file('src/app/.well-known/oauth-protected-resource/[[...path]]/route.ts')).toContain("from '../../../../mcp/next.js'");
+  });
+
+  it('a route from before OAuth (its own handler) and a module without mcpAuthRoutes: left alone, what to change is printed', async () => {
+    const before = (await next.scaffold(await project({}, ['app']))).files[0]!;
+    const s = await next.scaffold(await oauth({ [before[0]]: before[1], 'src/mcp/next.ts': 'export const mine = 1;\n' }, ['app/mcp/[[...path]]', 'src/mcp']));
+    const note = s.note.join('\n');
+    expect(note).toContain("app/mcp/[[...path]]/route.ts predates OAuth and builds its own handler: to share src/mcp/next.ts's, import { mcp } from '../../../src/mcp/next.js' and export GET, POST and DELETE = mcp");
+    expect(note).toContain('src/mcp/next.ts exists and has no mcpAuthRoutes, which the OAuth routes import');
+  });
+});

@@ -1,9 +1,10 @@
 /**
- * Next.js mount (issue 10): `mcp-gen init` in a Next.js App Router app scaffolds
- * app/mcp/[[...path]]/route.ts and next.config.mjs; the app is built (`next build --webpack`, with no
- * DATABASE_URL) and started (`next start`) as its users do, and /mcp is driven through it with the
- * official SDK client and raw HTTP: keys, row scoping, toolset paths, Host/Origin checks, and the
- * app's own route still answering.
+ * Next.js mount (issue 10): `mcp-gen init --auth oauth` in a Next.js App Router app scaffolds
+ * src/mcp/next.ts (the handler), app/mcp/[[...path]]/route.ts, the OAuth routes at the app's root
+ * and next.config.mjs; the app is built (`next build --webpack`, with no DATABASE_URL) and started
+ * (`next start`) as its users do, and /mcp is driven through it with the official SDK client and
+ * raw HTTP: keys, row scoping, toolset paths, Host/Origin checks, the whole OAuth flow, and the
+ * app's own route still answering. (The route init writes without OAuth: next-scaffold.test.ts.)
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -14,17 +15,19 @@ import { testDatabases } from '../helpers/databases.js';
 import { repoBin, repoRoot } from '../helpers/repo.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
 import { bearer, rpc } from '../e2e/scoping/rpc.js';
-import { APP_HOST, post } from './mount.js';
+import { APP_HOST, expectOAuthFlow, expectOAuthThroughApp, post } from './mount.js';
 
 const ROUTE = 'app/mcp/[[...path]]/route.ts';
+const MODULE = 'src/mcp/next.ts';
+const AUTH_ROUTES = ['app/oauth/[...path]/route.ts', 'app/.well-known/oauth-authorization-server/route.ts', 'app/.well-known/oauth-protected-resource/[[...path]]/route.ts'];
 
-/** Uncomments the route's session example (its import and its `authenticate` block); throws when it is gone. */
+/** Uncomments the handler module's session example (its import and its `authenticate` block); throws when it is gone. */
 function enableSessionExample(text: string): string {
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l.trim() === '// authenticate: [');
   const end = lines.findIndex((l, i) => i > start && l.trim() === '// ],');
   const imp = lines.findIndex((l) => l.startsWith("// import { getCurrentUser } from '@/lib/session';"));
-  if (start < 0 || end < 0 || imp < 0) throw new Error('enableSessionExample: the route no longer has the commented session example');
+  if (start < 0 || end < 0 || imp < 0) throw new Error('enableSessionExample: src/mcp/next.ts no longer has the commented session example');
   lines[imp] = lines[imp]!.slice(3);
   for (let i = start; i <= end; i++) lines[i] = lines[i]!.replace(/^(\s*)\/\/ /, '$1');
   return lines.join('\n');
@@ -39,11 +42,12 @@ describe('next mount', () => {
 
   beforeAll(async () => {
     project = await createClinicProject(sqlite, 'full', {
+      auth: 'oauth',
       entry: 'next-start.ts',
       startTimeoutMs: 600_000,
       serverEnv: { MCP_ALLOWED_HOSTS: APP_HOST, NEXT_BIN: repoBin('.bin/next') },
       afterInit: async (dir) => {
-        const file = path.join(dir, ROUTE);
+        const file = path.join(dir, MODULE);
         await fs.writeFile(file, enableSessionExample(await fs.readFile(file, 'utf8')));
       },
       prepare: async (dir) => {
@@ -55,7 +59,7 @@ describe('next mount', () => {
         await fs.writeFile(path.join(dir, 'app/hello/route.ts'), "export function GET(): Response {\n  return Response.json({ hello: 'world' });\n}\n");
         await fs.copyFile(path.join(repoRoot, 'test/frameworks/next-start.ts'), path.join(dir, 'next-start.ts'));
         // The app's session (a toy: the cookie names the signed-in user), read the Next.js way, and
-        // create-next-app's `@/` alias, which the route's session example imports through.
+        // create-next-app's `@/` alias, which the session example imports through.
         await fs.mkdir(path.join(dir, 'lib'), { recursive: true });
         await fs.writeFile(
           path.join(dir, 'lib/session.ts'),
@@ -76,16 +80,17 @@ describe('next mount', () => {
     await project?.close();
   });
 
-  it('init detected Next.js and scaffolded the route and next.config.mjs', async () => {
-    expect(project.initOutput).toContain(`created ${ROUTE} (next mount)`);
-    expect(project.initOutput).toContain('created next.config.mjs (next mount)');
+  it('init detected Next.js and scaffolded the handler module, the routes and next.config.mjs', async () => {
+    for (const file of [MODULE, ROUTE, ...AUTH_ROUTES, 'next.config.mjs']) expect(project.initOutput).toContain(`created ${file} (next mount)`);
+    expect(project.initOutput).toContain("next: OAuth at your app's root:");
     expect(project.initOutput).toContain('next build --webpack');
     const route = await fs.readFile(path.join(project.dir, ROUTE), 'utf8');
     expect(route).toContain("export const runtime = 'nodejs';");
     expect(route).toContain("export const dynamic = 'force-dynamic';");
-    expect(route).toMatch(/export const (GET|POST|DELETE) = serve;[\s\S]*export const (GET|POST|DELETE) = serve;[\s\S]*export const (GET|POST|DELETE) = serve;/);
-    const again = await project.cli(['init', '--yes', '--no-install']);
-    expect(again.stdout).toContain(`skipped ${ROUTE} (exists; left as it is)`);
+    expect(route).toMatch(/export const GET = mcp;\nexport const POST = mcp;\nexport const DELETE = mcp;\n$/);
+    const again = await project.cli(['init', '--yes', '--no-install', '--auth', 'oauth']);
+    for (const file of [MODULE, ROUTE, ...AUTH_ROUTES]) expect(again.stdout).toContain(`skipped ${file} (exists; left as it is)`);
+    expect(again.stdout).not.toContain('predates'); // the files are init's own, sharing the module: nothing to add
     expect(again.stdout).not.toContain('next.config.mjs'); // kept, and it maps .js to .ts already: nothing to add
   }, 60_000);
 
@@ -93,7 +98,10 @@ describe('next mount', () => {
     const output = project.server.output();
     expect(output).toMatch(/Next\.js [\d.]+ \(webpack\)/);
     expect(output).toContain('Collecting page data'); // where Next loads route modules
-    expect(output).toMatch(/ƒ \/mcp\/\[\[\.\.\.path\]\]/); // dynamic, not prerendered
+    // Dynamic, not prerendered.
+    for (const route of ['/mcp/[[...path]]', '/oauth/[...path]', '/.well-known/oauth-authorization-server', '/.well-known/oauth-protected-resource/[[...path]]']) {
+      expect(output).toContain(`ƒ ${route}`);
+    }
     expect(output).not.toContain('DATABASE_URL is not set');
   });
 
@@ -136,6 +144,17 @@ describe('next mount', () => {
     expect(own.status).toBe(200);
     expect(own.body).toContain('list_notes');
   });
+
+  it('OAuth: the 401 names the metadata, which answers through the app; the app keeps its other paths and 404s', async () => {
+    await expectOAuthThroughApp(base);
+    // Under the OAuth routes' folders, yet not the handler's paths: a 404.
+    for (const other of ['/.well-known/oauth-protected-resource/elsewhere', '/oauth/token/more']) expect((await fetch(`${base}${other}`)).status, other).toBe(404);
+    const preflight = await fetch(`${base}/oauth/token`, { method: 'OPTIONS', headers: { origin: 'https://chatgpt.com', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('OAuth through the app: the SDK client discovers, registers, signs in, gets a token and calls tools as Ann', () => expectOAuthFlow(base, annKey));
 
   it('refuses a request without credentials (401); the app’s own route still answers', async () => {
     expect((await rpc(`${base}/mcp`, 'tools/list', {})).status).toBe(401);

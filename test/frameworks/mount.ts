@@ -102,52 +102,7 @@ export function describeMount(c: MountCase): void {
       expect(result.ok).toBe(true);
     }, 120_000);
 
-    it('serves tools/list and row-scoped calls through the mount', async () => {
-      const names = (await ann.listTools()).tools.map((t) => t.name);
-      expect(names).toEqual(expect.arrayContaining(['list_notes', 'list_patients']));
-      const notes = await callTool(ann, 'list_notes', { take: 10 });
-      expect(notes.isError).toBe(false);
-      const items = (notes.structured as { items: { title: string }[] }).items;
-      expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
-    });
-
-    it('takes the caller from the app’s own session (the mount file’s example, enabled)', async () => {
-      const bob = await connectClient(`${base}/mcp`, { headers: { cookie: 'sid=2' } });
-      try {
-        const notes = await callTool(bob, 'list_notes', { take: 10 });
-        expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Bob 1', 'Bob 2', 'Bob 3', 'Bob 4']);
-      } finally {
-        await bob.close();
-      }
-    });
-
-    it('serves /mcp/<toolset> with that toolset only', async () => {
-      const notesOnly = await connectClient(`${base}/mcp/notes`, { headers: bearer(annKey.key) });
-      try {
-        const names = (await notesOnly.listTools()).tools.map((t) => t.name);
-        expect(names).toContain('list_notes');
-        expect(names).not.toContain('list_patients');
-      } finally {
-        await notesOnly.close();
-      }
-      expect((await rpc(`${base}/mcp/nope`, 'tools/list', {}, bearer(annKey.key))).status).toBe(404);
-    });
-
-    it('refuses a foreign Origin and Host (403), accepts the app’s own host name', async () => {
-      const origin = await rpc(`${base}/mcp`, 'tools/list', {}, { ...bearer(annKey.key), origin: 'https://evil.example' });
-      expect(origin.status).toBe(403);
-      expect((await post(base, '/mcp', { host: 'evil.example' }, bearer(annKey.key))).status).toBe(403);
-      const own = await post(base, '/mcp', { host: `${APP_HOST}:443` }, bearer(annKey.key));
-      expect(own.status).toBe(200);
-      expect(own.body).toContain('list_notes');
-    });
-
-    it('refuses a request without credentials (401) and the app’s own routes still answer', async () => {
-      expect((await rpc(`${base}/mcp`, 'tools/list', {})).status).toBe(401);
-      const hello = await fetch(`${base}/hello`);
-      expect(hello.status).toBe(200);
-      expect(await hello.json()).toEqual({ hello: 'world' });
-    });
+    itServesThroughApp(() => ({ base, annKey, ann }));
 
     it('a kept-alive storm of refused requests with bodies leaves the connection usable', async () => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -173,6 +128,61 @@ export function describeMount(c: MountCase): void {
     }
 
     c.extra?.(() => ({ project, base, annKey }));
+  });
+}
+
+/**
+ * What every mount must do through the app (Express, Fastify, Hono, Next.js): tools/list and a
+ * row-scoped call with a key, the app's own session as the caller (the scaffolded example enabled:
+ * the cookie `sid=2` signs Bob in), /mcp/<toolset>, Host and Origin refusals, 401 without
+ * credentials, and the app's own /hello still answering.
+ */
+export function itServesThroughApp(ctx: () => { readonly base: string; readonly annKey: CreatedKey; readonly ann: Client }): void {
+  it('serves tools/list and row-scoped calls through the mount', async () => {
+    const names = (await ctx().ann.listTools()).tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['list_notes', 'list_patients']));
+    const notes = await callTool(ctx().ann, 'list_notes', { take: 10 });
+    expect(notes.isError).toBe(false);
+    const items = (notes.structured as { items: { title: string }[] }).items;
+    expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+  });
+
+  it('takes the caller from the app’s own session (the scaffolded example, enabled)', async () => {
+    const bob = await connectClient(`${ctx().base}/mcp`, { headers: { cookie: 'sid=2' } });
+    try {
+      const notes = await callTool(bob, 'list_notes', { take: 10 });
+      expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Bob 1', 'Bob 2', 'Bob 3', 'Bob 4']);
+    } finally {
+      await bob.close();
+    }
+  });
+
+  it('serves /mcp/<toolset> with that toolset only', async () => {
+    const notesOnly = await connectClient(`${ctx().base}/mcp/notes`, { headers: bearer(ctx().annKey.key) });
+    try {
+      const names = (await notesOnly.listTools()).tools.map((t) => t.name);
+      expect(names).toContain('list_notes');
+      expect(names).not.toContain('list_patients');
+    } finally {
+      await notesOnly.close();
+    }
+    expect((await rpc(`${ctx().base}/mcp/nope`, 'tools/list', {}, bearer(ctx().annKey.key))).status).toBe(404);
+  });
+
+  it('refuses a foreign Origin and Host (403), accepts the app’s own host name', async () => {
+    const origin = await rpc(`${ctx().base}/mcp`, 'tools/list', {}, { ...bearer(ctx().annKey.key), origin: 'https://evil.example' });
+    expect(origin.status).toBe(403);
+    expect((await post(ctx().base, '/mcp', { host: 'evil.example' }, bearer(ctx().annKey.key))).status).toBe(403);
+    const own = await post(ctx().base, '/mcp', { host: `${APP_HOST}:443` }, bearer(ctx().annKey.key));
+    expect(own.status).toBe(200);
+    expect(own.body).toContain('list_notes');
+  });
+
+  it('refuses a request without credentials (401) and the app’s own routes still answer', async () => {
+    expect((await rpc(`${ctx().base}/mcp`, 'tools/list', {})).status).toBe(401);
+    const hello = await fetch(`${ctx().base}/hello`);
+    expect(hello.status).toBe(200);
+    expect(await hello.json()).toEqual({ hello: 'world' });
   });
 }
 

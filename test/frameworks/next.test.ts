@@ -10,12 +10,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { callTool, connectClient } from '../helpers/client.js';
+import { connectClient } from '../helpers/client.js';
 import { testDatabases } from '../helpers/databases.js';
 import { repoBin, repoRoot } from '../helpers/repo.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
-import { bearer, rpc } from '../e2e/scoping/rpc.js';
-import { APP_HOST, expectOAuthFlow, expectOAuthThroughApp, post } from './mount.js';
+import { bearer } from '../e2e/scoping/rpc.js';
+import { APP_HOST, expectOAuthFlow, expectOAuthThroughApp, itServesThroughApp } from './mount.js';
 
 const ROUTE = 'app/mcp/[[...path]]/route.ts';
 const MODULE = 'src/mcp/next.ts';
@@ -105,45 +105,7 @@ describe('next mount', () => {
     expect(output).not.toContain('DATABASE_URL is not set');
   });
 
-  it('serves tools/list and row-scoped calls through the route', async () => {
-    const names = (await ann.listTools()).tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['list_notes', 'list_patients', 'get_user_info']));
-    const notes = await callTool(ann, 'list_notes', { take: 10 });
-    expect(notes.isError).toBe(false);
-    const items = (notes.structured as { items: { title: string }[] }).items;
-    expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
-  });
-
-  it('takes the caller from the app’s own session (the route’s example, enabled)', async () => {
-    const bob = await connectClient(`${base}/mcp`, { headers: { cookie: 'sid=2' } });
-    try {
-      const notes = await callTool(bob, 'list_notes', { take: 10 });
-      expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Bob 1', 'Bob 2', 'Bob 3', 'Bob 4']);
-    } finally {
-      await bob.close();
-    }
-  });
-
-  it('serves /mcp/<toolset> with that toolset only', async () => {
-    const notesOnly = await connectClient(`${base}/mcp/notes`, { headers: bearer(annKey.key) });
-    try {
-      const names = (await notesOnly.listTools()).tools.map((t) => t.name);
-      expect(names).toContain('list_notes');
-      expect(names).not.toContain('list_patients');
-    } finally {
-      await notesOnly.close();
-    }
-    expect((await rpc(`${base}/mcp/nope`, 'tools/list', {}, bearer(annKey.key))).status).toBe(404);
-  });
-
-  it('refuses a foreign Origin and Host (403), accepts the app’s own host name', async () => {
-    const origin = await rpc(`${base}/mcp`, 'tools/list', {}, { ...bearer(annKey.key), origin: 'https://evil.example' });
-    expect(origin.status).toBe(403);
-    expect((await post(base, '/mcp', { host: 'evil.example' }, bearer(annKey.key))).status).toBe(403);
-    const own = await post(base, '/mcp', { host: `${APP_HOST}:443` }, bearer(annKey.key));
-    expect(own.status).toBe(200);
-    expect(own.body).toContain('list_notes');
-  });
+  itServesThroughApp(() => ({ base, annKey, ann }));
 
   it('OAuth: the 401 names the metadata, which answers through the app; the app keeps its other paths and 404s', async () => {
     await expectOAuthThroughApp(base);
@@ -155,11 +117,4 @@ describe('next mount', () => {
   });
 
   it('OAuth through the app: the SDK client discovers, registers, signs in, gets a token and calls tools as Ann', () => expectOAuthFlow(base, annKey));
-
-  it('refuses a request without credentials (401); the app’s own route still answers', async () => {
-    expect((await rpc(`${base}/mcp`, 'tools/list', {})).status).toBe(401);
-    const hello = await fetch(`${base}/hello`);
-    expect(hello.status).toBe(200);
-    expect(await hello.json()).toEqual({ hello: 'world' });
-  });
 });

@@ -42,8 +42,9 @@ async function main(): Promise<void> {
   const dir = project.dir;
   try {
     // Prisma 7's CLI rejects datasource URLs in the schema; give both tools the same, accepted file.
+    // No `generator mcp` block: prisma generate is timed alone, against mcp-gen generate.
     await fs.writeFile(path.join(dir, SCHEMA_PATH), stripDatasourceUrls(project.schema));
-    await must('mcp-gen init', mcpGen(['init', '--yes', '--no-install', '--auth', 'none'], dir));
+    await must('mcp-gen init', mcpGen(['init', '--yes', '--no-install', '--auth', 'none', '--no-prisma-generator'], dir));
     const outDir = path.join(dir, 'src/mcp/generated');
     const prismaEnv = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' };
     const prismaGenerate = () => run(repoBin('.bin/prisma'), ['generate', '--schema', SCHEMA_PATH], { cwd: dir, env: prismaEnv });

@@ -37,6 +37,9 @@ await fs.writeFile(
   JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, skipLibCheck: true, noEmit: true, allowImportingTsExtensions: true, types: ['node'] } }, null, 2),
 );
 await fs.symlink(repo, path.join(dir, 'node_modules/mcp-gen'));
+// The `mcp-gen` command as npm links it: init's `generator mcp` block makes `prisma generate` run it.
+await fs.mkdir(path.join(dir, 'node_modules/.bin'), { recursive: true });
+await fs.symlink(path.join(repo, 'bin/mcp-gen.js'), path.join(dir, 'node_modules/.bin/mcp-gen'));
 
 step(`npx mcp-gen init --yes --no-install${oauth ? ' --auth oauth' : ''}`);
 console.log(await must(mcpGen(['init', '--yes', '--no-install', ...(oauth ? ['--auth', 'oauth'] : [])], dir), 'init'));

@@ -3,21 +3,12 @@
  * A command's modules are imported when it runs, so `generate` never loads what only `init`
  * (Handlebars) or `keys` need: a cold start is most of a CLI run.
  */
-import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { VERSION } from '../version.js';
 import { registerKeys } from './keys.js';
 import { registerOAuth } from './oauth.js';
-
-/**
- * Keeps WebAssembly in V8's baseline tier (Liftoff) for this short-lived process. Prisma's schema
- * parser is a 3 MB wasm module run a few times; optimizing its hot functions costs more than it
- * saves (trigger.dev, 81 models: ~350 ms → ~110 ms to parse). Set before any wasm is compiled.
- */
-function preferBaselineWasm(): void {
-  v8.setFlagsFromString('--wasm-tiering-budget=1000000000');
-}
+import { preferBaselineWasm } from './wasm.js';
 
 export async function run(argv: readonly string[]): Promise<number> {
   preferBaselineWasm();
@@ -44,6 +35,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     .description('set up mcp-gen in this project (never overwrites a file), then generate')
     .option('-y, --yes', 'answer every question with its default')
     .option('--no-install', 'do not run the package manager')
+    .option('--no-prisma-generator', 'do not add `generator mcp` to the schema (it makes `prisma generate` regenerate the server)')
     .option('--schema <path>', 'Prisma schema file or folder')
     .option('--auth <mode>', 'api-keys (default when a user model is found), oauth (API keys + OAuth for Claude/ChatGPT connectors) or none')
     .option('--user-model <model>', 'the model that holds your users')

@@ -8,6 +8,7 @@ export interface InitFlags {
   schema?: string;
   auth?: 'api-keys' | 'oauth' | 'none';
   userModel?: string;
+  prismaGenerator: boolean;
 }
 
 export async function initCommand(flags: InitFlags): Promise<number> {
@@ -23,6 +24,7 @@ export async function initCommand(flags: InitFlags): Promise<number> {
       auth: flags.auth,
       userModel: flags.userModel,
       install: flags.install,
+      prismaGenerator: flags.prismaGenerator,
       ask: rl ? async (q, fallback) => (await rl.question(`${q} [${fallback}] `)) || fallback : undefined,
       log: (line) => console.log(line),
     });

@@ -37,7 +37,7 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
   const imports: ImportSpec[] = [{ from: 'runtime/auth/resource/challenge.ts', names: ['requireCredential'] }];
   const notFound = "new Response(JSON.stringify({ error: 'not found' }), { status: 404, headers: { 'content-type': 'application/json' } })";
   if (oauth.kind === 'external') {
-    imports.push({ from: 'runtime/auth/jwt/verifier.ts', names: ['createJwtVerifier'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute', 'prmUrl', 'publicHosts'] });
+    imports.push({ from: 'runtime/auth/jwt/verifier.ts', names: ['createJwtVerifier'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourcePaths', 'protectedResourceRoute', 'prmUrl', 'publicHosts'] });
     const setup = `
   // OAuth 2.1 with an external authorization server (auth.oauth): JWT access tokens for this resource.
   const jwt = createJwtVerifier({
@@ -52,7 +52,7 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     return {
       imports,
       setup,
-      routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: wellKnown }],\n    resourceMetadataUrl: (request) => prmUrl(jwt.resource, request),\n    allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(jwt.resource)],`,
+      routes: `\n    routes: [...(http.routes ?? []), ...protectedResourcePaths(jwt.resource).map((path) => ({ path, handler: wellKnown }))],\n    resourceMetadataUrl: (request) => prmUrl(jwt.resource, request),\n    allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(jwt.resource)],`,
       verifiers: '\n    jwt.verifier,',
       last: '\n    requireCredential(jwt.resource),',
     };
@@ -89,7 +89,7 @@ ${rateLimits(oauth.rateLimits)}
   return {
     imports,
     setup,
-    routes: `\n    routes: [...(http.routes ?? []), { path: '/.well-known/*', handler: oauthRoute }, { path: '/oauth/*', handler: oauthRoute }],\n    resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),\n    allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(oauth.resource)],`,
+    routes: `\n    routes: [...(http.routes ?? []), ...oauth.paths.map((path) => ({ path, handler: oauthRoute }))],\n    resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),\n    allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(oauth.resource)],`,
     verifiers: '\n    oauth.verifier,',
     last: '\n    requireCredential(oauth.resource),',
   };

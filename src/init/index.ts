@@ -13,6 +13,7 @@ import { estimate } from '../budget/estimate.js';
 import { validateConfig } from '../config/validate.js';
 import { buildPlan } from '../plan/build.js';
 import { addOAuthModels } from '../oauth/models.js';
+import { addGeneratorBlock } from './generator-block.js';
 import { configObject, configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
@@ -29,6 +30,8 @@ export interface InitOptions {
   readonly auth?: 'api-keys' | 'oauth' | 'none';
   readonly userModel?: string;
   readonly install: boolean;
+  /** Add `generator mcp { provider = "mcp-gen" }` to the schema (asked; default yes). false: never. */
+  readonly prismaGenerator?: boolean;
   /** Asks the user; undefined answers every question with its default (--yes, or no TTY). */
   readonly ask?: (question: string, fallback: string) => Promise<string>;
   readonly log: (line: string) => void;
@@ -70,6 +73,8 @@ export async function init(opts: InitOptions): Promise<number> {
     if (opts.auth === 'oauth' && (await addOAuthModelsTo(root, ir, userModel, log))) ir = await loadSchema({ root, schema: opts.schema });
   }
 
+  const hooked = await addPrismaGenerator(root, ir, opts);
+
   const projectName = await readProjectName(root);
   const oauth = opts.auth === 'oauth' && userModel !== undefined;
   const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth }, projectName);
@@ -88,16 +93,16 @@ export async function init(opts: InitOptions): Promise<number> {
   // The example tool only goes into a project that has no tools folder yet, in a toolset of the
   // config on disk (which may be the user's own, kept above).
   if (!(await exists(path.join(root, PATHS.tools)))) {
-    const toolset = Object.keys((await loadConfig(root)).config.toolsets)[0];
-    if (toolset) {
-      const example = await writeNewFiles(root, [[`${PATHS.tools}/greet.ts`, await render('example-tool.ts.hbs', exampleToolView(toolset))]]);
+    const toolsets = Object.keys((await loadConfig(root)).config.toolsets);
+    if (toolsets.length > 0) {
+      const example = await writeNewFiles(root, [[`${PATHS.tools}/greet.ts`, await render('example-tool.ts.hbs', exampleToolView(toolsets))]]);
       written.push(...example.written);
     }
   }
   for (const f of written) log(`created ${f}`);
   if (written.includes(PATHS.config)) log(`mode: ${choice.mode} (${choice.reason})`);
   for (const f of skipped) log(`skipped ${f} (exists; left as it is)`);
-  const mountNotes = await scaffoldMounts(root, await readPackageJson(root), log);
+  const mountNotes = await scaffoldMounts(root, await readPackageJson(root), log, oauth);
 
   await updatePackageJson(root, ir, log);
   if (opts.install) await runInstall(root, log);
@@ -106,12 +111,33 @@ export async function init(opts: InitOptions): Promise<number> {
   log('');
   log('Next:');
   if (userModel) log(`  npx prisma migrate dev --name mcp_api_keys   # or: npx prisma db push`);
-  log('  npx prisma generate');
+  log(hooked ? '  npx prisma generate   # also regenerates the MCP server from now on' : '  npx prisma generate');
   if (userModel) log(`  npx mcp-gen keys create --user <id or email>`);
   log(`  DATABASE_URL=... npx tsx ${PATHS.server}${mountNotes.length > 0 ? '   # standalone; or mount it in your app:' : ''}`);
   for (const line of mountNotes) log(line);
   if (oauth) log('  then add the server in Claude (Settings → Connectors → Add custom connector) with its public URL + /mcp; set MCP_PUBLIC_URL and MCP_OAUTH_SECRET (openssl rand -base64 32)');
   return 0;
+}
+
+/**
+ * The `generator mcp` block, asked with default yes: mcp-gen is a devDependency next to prisma, so
+ * wherever `prisma generate` runs it can run too, and a server that follows every schema change
+ * never serves stale tools. `--no-prisma-generator` declines; an existing block is kept.
+ * Returns whether `prisma generate` runs mcp-gen from now on (the block added, or there already).
+ */
+async function addPrismaGenerator(root: string, ir: SchemaIR, opts: InitOptions): Promise<boolean> {
+  const files = await Promise.all(ir.files.map(async (f) => [f, await fs.readFile(path.join(root, f), 'utf8')] as [string, string]));
+  const edit = addGeneratorBlock(files);
+  if (edit.files.length === 0) {
+    opts.log(edit.note);
+    return true;
+  }
+  if (opts.prismaGenerator === false) return false;
+  const answer = opts.ask ? await opts.ask('Regenerate the MCP server on every `prisma generate` (adds a generator block to the schema)?', 'yes') : 'yes';
+  if (!/^y(es)?$/i.test(answer.trim())) return false;
+  for (const [file, content] of edit.files) await fs.writeFile(path.join(root, file), content);
+  opts.log(edit.note);
+  return true;
 }
 
 /** `--auth oauth`: the built-in authorization server's models, next to the key model. */

@@ -10,13 +10,14 @@ import { writeNewFiles } from './files.js';
 import { PATHS } from './view-model.js';
 
 /** Scaffolds the mounts; returns the lines to show under "Next:". */
-export async function scaffoldMounts(root: string, pkg: PackageJson, log: (line: string) => void): Promise<string[]> {
+export async function scaffoldMounts(root: string, pkg: PackageJson, log: (line: string) => void, oauth = false): Promise<string[]> {
   const frameworks = detectFrameworks(pkg);
   if (frameworks.length === 0) return [];
   const dir = path.posix.dirname(PATHS.server);
   const ctx: ScaffoldContext = {
     root,
     pkg,
+    oauth,
     dir,
     generatedImport: `./${path.posix.relative(dir, PATHS.output)}`,
     dbImport: `./${path.posix.relative(dir, PATHS.db).replace(/\.ts$/, '')}`,

@@ -120,8 +120,12 @@ export function serverView() {
   };
 }
 
-export function exampleToolView(toolset: string) {
-  return { generatedImport: path.posix.relative(PATHS.tools, PATHS.output), toolset };
+/**
+ * The example tool names no toolset when the config has one: an untagged tool goes to the only
+ * toolset, so renaming it in the config keeps the example valid. With several, it joins the first.
+ */
+export function exampleToolView(toolsets: readonly string[]) {
+  return { generatedImport: path.posix.relative(PATHS.tools, PATHS.output), toolset: toolsets.length > 1 ? toolsets[0] : undefined };
 }
 
 /** Dependencies the generated server needs at run time, and the dev tools to run it. */

@@ -60,6 +60,8 @@ describe('official MCP conformance suite', () => {
   it.each(['2025-11-25', '2026-07-28'])('passes every %s scenario the generated server can serve', async (revision) => {
     const { code, output } = await runSuite(revision);
     const summary = output.slice(output.indexOf('=== SUMMARY ==='));
+    // What passed, in the run's log (the closing notes list it).
+    console.log(`conformance ${revision}:\n${summary}`);
     expect(code, summary).toBe(0);
     // The tool scenarios ran for real (not skipped for lack of a connection).
     expect(summary).toMatch(/✓ tools-list: [1-9]\d* passed, 0 failed/);

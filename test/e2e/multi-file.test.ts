@@ -43,12 +43,20 @@ describe.each(CASES)('$fixture', ({ fixture, provider, models, list, schemaDir }
     expect(again.code, again.stdout + again.stderr).toBe(0);
 
     // Prisma reads prisma.config.ts itself; a schema folder it needs to be told about (Prisma 7 has no default for it).
+    // node_modules/.bin on PATH as under npx: init's `generator mcp` block runs mcp-gen, in one of the schema's files.
     const schemaArgs = fixture === 'multi-file' ? ['--schema', schemaDir] : [];
     const prisma = await run(repoBin('.bin/prisma'), ['generate', ...schemaArgs], {
       cwd: dir,
-      env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+      env: {
+        ...process.env,
+        PATH: [path.join(dir, 'node_modules/.bin'), process.env.PATH].join(path.delimiter),
+        PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true',
+        PRISMA_HIDE_UPDATE_MESSAGE: '1',
+        CHECKPOINT_DISABLE: '1',
+      },
     });
     expect(prisma.code, prisma.output).toBe(0);
+    expect(prisma.output).toContain('Generated MCP server (mcp-gen) to ./src/mcp/generated');
     const tsc = await typecheck(dir, 'ts7');
     expect(tsc.output).not.toMatch(/error TS/);
     expect(tsc.ok).toBe(true);

@@ -9,8 +9,8 @@ import { fastify } from '../../src/init/frameworks/fastify.js';
 import { hono } from '../../src/init/frameworks/hono.js';
 import type { Framework } from '../../src/init/frameworks/types.js';
 
-function ctx(files: Record<string, string>, pkg: PackageJson = {}): ScaffoldContext {
-  return { root: '/nowhere', pkg, dir: 'src/mcp', generatedImport: './generated', dbImport: './db', readFile: async (rel) => files[rel] };
+function ctx(files: Record<string, string>, pkg: PackageJson = {}, oauth = false): ScaffoldContext {
+  return { root: '/nowhere', pkg, dir: 'src/mcp', generatedImport: './generated', dbImport: './db', oauth, readFile: async (rel) => files[rel] };
 }
 
 describe('detectFrameworks', () => {
@@ -141,5 +141,32 @@ describe('the entry edit', () => {
   it('leaves the entry alone when the mount file exists already (the user chose where it goes)', async () => {
     const scaffold = await express.scaffold(ctx({ 'src/server.ts': EXPRESS_APP, 'src/mcp/express.ts': '// mine\n' }));
     expect(scaffold.edits).toBeUndefined();
+    expect(scaffold.note[0]).toBe('Express: add to your app (src/mcp/express.ts exists already):');
+  });
+});
+
+describe('with OAuth (init --auth oauth): the OAuth endpoints at the app’s root too', () => {
+  it.each([
+    [express, "app.use(mcpAuthRoutes);\napp.use('/mcp', mcp);", 'expressMcpRoutes'],
+    [fastify, "app.register(mcpAuthRoutes);\napp.register(mcp, { prefix: '/mcp' });", 'fastifyMcpRoutes'],
+    [hono, "app.use(mcpAuthRoutes);\napp.route('/mcp', mcp);", 'honoMcpRoutes'],
+  ] as const)('%#: both mounted, the routes first', async (framework, lines, adapter) => {
+    const module = framework === hono ? "import { Hono } from 'hono';\nconst app = new Hono();\n" : framework === fastify ? "import Fastify from 'fastify';\nconst app = Fastify();\n" : "import express from 'express';\nconst app = express();\n";
+    const scaffold = await framework.scaffold(ctx({ 'src/server.ts': module }, {}, true));
+    const [file, content] = scaffold.edits![0]!;
+    expect(file).toBe('src/server.ts');
+    expect(content).toContain(`import { mcp, mcpAuthRoutes } from './mcp/${framework.name}.js';`);
+    expect(content.endsWith(`${lines}\n`)).toBe(true);
+    expect(scaffold.files[0]![1]).toContain(`export const mcpAuthRoutes = ${adapter}(mcpHandler);`);
+    // Without OAuth the file has no such export.
+    expect((await framework.scaffold(ctx({ 'src/server.ts': module }))).files[0]![1]).not.toContain('mcpAuthRoutes');
+  });
+
+  it('a mount file or entry from before OAuth: the note says what to add', async () => {
+    const before = await express.scaffold(ctx({ 'src/server.ts': EXPRESS_APP, 'src/mcp/express.ts': '// mine\n' }, {}, true));
+    expect(before.note.join('\n')).toContain("src/mcp/express.ts predates OAuth, add to it:\n    export const mcpAuthRoutes = expressMcpRoutes(mcpHandler);");
+    const mounted = "import express from 'express';\nimport { mcp } from './mcp/express.js';\nconst app = express();\napp.use('/mcp', mcp);\n";
+    const entry = await express.scaffold(ctx({ 'src/server.ts': mounted, 'src/mcp/express.ts': 'export const mcpAuthRoutes = 1;\n' }, {}, true));
+    expect(entry.note).toEqual(['Express: mounted in src/server.ts', "Express: OAuth clients look for its endpoints at your app's root; add to src/server.ts: app.use(mcpAuthRoutes); (import mcpAuthRoutes from './mcp/express.js')"]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Fastify mount (issue 10): `mcp-gen init` in a Fastify app scaffolds src/mcp/fastify.ts (a
- * plugin) and adds `app.register(mcp, { prefix: '/mcp' })`; Fastify parses the body itself.
+ * plugin) and adds `app.register(mcp, { prefix: '/mcp' })`; Fastify parses the body itself. With
+ * `--auth oauth`, also `app.register(mcpAuthRoutes)`: the OAuth endpoints at the app's root.
  */
 import { expect, it } from 'vitest';
 import { bearer } from '../e2e/scoping/rpc.js';
@@ -8,6 +9,7 @@ import { describeMount, post } from './mount.js';
 
 describeMount({
   framework: 'fastify',
+  oauth: true,
   dependencies: { fastify: '5.12.8' },
   entry: `import Fastify from 'fastify';
 

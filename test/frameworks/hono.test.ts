@@ -1,6 +1,7 @@
 /**
  * Hono mount (issue 10): `mcp-gen init` in a Hono app (on @hono/node-server) scaffolds
- * src/mcp/hono.ts (a sub-app) and adds `app.route('/mcp', mcp)`.
+ * src/mcp/hono.ts (a sub-app) and adds `app.route('/mcp', mcp)`; with `--auth oauth`, also
+ * `app.use(mcpAuthRoutes)`: the OAuth endpoints at the app's root.
  */
 import { expect, it } from 'vitest';
 import { bearer } from '../e2e/scoping/rpc.js';
@@ -8,6 +9,7 @@ import { describeMount, post } from './mount.js';
 
 describeMount({
   framework: 'hono',
+  oauth: true,
   dependencies: { hono: '4.13.19', '@hono/node-server': '2.1.8' },
   entry: `import { serve } from '@hono/node-server';
 import { Hono } from 'hono';

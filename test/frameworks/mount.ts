@@ -13,6 +13,7 @@ import { repoRoot } from '../helpers/repo.js';
 import { typecheck } from '../helpers/tsc.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
 import { bearer, rpc } from '../e2e/scoping/rpc.js';
+import { connectWithOAuth, HeadlessProvider } from '../oauth/headless.js';
 
 export interface MountCase {
   /** What init prints and names the mount file after (`express` → src/mcp/express.ts). */
@@ -25,6 +26,11 @@ export interface MountCase {
   readonly entry: string;
   /** node_modules/<name> → the repo's node_modules/<target> (a second major version). */
   readonly links?: Record<string, string>;
+  /**
+   * `init --auth oauth`: the mount file also exports mcpAuthRoutes, mounted at the app's root, and
+   * the suite checks the OAuth metadata answers through the app while the app keeps its own paths.
+   */
+  readonly oauth?: boolean;
   /** Framework-specific checks, run with the started app. */
   readonly extra?: (ctx: () => MountContext) => void;
 }
@@ -50,6 +56,7 @@ export function describeMount(c: MountCase): void {
 
     beforeAll(async () => {
       project = await createClinicProject(sqlite, 'full', {
+        ...(c.oauth ? { auth: 'oauth' as const } : {}),
         entry: 'src/server.ts',
         serverEnv: { MCP_ALLOWED_HOSTS: APP_HOST },
         afterInit: async (dir) => {
@@ -80,10 +87,10 @@ export function describeMount(c: MountCase): void {
       expect(project.initOutput).toContain(`created src/mcp/${c.framework}.ts (${c.framework} mount)`);
       expect(project.initOutput).toContain(`updated src/server.ts: mounted the MCP server (${c.framework})`);
       const entry = await fs.readFile(path.join(project.dir, 'src/server.ts'), 'utf8');
-      expect(entry).toContain("import { mcp } from './mcp/" + c.framework + ".js';");
-      // Everything the user wrote is still there, in order: only two lines were added.
+      expect(entry).toContain(`import { mcp${c.oauth ? ', mcpAuthRoutes' : ''} } from './mcp/${c.framework}.js';`);
+      // Everything the user wrote is still there, in order: only the import and the mount lines were added.
       const added = entry.split('\n').filter((line) => !c.entry.split('\n').includes(line));
-      expect(added).toHaveLength(2);
+      expect(added).toHaveLength(c.oauth ? 3 : 2);
       const again = await project.cli(['init', '--yes', '--no-install']);
       expect(again.stdout).toContain(`skipped src/mcp/${c.framework}.ts (exists; left as it is)`);
       expect(await fs.readFile(path.join(project.dir, 'src/server.ts'), 'utf8')).toBe(entry);
@@ -95,52 +102,7 @@ export function describeMount(c: MountCase): void {
       expect(result.ok).toBe(true);
     }, 120_000);
 
-    it('serves tools/list and row-scoped calls through the mount', async () => {
-      const names = (await ann.listTools()).tools.map((t) => t.name);
-      expect(names).toEqual(expect.arrayContaining(['list_notes', 'list_patients']));
-      const notes = await callTool(ann, 'list_notes', { take: 10 });
-      expect(notes.isError).toBe(false);
-      const items = (notes.structured as { items: { title: string }[] }).items;
-      expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
-    });
-
-    it('takes the caller from the app’s own session (the mount file’s example, enabled)', async () => {
-      const bob = await connectClient(`${base}/mcp`, { headers: { cookie: 'sid=2' } });
-      try {
-        const notes = await callTool(bob, 'list_notes', { take: 10 });
-        expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Bob 1', 'Bob 2', 'Bob 3', 'Bob 4']);
-      } finally {
-        await bob.close();
-      }
-    });
-
-    it('serves /mcp/<toolset> with that toolset only', async () => {
-      const notesOnly = await connectClient(`${base}/mcp/notes`, { headers: bearer(annKey.key) });
-      try {
-        const names = (await notesOnly.listTools()).tools.map((t) => t.name);
-        expect(names).toContain('list_notes');
-        expect(names).not.toContain('list_patients');
-      } finally {
-        await notesOnly.close();
-      }
-      expect((await rpc(`${base}/mcp/nope`, 'tools/list', {}, bearer(annKey.key))).status).toBe(404);
-    });
-
-    it('refuses a foreign Origin and Host (403), accepts the app’s own host name', async () => {
-      const origin = await rpc(`${base}/mcp`, 'tools/list', {}, { ...bearer(annKey.key), origin: 'https://evil.example' });
-      expect(origin.status).toBe(403);
-      expect((await post(base, '/mcp', { host: 'evil.example' }, bearer(annKey.key))).status).toBe(403);
-      const own = await post(base, '/mcp', { host: `${APP_HOST}:443` }, bearer(annKey.key));
-      expect(own.status).toBe(200);
-      expect(own.body).toContain('list_notes');
-    });
-
-    it('refuses a request without credentials (401) and the app’s own routes still answer', async () => {
-      expect((await rpc(`${base}/mcp`, 'tools/list', {})).status).toBe(401);
-      const hello = await fetch(`${base}/hello`);
-      expect(hello.status).toBe(200);
-      expect(await hello.json()).toEqual({ hello: 'world' });
-    });
+    itServesThroughApp(() => ({ base, annKey, ann }));
 
     it('a kept-alive storm of refused requests with bodies leaves the connection usable', async () => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -161,8 +123,115 @@ export function describeMount(c: MountCase): void {
       }
     });
 
+    if (c.oauth) {
+      it('OAuth: the 401 names the metadata, which answers through the app; the app keeps its other paths and 404s', () => expectOAuthThroughApp(base));
+    }
+
     c.extra?.(() => ({ project, base, annKey }));
   });
+}
+
+/**
+ * What every mount must do through the app (Express, Fastify, Hono, Next.js): tools/list and a
+ * row-scoped call with a key, the app's own session as the caller (the scaffolded example enabled:
+ * the cookie `sid=2` signs Bob in), /mcp/<toolset>, Host and Origin refusals, 401 without
+ * credentials, and the app's own /hello still answering.
+ */
+export function itServesThroughApp(ctx: () => { readonly base: string; readonly annKey: CreatedKey; readonly ann: Client }): void {
+  it('serves tools/list and row-scoped calls through the mount', async () => {
+    const names = (await ctx().ann.listTools()).tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['list_notes', 'list_patients']));
+    const notes = await callTool(ctx().ann, 'list_notes', { take: 10 });
+    expect(notes.isError).toBe(false);
+    const items = (notes.structured as { items: { title: string }[] }).items;
+    expect(items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+  });
+
+  it('takes the caller from the app’s own session (the scaffolded example, enabled)', async () => {
+    const bob = await connectClient(`${ctx().base}/mcp`, { headers: { cookie: 'sid=2' } });
+    try {
+      const notes = await callTool(bob, 'list_notes', { take: 10 });
+      expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Bob 1', 'Bob 2', 'Bob 3', 'Bob 4']);
+    } finally {
+      await bob.close();
+    }
+  });
+
+  it('serves /mcp/<toolset> with that toolset only', async () => {
+    const notesOnly = await connectClient(`${ctx().base}/mcp/notes`, { headers: bearer(ctx().annKey.key) });
+    try {
+      const names = (await notesOnly.listTools()).tools.map((t) => t.name);
+      expect(names).toContain('list_notes');
+      expect(names).not.toContain('list_patients');
+    } finally {
+      await notesOnly.close();
+    }
+    expect((await rpc(`${ctx().base}/mcp/nope`, 'tools/list', {}, bearer(ctx().annKey.key))).status).toBe(404);
+  });
+
+  it('refuses a foreign Origin and Host (403), accepts the app’s own host name', async () => {
+    const origin = await rpc(`${ctx().base}/mcp`, 'tools/list', {}, { ...bearer(ctx().annKey.key), origin: 'https://evil.example' });
+    expect(origin.status).toBe(403);
+    expect((await post(ctx().base, '/mcp', { host: 'evil.example' }, bearer(ctx().annKey.key))).status).toBe(403);
+    const own = await post(ctx().base, '/mcp', { host: `${APP_HOST}:443` }, bearer(ctx().annKey.key));
+    expect(own.status).toBe(200);
+    expect(own.body).toContain('list_notes');
+  });
+
+  it('refuses a request without credentials (401) and the app’s own routes still answer', async () => {
+    expect((await rpc(`${ctx().base}/mcp`, 'tools/list', {})).status).toBe(401);
+    const hello = await fetch(`${ctx().base}/hello`);
+    expect(hello.status).toBe(200);
+    expect(await hello.json()).toEqual({ hello: 'world' });
+  });
+}
+
+/**
+ * An OAuth app (`init --auth oauth`) mounted in a framework: the 401 names the metadata, which
+ * answers through the app, as do registration and the token endpoint; the app keeps its own paths
+ * and its own 404 next to them.
+ */
+export async function expectOAuthThroughApp(base: string): Promise<void> {
+  const challenge = await rpc(`${base}/mcp`, 'tools/list', {});
+  expect(challenge.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${base}/.well-known/oauth-protected-resource/mcp", scope="read write"`);
+  const prm = await fetch(`${base}/.well-known/oauth-protected-resource/mcp`);
+  expect(prm.status).toBe(200);
+  expect(await prm.json()).toMatchObject({ resource: `${base}/mcp`, authorization_servers: [base] });
+  const as = await fetch(`${base}/.well-known/oauth-authorization-server`);
+  expect(await as.json()).toMatchObject({ issuer: base, registration_endpoint: `${base}/oauth/register`, token_endpoint: `${base}/oauth/token` });
+  // The endpoints read their own bodies, whatever the framework parses: JSON (registration) and forms (token).
+  const registered = await fetch(`${base}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ redirect_uris: ['http://127.0.0.1:33418/callback'], token_endpoint_auth_method: 'none' }) });
+  expect(registered.status).toBe(201);
+  expect(await registered.json()).toMatchObject({ client_id: expect.stringMatching(/^mcpc_/) });
+  const token = await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token' });
+  expect(await token.json()).toMatchObject({ error: 'invalid_request', error_description: 'refresh_token is missing' });
+  expect((await fetch(`${base}/hello`)).status).toBe(200);
+  // Next to the OAuth paths, yet the app's: its own 404, not the handler's.
+  for (const other of ['/.well-known/security.txt', '/oauth/elsewhere', '/nowhere']) {
+    const res = await fetch(`${base}${other}`);
+    expect(res.status, other).toBe(404);
+    expect(await res.text(), other).not.toBe(JSON.stringify({ error: 'not found' }));
+  }
+}
+
+/**
+ * The official SDK client's whole OAuth flow through the app: 401 → discovery → registration →
+ * sign-in and consent (as the key's user) → token → tools/list and a row-scoped call as Ann.
+ */
+export async function expectOAuthFlow(base: string, annKey: CreatedKey): Promise<void> {
+  const provider = new HeadlessProvider();
+  const { client, back } = await connectWithOAuth(`${base}/mcp`, provider, annKey.key);
+  try {
+    expect(back.searchParams.get('iss')).toBe(base);
+    expect(provider.info?.client_id).toMatch(/^mcpc_/);
+    expect(provider.saved?.access_token).toMatch(/^mcpo_at_/);
+    const names = (await client.listTools()).tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['list_notes', 'create_note']));
+    const notes = await callTool(client, 'list_notes', { take: 10 });
+    expect((notes.structured as { items: { title: string }[] }).items.map((n) => n.title).sort()).toEqual(['Ann 1', 'Ann 2', 'Ann 3']);
+  } finally {
+    await client.close();
+  }
 }
 
 /** A raw tools/list POST (node:http: the Host header can be set, a keep-alive agent shared). */

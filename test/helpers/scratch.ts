@@ -36,6 +36,9 @@ export async function createScratchProject(name: string, opts: { fixtureDir?: st
   // Lets a config `import { defineConfig } from 'mcp-gen'` (resolves to the repo's dist/ via exports).
   await mkdir(path.join(dir, 'node_modules'), { recursive: true });
   await symlink(repoRoot, path.join(dir, 'node_modules', 'mcp-gen'), 'dir');
+  // …and the `mcp-gen` command, as npm links it: `prisma generate` runs `generator { provider = "mcp-gen" }` through it.
+  await mkdir(path.join(dir, 'node_modules', '.bin'), { recursive: true });
+  await symlink(path.join(repoRoot, 'bin', 'mcp-gen.js'), path.join(dir, 'node_modules', '.bin', 'mcp-gen'));
   return dir;
 }
 

@@ -19,7 +19,7 @@ import { callTool } from '../helpers/client.js';
 import { typecheck } from '../helpers/tsc.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
 import { bearer, rawCall, rpc } from '../e2e/scoping/rpc.js';
-import { HeadlessProvider, REDIRECT, signInAndConsent } from './headless.js';
+import { connectWithOAuth, HeadlessProvider, REDIRECT, signInAndConsent } from './headless.js';
 import { clickThrough, CHROMIUM, startCallback } from './browser.js';
 import { startMetadataHost, type MetadataHost } from './metadata-host.js';
 
@@ -57,19 +57,11 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }).toString(),
     });
 
-  /** The SDK's own OAuth flow: connect → 401 → discovery → registration → authorize (forms) → finishAuth → connect. */
-  async function connectWithOAuth(provider: HeadlessProvider, allow?: string[]): Promise<{ client: Client; back: URL }> {
-    const url = new URL(p.server.url);
-    const first = new Client({ name: 'oauth-e2e', version: '0.0.0' });
-    const transport = new StreamableHTTPClientTransport(url, { authProvider: provider });
-    await expect(first.connect(transport)).rejects.toBeInstanceOf(UnauthorizedError);
-    expect(provider.authorizationUrl).toBeDefined();
-    const back = await signInAndConsent(provider.authorizationUrl!, annKey.key, allow);
-    await transport.finishAuth(back.searchParams.get('code')!);
-    const client = new Client({ name: 'oauth-e2e', version: '0.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(url, { authProvider: provider }));
-    clients.push(client);
-    return { client, back };
+  /** The SDK's own OAuth flow as Ann (closed after the suite). */
+  async function connectAsAnn(provider: HeadlessProvider, allow?: string[]): Promise<{ client: Client; back: URL }> {
+    const connected = await connectWithOAuth(p.server.url, provider, annKey.key, allow);
+    clients.push(connected.client);
+    return connected;
   }
 
   it('init --auth oauth added the OAuth models and login.ts; the project type-checks', async () => {
@@ -93,7 +85,7 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
 
   it('dynamic registration → read-only consent → tools/list and scoped reads; write refused 403 → refresh → revoke', async () => {
     const provider = new HeadlessProvider();
-    const { client, back } = await connectWithOAuth(provider, ['read']);
+    const { client, back } = await connectAsAnn(provider, ['read']);
     const origin = new URL(p.server.url).origin;
     expect(back.searchParams.get('iss')).toBe(origin);
     expect(provider.info?.client_id).toMatch(/^mcpc_/);
@@ -160,7 +152,7 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
 
   it('client ID metadata document over https → read and write → a scoped write lands as the signed-in user', async () => {
     const provider = new HeadlessProvider(cimdClientId);
-    const { client } = await connectWithOAuth(provider);
+    const { client } = await connectAsAnn(provider);
     expect(provider.info?.client_id).toBe(cimdClientId);
     expect(provider.saved?.scope).toBe('read write');
     const created = await callTool(client, 'create_note', { data: { title: 'via OAuth' } });
@@ -198,7 +190,7 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
   });
   it('a refresh token presented again after rotation is refused, and the whole grant is dead', async () => {
     const provider = new HeadlessProvider();
-    await connectWithOAuth(provider);
+    await connectAsAnn(provider);
     const first = { ...provider.saved! };
     expect(await auth(provider, { serverUrl: new URL(p.server.url) })).toBe('AUTHORIZED');
     const second = provider.saved!;

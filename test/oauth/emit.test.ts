@@ -31,6 +31,6 @@ describe('emitOAuthWiring', () => {
     expect(wiring).toContain('allowedHosts: [...(http.allowedHosts ?? []), ...publicHosts(oauth.resource)],');
     const external = emitOAuthWiring(plan({ kind: 'external', issuer: 'https://idp.example/', userClaim: 'email', userField: 'email' }), 'index.ts', '{}');
     expect(external.routes).toContain('resourceMetadataUrl: (request) => prmUrl(jwt.resource, request),');
-    expect(external.imports).toContainEqual({ from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourceRoute', 'prmUrl', 'publicHosts'] });
+    expect(external.imports).toContainEqual({ from: 'runtime/auth/resource/metadata.ts', names: ['protectedResourcePaths', 'protectedResourceRoute', 'prmUrl', 'publicHosts'] });
   });
 });

@@ -47,7 +47,8 @@ async function serve(order: (keys: Verifier, tokens: Verifier) => Verifier[]): P
   const handler = createHandler({
     log: () => {},
     tools: toolAccessMap(tools),
-    routes: [{ path: '/.well-known/*', handler: route }, { path: '/oauth/*', handler: route }],
+    // As the generated index.ts does: exactly the server's paths (what a framework mount serves at the root).
+    routes: oauth.paths.map((path) => ({ path, handler: route })),
     resourceMetadataUrl: (request) => prmUrl(oauth.resource, request),
     verifiers: [...order(keys, oauth.verifier), requireCredential(oauth.resource)],
     server: createToolServer({ name: 'order', version: '0', tools, models: {}, prisma: null }),
@@ -99,6 +100,20 @@ describe.each([
     }
     const none = await rpc(url, 'tools/list', {});
     expect(none.headers.get('www-authenticate')).toBe(`Bearer ${metadata}`);
+  });
+});
+
+describe('routePaths', () => {
+  it('the handler names exactly the OAuth endpoints and metadata documents; other paths there are not found', async () => {
+    const { url } = keyFirst;
+    const handler = createHandler({ tools: toolAccessMap(tools), routes: oauth.paths.map((path) => ({ path, handler: () => new Response('ok') })), server: createToolServer({ name: 'paths', version: '0', tools, models: {}, prisma: null }) });
+    expect([...handler.routePaths].sort()).toEqual(
+      ['/.well-known/oauth-authorization-server', '/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp', '/oauth/authorize', '/oauth/consent', '/oauth/register', '/oauth/revoke', '/oauth/token'],
+    );
+    await handler.close();
+    const origin = new URL(url).origin;
+    expect((await fetch(`${origin}/.well-known/oauth-authorization-server`)).status).toBe(200);
+    for (const other of ['/.well-known/security.txt', '/oauth/elsewhere']) expect((await fetch(`${origin}${other}`)).status, other).toBe(404);
   });
 });
 

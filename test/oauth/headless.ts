@@ -1,6 +1,8 @@
 // An MCP client's side of OAuth, headless: the SDK's OAuthClientProvider kept in memory, and a
 // person following the sign-in and consent forms with plain HTTP (cookies carried by hand).
-import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { cookieOf, readForm, submit } from './forms.js';
 
@@ -62,4 +64,21 @@ export async function signInAndConsent(authorizationUrl: URL, apiKey: string, al
   const location = back.headers.get('location');
   if (back.status !== 302 || !location) throw new Error(`consent answer: HTTP ${back.status}: ${await back.text()}`);
   return new URL(location);
+}
+
+/**
+ * The SDK's own OAuth flow against an MCP endpoint: connect → 401 → discovery → registration →
+ * authorize (the forms, as `apiKey`'s user) → finishAuth → a connected client.
+ */
+export async function connectWithOAuth(url: string | URL, provider: HeadlessProvider, apiKey: string, allow?: readonly string[]): Promise<{ client: Client; back: URL }> {
+  const endpoint = new URL(url);
+  const transport = new StreamableHTTPClientTransport(endpoint, { authProvider: provider });
+  const refused: unknown = await new Client({ name: 'oauth-test', version: '0.0.0' }).connect(transport).then(() => 'connected', (error: unknown) => error);
+  if (!(refused instanceof UnauthorizedError)) throw new Error(`the first connect should need authorization, got: ${String(refused)}`);
+  if (!provider.authorizationUrl) throw new Error('the client was not sent to authorize');
+  const back = await signInAndConsent(provider.authorizationUrl, apiKey, allow);
+  await transport.finishAuth(back.searchParams.get('code')!);
+  const client = new Client({ name: 'oauth-test', version: '0.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(endpoint, { authProvider: provider }));
+  return { client, back };
 }

@@ -1,7 +1,7 @@
 /**
  * Mounts the MCP server in the app's entry file, only when that is unambiguous: exactly one
  * candidate file creates exactly one app (`const app = express()`, at top level or in a
- * bootstrap function), and the mount is not there yet. A text edit, not a reprint: two lines are
+ * bootstrap function), and the mount is not there yet. A text edit, not a reprint: lines are
  * inserted (the import after the last import; the mount after the app's middleware calls next to
  * it, before its routes), every other byte stays. Anything less certain returns why, and `init`
  * prints the lines instead.
@@ -17,17 +17,17 @@ export interface EntrySpec {
   isApp(init: string, imported: ReadonlySet<string>): boolean;
   /** Top-level calls on the app that belong before the mount (`use` for middleware). */
   readonly middleware: readonly string[];
-  /** The name the mount file exports and its path (project-relative). */
-  readonly exportName: string;
+  /** The names the entry imports from the mount file, and its path (project-relative). */
+  readonly exportNames: readonly string[];
   readonly mountFile: string;
-  /** The statement that mounts it, for an app named `app`. */
-  mountLine(app: string): string;
+  /** The statements that mount them, for an app named `app`. */
+  mountLines(app: string): readonly string[];
 }
 
 export type EntryEdit =
   | { file: string; content: string }
-  /** The entry imports the mount file already. */
-  | { mounted: string }
+  /** The entry imports the mount file already; `missing`: names it does not use (added to the mount file later). */
+  | { mounted: string; missing: readonly string[] }
   | { reason: string };
 
 const NAMES = ['server', 'app', 'index', 'main'];
@@ -80,11 +80,11 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
   const { file, text, source, app, statement } = hits[0]!;
   let specifier = path.posix.relative(path.posix.dirname(file), spec.mountFile).replace(/\.ts$/, '.js');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
-  if (text.includes(specifier.replace(/\.js$/, ''))) return { mounted: file };
+  const identifiers = new Set(source.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
+  if (text.includes(specifier.replace(/\.js$/, ''))) return { mounted: file, missing: spec.exportNames.filter((name) => !identifiers.has(name)) };
   if (/['"`]\/mcp['"`/]/.test(text)) return { reason: `${file} already mentions /mcp` };
-  if (source.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === spec.exportName)) {
-    return { reason: `${file} already uses the name ${spec.exportName}` };
-  }
+  const taken = spec.exportNames.find((name) => identifiers.has(name));
+  if (taken) return { reason: `${file} already uses the name ${taken}` };
 
   // After the app's own middleware calls next to it, before its first route or listen.
   const block = statement.getParentOrThrow();
@@ -100,11 +100,12 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
   }
   const imports = source.getImportDeclarations();
   const lastImport = imports[imports.length - 1]!;
-  const importLine = `import { ${spec.exportName} } from '${specifier}';`;
+  const importLine = `import { ${spec.exportNames.join(', ')} } from '${specifier}';`;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = indentation(text, statement.getStart());
   const at = [
     [lastImport.getEnd(), `${eol}${importLine}`],
-    [after.getEnd(), `${eol}${indentation(text, statement.getStart())}${spec.mountLine(app)}`],
+    [after.getEnd(), spec.mountLines(app).map((line) => `${eol}${indent}${line}`).join('')],
   ] as const;
   let content = text;
   for (const [pos, insert] of [...at].sort((a, b) => b[0] - a[0])) content = content.slice(0, pos) + insert + content.slice(pos);

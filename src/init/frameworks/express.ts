@@ -2,6 +2,7 @@ import { scaffoldMount, type MountSpec } from './mount.js';
 import { dependsOn, type Framework } from './types.js';
 
 const mountLine = (app: string) => `${app}.use('/mcp', mcp);`;
+const routesLine = (app: string) => `${app}.use(mcpAuthRoutes);`;
 
 const EXPRESS: MountSpec = {
   title: 'Express',
@@ -12,6 +13,7 @@ const EXPRESS: MountSpec = {
   isApp: (init, imported) => [...imported].some((name) => init === `${name}()`),
   middleware: ['use', 'set', 'enable', 'disable', 'engine'],
   mountLine,
+  routesLine,
 };
 
 /** NestJS on its default Express platform: the same middleware, mounted with the Nest app's `use`. */

@@ -14,6 +14,7 @@ export const fastify: Framework = {
       // Fastify() or Fastify({ logger: true })
       isApp: (init, imported) => [...imported].some((name) => init.startsWith(`${name}(`)),
       middleware: ['register', 'addHook', 'decorate', 'decorateRequest', 'decorateReply', 'addContentTypeParser', 'setErrorHandler'],
+      routesLine: (app) => `${app}.register(mcpAuthRoutes);`,
       mountLine: (app) => `${app}.register(mcp, { prefix: '/mcp' });`,
     }),
 };

@@ -14,6 +14,7 @@ export const hono: Framework = {
       // new Hono() or new Hono<{ Variables: … }>()
       isApp: (init, imported) => [...imported].some((name) => init.startsWith(`new ${name}(`) || init.startsWith(`new ${name}<`)),
       middleware: ['use'],
+      routesLine: (app) => `${app}.use(mcpAuthRoutes);`,
       mountLine: (app) => `${app}.route('/mcp', mcp);`,
     }),
 };

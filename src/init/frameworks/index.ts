@@ -8,11 +8,12 @@ import type { Framework, PackageJson } from './types.js';
 import { express } from './express.js';
 import { fastify } from './fastify.js';
 import { hono } from './hono.js';
+import { next } from './next.js';
 
 export type { Framework, PackageJson, Scaffold, ScaffoldContext } from './types.js';
 export { dependsOn } from './types.js';
 
-export const FRAMEWORKS: readonly Framework[] = [express, fastify, hono];
+export const FRAMEWORKS: readonly Framework[] = [express, fastify, hono, next];
 
 /** The frameworks package.json lists, in FRAMEWORKS order. */
 export function detectFrameworks(pkg: PackageJson): Framework[] {

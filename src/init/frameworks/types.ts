@@ -16,6 +16,8 @@ export interface ScaffoldContext {
   readonly dir: string;
   /** Import path of the generated folder, relative to `dir` (`./generated`). */
   readonly generatedImport: string;
+  /** `init --auth oauth`: the mount also serves the OAuth endpoints at the app's root. @default false */
+  readonly oauth?: boolean;
   /** Import path of the db module, relative to `dir`, without extension (`./db`). */
   readonly dbImport: string;
   /** A project file's text, or undefined when it does not exist (project-relative path). */

@@ -1,4 +1,5 @@
-// Fastify (5) in front of the web-standard handler: `app.register(fastifyMcp(handler), { prefix: '/mcp' })`.
+// Fastify (5) in front of the web-standard handler: `app.register(fastifyMcp(handler), { prefix: '/mcp' })`,
+// and with OAuth `app.register(fastifyMcpRoutes(handler))` for its endpoints at the site root.
 // Only structural types: this file is copied into every project and type-checks without fastify.
 // Fastify reads and parses JSON bodies itself (its `bodyLimit`, default 1 MiB, answers 413; other
 // content types get its 415), so the handler gets the parsed body; the reply goes back through
@@ -29,6 +30,8 @@ interface FastifyInstance {
     bodyLimit?: number;
     handler(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
   }): unknown;
+  removeAllContentTypeParsers(): unknown;
+  addContentTypeParser(contentType: string, parser: (request: FastifyRequest, payload: unknown, done: (error: Error | null, body?: unknown) => void) => void): unknown;
 }
 
 export interface FastifyMcpOptions {
@@ -49,18 +52,40 @@ export function fastifyMcp(handler: McpHandler, opts: FastifyMcpOptions = {}): (
       // with the app, so a CORS plugin still answers preflights.
       method: ['GET', 'POST', 'DELETE'],
       bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-      async handler(request: FastifyRequest, reply: FastifyReply) {
-        const { request: web } = toWebRequest(request.raw, reply.raw, request.url);
-        native.set(web, request);
-        const response = await handler.fetch(web, {
-          ...(request.ip ? { remoteAddress: request.ip } : {}),
-          ...(request.body !== undefined ? { parsedBody: request.body } : {}),
-        });
-        return reply.send(response);
-      },
+      handler: serve(handler),
     };
     instance.route({ ...route, url: '/' });
     instance.route({ ...route, url: '/*' });
+  };
+}
+
+/**
+ * A Fastify plugin for the handler's routes at the site root (`handler.routePaths`: with OAuth,
+ * `/.well-known/oauth-*` and `/oauth/*`), where MCP clients look for them: registered for exactly
+ * those paths, so the app's own routes and its 404 stay as they are. Register it without a prefix.
+ */
+export function fastifyMcpRoutes(handler: McpHandler): (instance: FastifyInstance) => Promise<void> {
+  return async (instance) => {
+    // The OAuth endpoints read their own bodies (forms, JSON): inside this plugin only, Fastify
+    // leaves every body unread in the request stream instead of parsing (or refusing) it.
+    instance.removeAllContentTypeParsers();
+    instance.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    for (const url of handler.routePaths) {
+      // OPTIONS too: the token and registration endpoints answer browser clients' preflights.
+      instance.route({ method: ['GET', 'POST', 'OPTIONS'], url, handler: serve(handler) });
+    }
+  };
+}
+
+function serve(handler: McpHandler): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
+  return async (request, reply) => {
+    const { request: web } = toWebRequest(request.raw, reply.raw, request.url);
+    native.set(web, request);
+    const response = await handler.fetch(web, {
+      ...(request.ip ? { remoteAddress: request.ip } : {}),
+      ...(request.body !== undefined ? { parsedBody: request.body } : {}),
+    });
+    return reply.send(response);
   };
 }
 

@@ -83,11 +83,22 @@ export interface HandlerOptions {
 
 export interface McpHandler {
   fetch(request: Request, info?: RequestInfo): Promise<Response>;
+  /**
+   * The pathnames of the extra routes (OAuth endpoints, `/.well-known/*` documents), as in
+   * `Route.path`. They live at the site root, outside `path`: a framework mount serves exactly
+   * these next to the app (adapters' `*McpRoutes`) and leaves every other path to it.
+   */
+  readonly routePaths: readonly string[];
   /** Aborts calls still running and releases the SDK handler. */
   close(): Promise<void>;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Whether a Route's `path` (exact, or a prefix ending in `/*`) covers a pathname. */
+export function routeMatches(path: string, pathname: string): boolean {
+  return path.endsWith('/*') ? pathname.startsWith(path.slice(0, -1)) : pathname === path;
+}
 
 export function createHandler(opts: HandlerOptions): McpHandler {
   const path = (opts.path ?? '/mcp').replace(/\/$/, '');
@@ -142,7 +153,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const serve = async (request: Request, info: RequestInfo): Promise<Response> => {
     const url = new URL(request.url);
     const { pathname } = url;
-    const route = opts.routes?.find((r) => (r.path.endsWith('/*') ? pathname.startsWith(r.path.slice(0, -1)) : pathname === r.path));
+    const route = opts.routes?.find((r) => routeMatches(r.path, pathname));
     if (route && (!route.methods || route.methods.includes(request.method))) return route.handler(request, info);
     // /healthz: the process is alive (do not restart it); /readyz: it can serve (route traffic to it).
     if (pathname === '/healthz' && request.method === 'GET') return json(200, { status: 'ok' });
@@ -195,6 +206,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   };
 
   return {
+    routePaths: (opts.routes ?? []).map((r) => r.path),
     fetch: async (request, info = {}) => {
       try {
         return await serve(request, info);

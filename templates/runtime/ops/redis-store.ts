@@ -67,7 +67,7 @@ interface NodeRedisClient extends RedisScriptClient {
 async function connect(url: string, timeoutMs: number): Promise<RedisScriptClient> {
   let mod: { createClient(options: { url: string; disableOfflineQueue: boolean }): NodeRedisClient };
   try {
-    mod = await import(REDIS_PACKAGE);
+    mod = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ REDIS_PACKAGE); // Node's import, not a bundler stub
   } catch {
     throw new Error('limits.store is Redis, but the "redis" package is not installed: npm install redis');
   }

@@ -39,7 +39,8 @@ let loading: Promise<OtelApi | null> | undefined;
 
 /** `@opentelemetry/api`, loaded once; null when the app does not have it. */
 export function otel(): Promise<OtelApi | null> {
-  loading ??= import(OTEL_PACKAGE).then(
+  // Left to Node at run time, not bundled: Next.js (webpack, Turbopack) would otherwise replace it with a stub.
+  loading ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ OTEL_PACKAGE).then(
     (mod: OtelApi & { default?: OtelApi }) => (api = mod.trace ? mod : (mod.default ?? null)),
     () => (api = null),
   );

@@ -58,6 +58,7 @@ const toolAccess = toolAccessMap(tools);
  * The web-standard handler: `fetch(request)` serves /mcp, /mcp/<toolset>, /healthz (alive) and /readyz
  * (the database answers) with every
  * check (Host, Origin, authentication, body limit, scopes), protocol 2025-11-25 and 2026-07-28.
+ * `routePaths` are its extra routes at the site root (OAuth endpoints and metadata, with auth.oauth).
  */
 export function createMcpHandler(options: McpHandlerOptions): McpHandler {
   const { prisma, authenticate = [], toolCallHooks = [], hooks = [], limits, audit, tracing, ...http } = options;
@@ -82,6 +83,7 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
     server: createToolServer({ ...serverInfo, tools, models, prisma: ops.traceDb(prisma), toolCallHooks: [ops.toolCall, ...toolCallHooks] }),
   });
   return {
+    routePaths: handler.routePaths,
     fetch: (request, info) => handler.fetch(request, info),
     close: async () => {
       await handler.close();

@@ -1,7 +1,7 @@
 // The built-in authorization server: its routes as one fetch-style handler (null for paths that
 // are not its own) and a Verifier for the access tokens it issues. Options are resolved once.
 import type { Verifier } from '../../caller.js';
-import { protectedResourceRoute, resourceServer, type ResourceServer } from '../resource/metadata.js';
+import { protectedResourcePaths, protectedResourceRoute, resourceServer, type ResourceServer } from '../resource/metadata.js';
 import { authorizeEndpoint } from './authorize.js';
 import { consentEndpoint } from './consent.js';
 import { createOAuthLimiter, tooManyRequests } from './limits.js';
@@ -23,6 +23,8 @@ export interface OAuthServer {
    * peer's address (the handler's RequestInfo) keys the per-address limits.
    */
   routes(request: Request, info?: { readonly remoteAddress?: string }): Promise<Response | null>;
+  /** Every pathname `routes` answers: the handler's routes, and what a framework mount serves at the app's root. */
+  readonly paths: readonly string[];
   /** Accepts this server's access tokens (`mcpo_at_…`); null for other credentials. */
   readonly verifier: Verifier;
   readonly resource: ResourceServer;
@@ -51,6 +53,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
   };
   return {
     resource,
+    paths: [...protectedResourcePaths(resource), AS_METADATA, ...Object.keys(endpoints)],
     verifier: accessTokenVerifier(o, store, resource),
     async routes(request, info = {}) {
       const prm = protectedResourceRoute(resource, request);

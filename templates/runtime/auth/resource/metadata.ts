@@ -60,10 +60,15 @@ export function prmUrl(rs: ResourceServer, request: Request): string {
   return originOf(rs, request) + PRM_PATH + rs.mcpPath;
 }
 
+/** Where the document is served: the path-suffixed and the bare well-known path. */
+export function protectedResourcePaths(rs: ResourceServer): string[] {
+  return [PRM_PATH + rs.mcpPath, PRM_PATH];
+}
+
 /** Serves the document at the path-suffixed and the bare well-known path; null for other paths. */
 export function protectedResourceRoute(rs: ResourceServer, request: Request): Response | null {
   const { pathname } = new URL(request.url);
-  if (pathname !== PRM_PATH + rs.mcpPath && pathname !== PRM_PATH) return null;
+  if (!protectedResourcePaths(rs).includes(pathname)) return null;
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: { allow: 'GET' } });
   const doc = {
     resource: resourceUrl(rs, request),

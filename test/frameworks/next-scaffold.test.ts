@@ -1,0 +1,127 @@
+// What init's Next.js mount writes and says, for the project layouts it has to tell apart.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { next } from '../../src/init/frameworks/next.js';
+import { detectFrameworks, type ScaffoldContext } from '../../src/init/frameworks/index.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function project(files: Record<string, string>, folders: string[] = []): Promise<ScaffoldContext> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'mcpgen-next-'));
+  dirs.push(root);
+  for (const f of folders) await fs.mkdir(path.join(root, f), { recursive: true });
+  for (const [f, text] of Object.entries(files)) await fs.writeFile(path.join(root, f), text);
+  return {
+    root,
+    pkg: { dependencies: { next: '16.4.6' } },
+    dir: 'src/mcp',
+    generatedImport: './generated',
+    dbImport: './db',
+    readFile: (rel) => fs.readFile(path.join(root, rel), 'utf8').catch(() => undefined),
+  };
+}
+
+describe('next mount scaffold', () => {
+  it('is detected from package.json', () => {
+    expect(detectFrameworks({ devDependencies: { next: '16.4.6' } }).map((f) => f.name)).toEqual(['next']);
+    expect(detectFrameworks({ dependencies: { react: '19.3.1' } })).toEqual([]);
+  });
+
+  it('app/: the route imports the generated server and db module relative to itself; next.config.mjs when there is none', async () => {
+    const s = await next.scaffold(await project({}, ['app']));
+    expect(s.files.map(([f]) => f)).toEqual(['app/mcp/[[...path]]/route.ts', 'next.config.mjs']);
+    const route = s.files[0]![1];
+    expect(route).toContain("import('../../../src/mcp/generated/index.js')");
+    expect(route).toContain("import('../../../src/mcp/db.js')");
+    expect(route).toContain("path: '/mcp'");
+    expect(s.files[1]![1]).toContain("'.js': ['.ts', '.tsx', '.js']");
+    expect(s.note.join('\n')).toContain('next build --webpack');
+    expect(s.note.join('\n')).not.toContain('add to');
+  });
+
+  it('the README shows the route exactly as init writes it, and the config line', async () => {
+    const readme = await fs.readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const s = await next.scaffold(await project({ 'next.config.js': 'module.exports = {};\n' }, ['app']));
+    expect(readme).toContain(`yet, \`next.config.mjs\`. The route:\n\n\`\`\`ts\n${s.files[0]![1]}\`\`\``);
+    const line = s.note.find((l) => l.includes('extensionAlias'))!.trim();
+    expect(readme).toContain(`\`\`\`js\n  ${line}\n  \`\`\``);
+  });
+
+  it('src/app/ (and no app/): the route goes there', async () => {
+    const s = await next.scaffold(await project({}, ['src/app']));
+    expect(s.files[0]![0]).toBe('src/app/mcp/[[...path]]/route.ts');
+    expect(s.files[0]![1]).toContain("import('../../../mcp/generated/index.js')");
+    expect(s.files[0]![1]).toContain("import('../../../mcp/db.js')");
+  });
+
+  it.each([
+    [['src/pages'], 'src/app/mcp/[[...path]]/route.ts'],
+    [['pages', 'src/app'], 'app/mcp/[[...path]]/route.ts'],
+    [[], 'app/mcp/[[...path]]/route.ts'],
+  ])('folders %j: the route goes where Next.js looks (%s)', async (folders, route) => {
+    expect((await next.scaffold(await project({}, folders))).files[0]![0]).toBe(route);
+  });
+
+  it('an own next.config without the alias: left alone, the line to add is printed', async () => {
+    const s = await next.scaffold(await project({ 'next.config.ts': 'export default {};\n' }, ['app']));
+    expect(s.files.map(([f]) => f)).toEqual(['app/mcp/[[...path]]/route.ts']);
+    expect(s.note.join('\n')).toContain("add to next.config.ts (the generated code imports its .ts files as `.js`):\n      webpack: (config) => {");
+  });
+});
+
+describe('next mount scaffold with OAuth', () => {
+  const oauth = async (files: Record<string, string>, folders: string[]) => ({ ...(await project(files, folders)), oauth: true });
+
+  it('the handler moves to src/mcp/next.ts, shared by the MCP route and the OAuth routes at the app root', async () => {
+    const s = await next.scaffold(await oauth({}, ['app']));
+    expect(s.files.map(([f]) => f)).toEqual([
+      'src/mcp/next.ts',
+      'app/mcp/[[...path]]/route.ts',
+      'app/oauth/[...path]/route.ts',
+      'app/.well-known/oauth-authorization-server/route.ts',
+      'app/.well-known/oauth-protected-resource/[[...path]]/route.ts',
+      'next.config.mjs',
+    ]);
+    const file = (name: string) => s.files.find(([f]) => f === name)![1];
+    const shared = file('src/mcp/next.ts');
+    expect(shared).toContain("import('./generated/index.js')");
+    expect(shared).toContain("import('./db.js')");
+    expect(shared).toContain("path: '/mcp'");
+    expect(shared).toContain('export const mcp = nextMcp(mcpHandler);');
+    expect(shared).toContain('export const mcpAuthRoutes = nextMcpRoutes(mcpHandler);');
+    const mcpRoute = file('app/mcp/[[...path]]/route.ts');
+    expect(mcpRoute).toContain("import { mcp } from '../../../src/mcp/next.js';");
+    expect(mcpRoute).toMatch(/export const runtime = 'nodejs';\nexport const dynamic = 'force-dynamic';\n\nexport const GET = mcp;\nexport const POST = mcp;\nexport const DELETE = mcp;\n$/);
+    expect(file('app/oauth/[...path]/route.ts')).toContain("import { mcpAuthRoutes } from '../../../src/mcp/next.js';");
+    expect(file('app/.well-known/oauth-authorization-server/route.ts')).toContain("import { mcpAuthRoutes } from '../../../src/mcp/next.js';");
+    const prm = file('app/.well-known/oauth-protected-resource/[[...path]]/route.ts');
+    expect(prm).toContain("import { mcpAuthRoutes } from '../../../../src/mcp/next.js';");
+    // Next.js follows no re-exported route config: each route declares its own.
+    for (const [f, text] of s.files.filter(([f]) => f.endsWith('route.ts'))) {
+      expect(text, f).toContain("export const runtime = 'nodejs';\nexport const dynamic = 'force-dynamic';");
+    }
+    expect(prm).toMatch(/export const GET = mcpAuthRoutes;\nexport const POST = mcpAuthRoutes;\nexport const OPTIONS = mcpAuthRoutes;\n$/);
+    expect(s.note.join('\n')).toContain("next: OAuth at your app's root: app/oauth/[...path]/route.ts, app/.well-known/oauth-authorization-server/route.ts, app/.well-known/oauth-protected-resource/[[...path]]/route.ts (the handler: src/mcp/next.ts)");
+    expect(s.note.join('\n')).not.toContain('predates');
+  });
+
+  it('src/app/: the routes go there and import the module relative to themselves', async () => {
+    const s = await next.scaffold(await oauth({}, ['src/app']));
+    const file = (name: string) => s.files.find(([f]) => f === name)?.[1];
+    expect(file('src/app/mcp/[[...path]]/route.ts')).toContain("from '../../../mcp/next.js'");
+    expect(file('src/app/.well-known/oauth-protected-resource/[[...path]]/route.ts')).toContain("from '../../../../mcp/next.js'");
+  });
+
+  it('a route from before OAuth (its own handler) and a module without mcpAuthRoutes: left alone, what to change is printed', async () => {
+    const before = (await next.scaffold(await project({}, ['app']))).files[0]!;
+    const s = await next.scaffold(await oauth({ [before[0]]: before[1], 'src/mcp/next.ts': 'export const mine = 1;\n' }, ['app/mcp/[[...path]]', 'src/mcp']));
+    const note = s.note.join('\n');
+    expect(note).toContain("app/mcp/[[...path]]/route.ts predates OAuth and builds its own handler: to share src/mcp/next.ts's, import { mcp } from '../../../src/mcp/next.js' and export GET, POST and DELETE = mcp");
+    expect(note).toContain('src/mcp/next.ts exists and has no mcpAuthRoutes, which the OAuth routes import');
+  });
+});

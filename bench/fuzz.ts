@@ -3,7 +3,9 @@
  * against the runtime's MCP server (SDK in-memory transport), every call checked as in
  * test/fuzz/fuzz.test.ts. Prints cases, time and failures per shape; exits 1 on any failure.
  *
- * Run: `npx tsx bench/fuzz.ts [--runs 10000] [--seed 1] [--only list_comments,get_comment]`
+ * Run: `npx tsx bench/fuzz.ts [--runs 10000] [--seed 1] [--only list_comments,get_comment,query]`
+ * Shapes cover both modes: full mode's per-model tools and a custom tool, and compact mode's
+ * describe_models and every query and mutate operation (test/fuzz/target.ts).
  */
 import { createFuzzTarget } from '../test/fuzz/target.js';
 import { fuzzShapes, type ShapeResult } from '../test/fuzz/run.js';
@@ -18,7 +20,8 @@ const seed = Number(option('seed', String(Date.now() % 2 ** 31)));
 
 const only = option('only', '');
 const all = await createFuzzTarget('bench');
-const target = { ...all, shapes: only ? all.shapes.filter((s) => only.split(',').includes(s.tool)) : all.shapes };
+// A tool name picks all its shapes (`query`); a shape name picks one (`query groupBy`).
+const target = { ...all, shapes: only ? all.shapes.filter((s) => only.split(',').some((o) => o === s.tool || o === s.name)) : all.shapes };
 const originalError = console.error;
 let logged = 0;
 console.error = () => void logged++; // the server logs internal errors; the checks report them

@@ -4,7 +4,9 @@
  * the same key check, both running at once, measured interleaved with autocannon on loopback:
  * 50 kept-alive connections, 3 reads (list_notes) to 1 write (create_note), on SQLite and PostgreSQL.
  * Reports throughput and its ratio, p50/p99 latency, errors (socket errors, time-outs, non-2xx,
- * tool errors), server RSS before warm-up, after warm-up and after the run, and after the run checks
+ * tool errors), server CPU per call (from /proc: less sensitive to a busy machine than throughput),
+ * server RSS before warm-up, after warm-up and after every round, heap used after a full GC per round
+ * (bench/heap-probe.mjs: flat when nothing leaks), and after the run checks
  * that every acknowledged write is in the database. Then a 401/403 storm on kept-alive connections
  * mixed with good calls, counting socket errors.
  *
@@ -12,7 +14,8 @@
  * (PostgreSQL needs MCPGEN_TEST_POSTGRES_URL, e.g. postgresql://postgres@127.0.0.1:5432/test.)
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -20,7 +23,10 @@ import { configuredDatabases, type TestDatabase } from '../test/helpers/database
 import { startServer, type RunningServer } from '../test/helpers/server.js';
 import { createClinicProject } from '../test/e2e/scoping/project.js';
 import { rawCall } from '../test/e2e/scoping/rpc.js';
+import { call, cpuMs, heapAfterGcMb, heapProbeEnv, type HeapMb, load as drive, rssMb, serverPid, type Tally } from './load-mix.js';
 import { median } from './stats.js';
+
+const load = (server: RunningServer, key: string, tag: string, seconds: number, tally: Tally) => drive(server, key, tag, seconds, tally, CONNECTIONS);
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -32,59 +38,6 @@ const ROUNDS = Number(option('rounds', '3'));
 const CONNECTIONS = Number(option('connections', '50'));
 const WANTED = option('db', 'sqlite,postgresql').split(',');
 
-/** The server process's resident memory (MB), found through the port it listens on. */
-function rssMb(server: RunningServer): number {
-  const port = new URL(server.url).port;
-  const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
-  const pid = /pid=(\d+)/.exec(line)?.[1];
-  if (!pid) throw new Error(`no process listens on port ${port}: ${line}`);
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-  return Math.round(kb / 102.4) / 10;
-}
-
-interface Tally {
-  ok: number;
-  toolErrors: number;
-  writes: number[];
-}
-
-function call(name: string, args: Record<string, unknown>) {
-  return JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args } });
-}
-
-/** The tool result inside a JSON or one-event SSE answer. */
-function resultOf(body: string): { isError?: boolean; structuredContent?: { id?: number } } | undefined {
-  const data = body.startsWith('{') ? body : body.split('\n').find((l) => l.startsWith('data:'))?.slice(5);
-  try {
-    return data ? (JSON.parse(data) as { result?: any }).result : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function load(server: RunningServer, key: string, tag: string, seconds: number, tally: Tally) {
-  let n = 0;
-  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
-  const onResponse = (status: number, body: string) => {
-    const r = status === 200 ? resultOf(body) : undefined;
-    if (!r || r.isError) tally.toolErrors++;
-    else tally.ok++;
-  };
-  const read = { method: 'POST' as const, path: '/mcp', headers, body: call('list_notes', { take: 5 }), onResponse };
-  const write = {
-    method: 'POST' as const, path: '/mcp', headers,
-    setupRequest: (req: any) => ({ ...req, body: call('create_note', { data: { title: `${tag}-${n++}`, body: 'load' } }) }),
-    onResponse: (status: number, body: string) => {
-      const r = status === 200 ? resultOf(body) : undefined;
-      if (!r || r.isError || typeof r.structuredContent?.id !== 'number') return void tally.toolErrors++;
-      tally.ok++;
-      tally.writes.push(r.structuredContent.id);
-    },
-  };
-  const result = await autocannon({ url: server.baseUrl, connections: CONNECTIONS, duration: seconds, requests: [read, read, read, write] as any });
-  return result;
-}
-
 interface Side {
   readonly name: string;
   readonly server: RunningServer;
@@ -92,23 +45,38 @@ interface Side {
   readonly rps: number[];
   readonly p50: number[];
   readonly p99: number[];
+  /** Server CPU (user + system) per answered call, per round. */
+  readonly cpu: number[];
+  readonly pid: number;
   socketErrors: number;
   non2xx: number;
   rss: { start: number; warm: number; end: number; rounds: number[] };
+  /** Heap used after a full GC (MB), after warm-up and after each round. */
+  heap: { warm: HeapMb | undefined; rounds: HeapMb[] };
+  readonly heapFile: string;
 }
 
 async function benchDatabase(database: TestDatabase): Promise<void> {
   console.log(`\n== ${database.label} ==`);
   const p = await createClinicProject(database);
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'mcpgen-load-'));
+  const heapFiles = [path.join(tmp, 'generated.json'), path.join(tmp, 'handwritten.json')] as const;
   let hand: RunningServer | undefined;
+  let generated: RunningServer | undefined;
   try {
     const rw = await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'load']);
     const ro = await p.createKey('ann@example.com', ['--name', 'load-read']);
-    hand = await startServer(p.dir, { entry: path.resolve('bench/load-handwritten.ts'), env: { ...p.env, PROJECT_DIR: p.dir } });
-    const sides: Side[] = [p.server, hand].map((server, i) => ({
-      name: i === 0 ? 'generated' : 'handwritten', server, tally: { ok: 0, toolErrors: 0, writes: [] }, rps: [], p50: [], p99: [], socketErrors: 0, non2xx: 0,
-      rss: { start: rssMb(server), warm: 0, end: 0, rounds: [] },
-    }));
+    // Both servers run with the heap probe preloaded (the project's own server is restarted with it).
+    await p.server.stop();
+    generated = await startServer(p.dir, { env: { ...p.env, ...heapProbeEnv(heapFiles[0]) } });
+    hand = await startServer(p.dir, { entry: path.resolve('bench/load-handwritten.ts'), env: { ...p.env, PROJECT_DIR: p.dir, ...heapProbeEnv(heapFiles[1]) } });
+    const sides: Side[] = [generated, hand].map((server, i) => {
+      const pid = serverPid(server);
+      return {
+        name: i === 0 ? 'generated' : 'handwritten', server, pid, tally: { ok: 0, toolErrors: 0, writes: [] }, rps: [], p50: [], p99: [], cpu: [], socketErrors: 0, non2xx: 0,
+        rss: { start: rssMb(pid), warm: 0, end: 0, rounds: [] }, heap: { warm: undefined, rounds: [] }, heapFile: heapFiles[i]!,
+      };
+    });
     for (const side of sides) {
       for (const [tool, a] of [['list_notes', { take: 5 }], ['create_note', { data: { title: 'probe' } }]] as const) {
         const r = await rawCall(side.server.url, rw.key, tool, a);
@@ -119,30 +87,47 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     const { prisma } = await projectPrisma(p.dir, p.env);
     const before = await prisma.note.count();
     for (const side of sides) await load(side.server, rw.key, `warm-${side.name}`, 5, side.tally);
-    for (const side of sides) side.rss.warm = rssMb(side.server);
+    for (const side of sides) {
+      side.rss.warm = rssMb(side.pid);
+      side.heap.warm = await heapAfterGcMb(side.pid, side.heapFile);
+    }
     for (let round = 0; round < ROUNDS; round++) {
       // Interleaved, and the order alternates, so neither side always runs on a warmer machine.
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
+        const cpu0 = cpuMs(side.pid);
         const r = await load(side.server, rw.key, `${side.name}-${round}`, DURATION, side.tally);
+        side.cpu.push((cpuMs(side.pid) - cpu0) / r.requests.total);
+        // Calls still queued for a database connection when the load stops are not a leak: let them finish.
+        await new Promise((resolve) => setTimeout(resolve, 2000));
         side.rps.push(r.requests.average);
         side.p50.push(r.latency.p50);
         side.p99.push(r.latency.p99);
         side.socketErrors += r.errors + r.timeouts;
         side.non2xx += r.non2xx;
-        side.rss.rounds.push(rssMb(side.server));
+        side.rss.rounds.push(rssMb(side.pid));
+        side.heap.rounds.push(await heapAfterGcMb(side.pid, side.heapFile));
       }
     }
-    for (const side of sides) side.rss.end = rssMb(side.server);
+    for (const side of sides) side.rss.end = rssMb(side.pid);
 
     const [gen, hw] = sides as [Side, Side];
     console.log(`commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION} s each, 3 reads : 1 write`);
-    console.log('side         req/s (median)  p50 ms  p99 ms  socket err  non-2xx  tool err  RSS MB start → warm → end');
+    console.log('side         req/s (median)  CPU ms/call  p50 ms  p99 ms  socket err  non-2xx  tool err  RSS MB start → warm → end');
     for (const s of sides) {
-      console.log(`${s.name.padEnd(12)} ${median(s.rps).toFixed(0).padStart(14)}  ${median(s.p50).toFixed(0).padStart(6)}  ${median(s.p99).toFixed(0).padStart(6)}  ${String(s.socketErrors).padStart(10)}  ${String(s.non2xx).padStart(7)}  ${String(s.tally.toolErrors).padStart(8)}  ${s.rss.start} → ${s.rss.warm} → ${s.rss.end}`);
+      console.log(`${s.name.padEnd(12)} ${median(s.rps).toFixed(0).padStart(14)}  ${median(s.cpu).toFixed(2).padStart(11)}  ${median(s.p50).toFixed(0).padStart(6)}  ${median(s.p99).toFixed(0).padStart(6)}  ${String(s.socketErrors).padStart(10)}  ${String(s.non2xx).padStart(7)}  ${String(s.tally.toolErrors).padStart(8)}  ${s.rss.start} → ${s.rss.warm} → ${s.rss.end}`);
     }
-    for (const s of sides) console.log(`${s.name} RSS after each round: ${s.rss.rounds.join(' → ')} MB`);
+    for (const s of sides) {
+      const growth = s.rss.rounds.at(-1)! - s.rss.rounds[0]!;
+      console.log(`${s.name} RSS after each round: ${s.rss.rounds.join(' → ')} MB (round 1 → ${ROUNDS}: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB)`);
+      const used = s.heap.rounds.map((h) => h.used);
+      const heapGrowth = used.at(-1)! - used[0]!;
+      console.log(`${s.name} heap used after full GC: warm ${s.heap.warm!.used}, after each round ${used.join(' → ')} MB (round 1 → ${ROUNDS}: ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB)`);
+      console.log(`${s.name} heap reserved ${s.heap.rounds.map((h) => h.total).join(' → ')} MB, external ${s.heap.rounds.map((h) => h.external).join(' → ')} MB`);
+    }
     console.log(`throughput generated / handwritten = ${(median(gen.rps) / median(hw.rps)).toFixed(2)}×  (per round: ${gen.rps.map((g, i) => (g / hw.rps[i]!).toFixed(2)).join(', ')})`);
+    // CPU per call does not depend on what else the machine runs as much as throughput does.
+    console.log(`CPU per call handwritten / generated = ${(median(hw.cpu) / median(gen.cpu)).toFixed(2)}×  (per round: ${gen.cpu.map((g, i) => (hw.cpu[i]! / g).toFixed(2)).join(', ')})`);
 
     // Every acknowledged write is in the database.
     const acknowledged = sides.flatMap((s) => s.tally.writes);
@@ -153,7 +138,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     // 401/403 storm on kept-alive connections, mixed with good calls.
     const json = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
     const storm = await autocannon({
-      url: p.server.baseUrl, connections: CONNECTIONS, duration: DURATION,
+      url: generated.baseUrl, connections: CONNECTIONS, duration: DURATION,
       requests: [
         { method: 'POST', path: '/mcp', headers: { ...json, authorization: `Bearer ${rw.key}` }, body: call('list_notes', {}) },
         { method: 'POST', path: '/mcp', headers: { ...json, authorization: 'Bearer mcpk_AAAAAAAA_' + 'A'.repeat(43) }, body: call('list_notes', {}) },
@@ -165,7 +150,9 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     await prisma.$disconnect();
   } finally {
     await hand?.stop();
+    await generated?.stop();
     await p.close();
+    await fs.rm(tmp, { recursive: true, force: true });
   }
 }
 

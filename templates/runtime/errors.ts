@@ -10,6 +10,9 @@ export class ToolError extends Error {
   override readonly name = 'ToolError';
 }
 
+/** Arguments that passed the tool's schema but not a later, model-specific check (compact `args`): nothing ran. */
+export class ArgumentError extends ToolError {}
+
 /** The answer for a row that does not exist or is out of the caller's scope (indistinguishable). */
 export function notFound(model: string): ToolError {
   return new ToolError(`${model} not found`);

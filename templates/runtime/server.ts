@@ -5,7 +5,7 @@
 import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
 import type { Caller } from './caller.js';
 import { callTimeoutFromEnv, withDeadline } from './deadline.js';
-import { formatZodError, logInternalError, toolErrorMessage } from './errors.js';
+import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from './errors.js';
 import { listing } from './listing.js';
 import type { Access, LogLevel, Registry, ToolContext, ToolDef } from './spec.js';
 import { toJsonValue } from './values.js';
@@ -21,11 +21,24 @@ export interface ToolCall {
   readonly requestId: string | number;
 }
 
+/** A call refused before the hooks ran: its arguments failed validation (nothing ran). */
+export interface RefusedToolCall {
+  readonly tool: Pick<ToolDef, 'name' | 'toolset' | 'access' | 'audit'>;
+  readonly caller: Caller;
+  readonly requestId: string | number;
+  /** The error result the client gets. */
+  readonly result: CallToolResult;
+}
+
 /**
  * Runs around every tool call, after scope checks and argument validation: rate limits refuse by
  * returning an error result without calling `run`; audit and tracing call `run` and record the outcome.
+ * `refused`, when present, hears of calls whose arguments failed validation (the audit hook records
+ * write attempts refused that way too).
  */
-export type ToolCallHook = (call: ToolCall, run: () => Promise<CallToolResult>) => Promise<CallToolResult>;
+export type ToolCallHook = ((call: ToolCall, run: () => Promise<CallToolResult>) => Promise<CallToolResult>) & {
+  readonly refused?: (call: RefusedToolCall) => Promise<void>;
+};
 
 export interface ToolServerOptions {
   readonly name: string;
@@ -78,6 +91,14 @@ function errorResult(text: string): CallToolResult {
   return { content: [{ type: 'text', text }], isError: true };
 }
 
+// Error results of calls whose arguments a handler refused before doing anything (compact `args`).
+const refusedArguments = new WeakSet<object>();
+
+/** Whether a tool's error result says its arguments were refused before anything ran (audit: `invalid_arguments`). */
+export function argumentsRefused(result: object | undefined): boolean {
+  return result !== undefined && refusedArguments.has(result);
+}
+
 interface Visible {
   readonly byName: ReadonlyMap<string, ToolDef>;
   readonly list: readonly Tool[];
@@ -114,9 +135,14 @@ export function createToolServer(opts: ToolServerOptions): (scope: RequestScope)
       const tool = tools.byName.get(request.params.name);
       if (!tool) return errorResult(`unknown tool ${request.params.name}`);
       const parsed = await tool.input.safeParseAsync(request.params.arguments ?? {});
-      if (!parsed.success) return errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);
+      if (!parsed.success) {
+        const result = errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);
+        for (const hook of hooks) await hook.refused?.({ tool, caller, requestId: ctx.mcpReq.id, result });
+        return result;
+      }
       const cancel = scope.cancelSignal?.(ctx.mcpReq.id);
-      const signal = cancel ? AbortSignal.any([ctx.mcpReq.signal, cancel.signal]) : ctx.mcpReq.signal;
+      const either = cancel ? eitherSignal(ctx.mcpReq.signal, cancel.signal) : undefined;
+      const signal = either?.signal ?? ctx.mcpReq.signal;
       const progressToken = request.params._meta?.progressToken;
       const toolCtx: ToolContext & { readonly models: Registry } = {
         user: caller.user,
@@ -140,10 +166,33 @@ export function createToolServer(opts: ToolServerOptions): (scope: RequestScope)
       try {
         return await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(call, next), run)();
       } finally {
+        either?.release();
         cancel?.done();
       }
     });
     return mcp;
+  };
+}
+
+/**
+ * A signal aborted when either source is. Not AbortSignal.any: on Node 20 a signal it returns that
+ * ever had an abort listener stays referenced until aborted, so calls that finish normally (the
+ * usual case) would be kept forever; here both links are removed by release().
+ */
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const fromA = () => controller.abort(a.reason);
+  const fromB = () => controller.abort(b.reason);
+  if (a.aborted) fromA();
+  else if (b.aborted) fromB();
+  a.addEventListener('abort', fromA, { once: true });
+  b.addEventListener('abort', fromB, { once: true });
+  return {
+    signal: controller.signal,
+    release() {
+      a.removeEventListener('abort', fromA);
+      b.removeEventListener('abort', fromB);
+    },
   };
 }
 
@@ -161,6 +210,8 @@ async function runTool(tool: ToolDef, args: unknown, ctx: ToolContext & { readon
     return { content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }], structuredContent: structured };
   } catch (error) {
     if (ctx.signal.aborted) return errorResult('cancelled');
-    return errorResult(toolErrorMessage(error, tool.name));
+    const result = errorResult(toolErrorMessage(error, tool.name));
+    if (error instanceof ArgumentError) refusedArguments.add(result);
+    return result;
   }
 }

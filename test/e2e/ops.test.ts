@@ -235,6 +235,30 @@ describe('audit records', () => {
     expect((await prisma.blogPost.findMany({ where: { slug: { in: ['ro', 'late'] } } })).length).toBe(0);
   });
 
+  it('writes refused for invalid arguments are recorded once each, as invalid_arguments; nothing is written', async () => {
+    await prisma.mcpAuditLog.deleteMany({});
+    const mcp = await serve({ limits: false });
+    const before = await prisma.blogPost.count();
+    const attempts: [string, Record<string, unknown>][] = [
+      ['create_blog_post', { data: { slug: 'bad', title: 42 } }],
+      ['update_blog_post', { where: { id: 'one' }, data: { title: 'x' } }],
+      ['delete_blog_post', {}],
+    ];
+    for (const [tool, args] of attempts) {
+      const r = await call(mcp, keys.alice, tool, args);
+      expect((r.body as any).result.isError, tool).toBe(true);
+      expect(toolText(r)).toMatch(new RegExp(`^Invalid arguments for ${tool}:`));
+    }
+    const rows = await auditRows();
+    expect(rows.map((r) => [r['tool'], r['model'], r['action'], JSON.parse(r['ids'] as string), r['outcome']])).toEqual([
+      ['create_blog_post', 'BlogPost', 'create', [], 'invalid_arguments'],
+      ['update_blog_post', 'BlogPost', 'update', [], 'invalid_arguments'],
+      ['delete_blog_post', 'BlogPost', 'delete', [], 'invalid_arguments'],
+    ]);
+    expect(rows.map((r) => r['error'])).toEqual(attempts.map(([tool]) => expect.stringMatching(new RegExp(`^Invalid arguments for ${tool}:`))));
+    expect(await prisma.blogPost.count()).toBe(before);
+  });
+
   it('a sink of your own (stdout JSON lines by default) gets the same records', async () => {
     const lines: string[] = [];
     const mcp = await serve({ limits: false, audit: stdoutSink((l) => lines.push(l)) });
@@ -243,6 +267,65 @@ describe('audit records', () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ type: 'mcp.audit', tool: 'create_blog_post', model: 'BlogPost', action: 'create', outcome: 'ok', credential: { kind: 'api-key', id: keys.aliceId } });
     expect(lines[0]!.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('audit records, compact mode', () => {
+  // The same project served through describe_models / query / mutate, generated next to the full server.
+  let compact: any;
+  beforeAll(async () => {
+    const config = CONFIG.replace('  auth: {', "  mode: 'compact',\n  output: 'src/mcp/compact',\n  auth: {");
+    writeFileSync(path.join(project.dir, 'mcp-gen.config.ts'), config);
+    const generated = await mcpGen(['generate'], project.dir);
+    writeFileSync(path.join(project.dir, 'mcp-gen.config.ts'), CONFIG);
+    expect(generated.code, generated.stderr + generated.stdout).toBe(0);
+    compact = await import(pathToFileURL(path.join(project.dir, 'src/mcp/compact/index.ts')).href);
+  });
+
+  it('every mutate attempt is one record with its model, action and outcome; query leaves none', async () => {
+    await prisma.mcpAuditLog.deleteMany({});
+    const lines: string[] = [];
+    const server = await compact.startServer({ prisma, port: 0, log: () => {}, limits: false, audit: stdoutSink((l) => lines.push(l)) });
+    running.push(server);
+    const mcp = server.url as string;
+    const mutate = (key: string, args: Record<string, unknown>) => call(mcp, key, 'mutate', args);
+
+    const created = await mutate(keys.alice, { model: 'BlogPost', operation: 'create', args: { data: { slug: 'compact', title: 'Compact 7e3a' } } });
+    expect((created.body as any).result.isError).toBeFalsy();
+    const id = JSON.parse(toolText(created)).id as number;
+    expect((await call(mcp, keys.alice, 'query', { model: 'BlogPost', operation: 'findMany', args: {} })).status).toBe(200);
+    // invalid_arguments: `args` fails the model's schema (checked inside mutate), and the call's own shape
+    const badArgs = await mutate(keys.alice, { model: 'BlogPost', operation: 'update', args: { where: { id }, data: { title: 7 } } });
+    expect((badArgs.body as any).result.isError).toBe(true);
+    const badShape = await mutate(keys.alice, { model: 'BlogPost', operation: 'explode', args: {} });
+    expect(toolText(badShape)).toMatch(/^Invalid arguments for mutate:/);
+    // error: the row is not there
+    expect((await mutate(keys.alice, { model: 'BlogPost', operation: 'delete', args: { where: { id: 999_999 } } })).body).toMatchObject({ result: { isError: true } });
+    // forbidden: a read-only key (403, nothing runs), recorded once
+    expect((await mutate(keys.reader, { model: 'BlogPost', operation: 'create', args: { data: { slug: 'ro-c', title: 'ro' } } })).status).toBe(403);
+    const updated = await mutate(keys.alice, { model: 'BlogPost', operation: 'update', args: { where: { id }, data: { title: 'Compact again 7e3a' } } });
+    expect((updated.body as any).result.isError).toBeFalsy();
+
+    const records = lines.map((l) => JSON.parse(l) as AuditRecord);
+    expect(records.map((r) => [r.tool, r.toolset, r.model, r.action, r.ids, r.outcome])).toEqual([
+      ['mutate', 'blog', 'BlogPost', 'create', [id], 'ok'],
+      ['mutate', 'blog', 'BlogPost', 'update', [{ id }], 'invalid_arguments'],
+      ['mutate', 'blog', null, null, [], 'invalid_arguments'],
+      ['mutate', 'blog', 'BlogPost', 'delete', [{ id: 999_999 }], 'error'],
+      ['mutate', 'blog', null, null, [], 'forbidden'],
+      ['mutate', 'blog', 'BlogPost', 'update', [id], 'ok'],
+    ]);
+    expect(records.map((r) => r.error)).toEqual([
+      undefined,
+      expect.stringMatching(/^mutate BlogPost\.update: args\.data\.title/),
+      expect.stringMatching(/^Invalid arguments for mutate:/),
+      'BlogPost not found',
+      'this tool needs the "write" scope',
+      undefined,
+    ]);
+    for (const r of records) expect(r.credential.kind).toBe('api-key');
+    expect(JSON.stringify(records)).not.toMatch(/7e3a/);
+    expect(await prisma.blogPost.findMany({ where: { slug: 'ro-c' } })).toEqual([]);
   });
 });
 
@@ -267,8 +350,9 @@ describe('tracing', () => {
       'mcpgen.outcome': 'ok',
     });
     const inTrace = spans.filter((s) => s.spanContext().traceId === tool.spanContext().traceId).map((s) => s.name).sort();
-    // update_blog_post finds the row in scope, updates it, and checks the result is still in scope.
-    expect(inTrace).toEqual(['$transaction', 'findFirst blogPost', 'findFirst blogPost', 'tools/call update_blog_post', 'update blogPost']);
+    // update_blog_post finds the row in scope and updates it; the updated row's authorId shows it is
+    // still in scope (an owner scope needs no second query).
+    expect(inTrace).toEqual(['$transaction', 'findFirst blogPost', 'tools/call update_blog_post', 'update blogPost']);
     expect(JSON.stringify(spans.map((s) => [s.name, s.attributes]))).not.toMatch(/51d2|traced/);
     // The audit record names the trace.
     expect(JSON.parse(lines[1]!).traceId).toBe(tool.spanContext().traceId);

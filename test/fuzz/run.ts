@@ -24,7 +24,7 @@ export async function fuzzShapes(target: Pick<FuzzTarget, 'shapes'>, check: Fuzz
     const failure = outcome.failed
       ? `${String((outcome.errorInstance as Error | undefined)?.message ?? "failed")}\n  args: ${JSON.stringify(outcome.counterexample?.[0]).slice(0, 500)}\n  seed ${outcome.seed}, path ${outcome.counterexamplePath}`
       : undefined;
-    const result = { tool: shape.tool, runs: outcome.numRuns, ms: Date.now() - started, ...(failure ? { failure } : {}) };
+    const result = { tool: shape.name ?? shape.tool, runs: outcome.numRuns, ms: Date.now() - started, ...(failure ? { failure } : {}) };
     results.push(result);
     opts.onResult?.(result);
   }

@@ -10,6 +10,7 @@ import { compactTools } from '../../templates/runtime/compact/tools.js';
 import { createDefineTool, fromDefinition } from '../../templates/runtime/custom.js';
 import { createToolServer } from '../../templates/runtime/server.js';
 import type { ToolDef } from '../../templates/runtime/spec.js';
+import { defineRegistry } from '../../templates/runtime/validators.js';
 import { models } from '../runtime/fixture/registry.js';
 import { tools as blogTools } from '../runtime/fixture/tools.js';
 import { createBlogDb, seedBlog, type BlogDb } from '../runtime/blog-db.js';
@@ -33,14 +34,27 @@ const renamePost = fromDefinition(
   { name: 'rename_post', toolset: 'blog', title: 'Rename a post' },
 );
 
+/**
+ * The specs as compact mode emits them: toolset, allowed operations and writable fields. Comment
+ * allows every write (scoped: Bob's comment must stay out of reach); BlogPost is unscoped in the
+ * fixture, so it is only updated (deleting a post would take Bob's comment with it).
+ */
+const compactModels = defineRegistry({
+  BlogPost: { ...models['BlogPost']!, toolset: 'blog', operations: ['list', 'get', 'count', 'aggregate', 'update'], writable: ['title', 'body', 'published', 'views', 'rating'], createOptional: ['body', 'published', 'views', 'rating'] },
+  Comment: { ...models['Comment']!, toolset: 'blog', operations: ['list', 'get', 'count', 'aggregate', 'create', 'update', 'delete'], writable: ['body', 'postId'], createOptional: [] },
+  User: { ...models['User']!, toolset: 'blog' },
+});
+
 /** Full mode's per-model tools, a custom tool, and compact mode's describe_models / query / mutate. */
-export const tools: readonly ToolDef[] = [...blogTools, renamePost, ...compactTools(models, ['BlogPost', 'Comment', 'User'])];
+export const tools: readonly ToolDef[] = [...blogTools, renamePost, ...compactTools(compactModels, ['BlogPost', 'Comment', 'User'])];
 
 /** Values that must never reach Alice: hidden fields' contents and Bob's comment. */
 const SECRETS = ['secret-hash-a', 'secret-hash-b', 'do not leak', 'bob secret on alice'];
 
 export interface Shape {
   readonly tool: string;
+  /** Tells shapes of one tool apart (`query aggregate`); @default tool */
+  readonly name?: string;
   readonly args: fc.Arbitrary<Record<string, unknown>>;
 }
 
@@ -63,6 +77,7 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
   const alice = { id: seed.alice.id, email: seed.alice.email };
   const bobComment = await db.prisma.comment.findUnique({ where: { id: seed.bobComment.id } });
   const bobCommentIds = new Set([seed.bobComment.id]);
+  const seedCommentIds = (await db.prisma.comment.findMany({ select: { id: true } })).map((c: { id: number }) => c.id);
 
   // In process: one server instance over the SDK's in-memory transport (the 2025 handshake).
   const mcp = createToolServer({ name: 'fuzz', version: '0', tools, models, prisma: db.prisma })({
@@ -102,6 +117,9 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
         if (ids.some((id) => bobCommentIds.has(id))) return `an out-of-scope comment in ${tool}`;
       }
       if (writes && r.isError && (await dump()) !== before) return `a refused call changed the database: ${r.text.slice(0, 200)}`;
+      // Comments created by accepted calls are removed again: the before/after snapshot of write
+      // calls then stays the seed's size instead of growing with every case.
+      if (writes && !r.isError) await db.prisma.comment.deleteMany({ where: { id: { notIn: seedCommentIds } } });
       const bobNow = await db.prisma.comment.findUnique({ where: { id: seed.bobComment.id } });
       if (json(bobNow) !== json(bobComment)) return "Bob's comment changed";
       return undefined;
@@ -119,6 +137,21 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
     { tool: 'delete_comment', args: argsFor({ where: { id: seed.bobComment.id } }) },
     { tool: 'rename_post', args: argsFor({ id: seed.alicePost.id, title: 'Renamed' }, { title: hostileString }) },
     { tool: 'describe_models', args: argsFor({ models: ['Comment', 'BlogPost'] }) },
+    // Compact mode: every query and mutate operation with arguments close to valid ones, so the
+    // hostile variations reach the per-model argument checks and the scoped queries behind them.
+    ...([
+      ['findMany', 'Comment', { where: { OR: [{ body: { contains: 'o' } }, { post: { is: { published: true } } }] }, orderBy: { id: 'desc' }, take: 5, include: { post: true } }],
+      ['findFirst', 'BlogPost', { where: { comments: { some: { body: { contains: 'a' } } } }, select: { id: true, title: true } }],
+      ['findUnique', 'Comment', { where: { id: ownComment }, select: { id: true, body: true, author: true } }],
+      ['count', 'Comment', { where: { postId: { in: [1, 2, 3] }, NOT: [{ body: 'x' }] } }],
+      ['aggregate', 'Comment', { where: { id: { gte: 1 } }, _count: { _all: true }, _max: { id: true } }],
+      ['groupBy', 'Comment', { by: ['postId'], _count: { _all: true }, take: 5 }],
+    ] as const).map(([operation, model, a]): Shape => ({ tool: 'query', name: `query ${operation}`, args: argsFor({ model, operation, args: a }) })),
+    ...([
+      ['create', 'Comment', { data: { body: 'hello', postId: seed.bobPost.id } }],
+      ['update', 'BlogPost', { where: { id: seed.alicePost.id }, data: { title: 'Renamed', published: true } }],
+      ['delete', 'Comment', { where: { id: seed.bobComment.id } }],
+    ] as const).map(([operation, model, a]): Shape => ({ tool: 'mutate', name: `mutate ${operation}`, args: argsFor({ model, operation, args: a }) })),
     {
       tool: 'query',
       args: argsFor(

@@ -40,6 +40,15 @@ describe('toolCall', () => {
     expect(records.map((r) => [r.outcome, r.error])).toEqual([['error', 'internal error']]);
   });
 
+  it('refused: a write whose arguments failed validation is recorded once as invalid_arguments; a read is not', async () => {
+    const { ops, records } = setup();
+    await ops.toolCall.refused({ tool: createPost, caller: writer, requestId: 3, result: text('Invalid arguments for create_post:\ndata: required', true) });
+    await ops.toolCall.refused({ tool: listPosts, caller: writer, requestId: 4, result: text('Invalid arguments for list_posts:\ntake: too big', true) });
+    expect(records.map((r) => [r.tool, r.outcome, r.error, r.requestId, r.model])).toEqual([
+      ['create_post', 'invalid_arguments', 'Invalid arguments for create_post:\ndata: required', 3, 'Post'],
+    ]);
+  });
+
   it('records nothing for reads', async () => {
     const { ops, records } = setup();
     await ops.toolCall({ tool: listPosts, caller: writer, arguments: {}, signal: new AbortController().signal }, async () => text('{}'));
@@ -56,6 +65,28 @@ describe('onBody', () => {
     expect(records.map((r) => [r.tool, r.outcome])).toEqual([['create_post', 'forbidden']]);
     // The refused call spent nothing: the writer's one write an hour is still there.
     expect(await ops.onBody(writer, body('create_post'))).toBeUndefined();
+  });
+
+  it('a tool serving several toolsets is judged per call by its gate, as the handler does (compact mutate)', async () => {
+    const records: AuditRecord[] = [];
+    const mutate = {
+      name: 'mutate', toolset: 'a', access: 'write' as const,
+      gate: (args: unknown) => ({ access: 'write' as const, toolset: (args as { model?: string }).model === 'Note' ? 'notes' : 'a' }),
+      audit: (args: unknown) => ({ model: (args as { model?: string } | undefined)?.model ?? 'unknown', action: 'create', ids: [] }),
+    };
+    const ops = createOps([mutate], { audit: (r) => void records.push(r), tracing: false, limits: { toolsets: { notes: { limit: 1, per: 'hour' } }, store: memoryStore() } });
+    const notesWriter: Caller = { ...writer, scopes: ['notes:write'] };
+    const call = (model: string) => [{ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'mutate', arguments: { model } } }];
+    // Allowed by the gate: not recorded here (the call's own record comes from toolCall), and it spends the notes budget.
+    expect(await ops.onBody(notesWriter, call('Note'))).toBeUndefined();
+    expect(records).toEqual([]);
+    expect((await ops.onBody(notesWriter, call('Note')))?.status).toBe(429);
+    // Refused by the gate: recorded once as forbidden, under the toolset the call needed.
+    expect(await ops.onBody(notesWriter, call('Other'))).toBeUndefined();
+    expect(records.map((r) => [r.outcome, r.toolset])).toEqual([['rate_limited', 'notes'], ['forbidden', 'a']]);
+    // A completed call is recorded under the toolset its arguments chose.
+    await ops.toolCall({ tool: mutate, caller: notesWriter, arguments: { model: 'Note' }, signal: new AbortController().signal }, async () => text('{}'));
+    expect(records.at(-1)).toMatchObject({ outcome: 'ok', toolset: 'notes', model: 'Note' });
   });
 
   it('records each write of a rate-limited batch as rate_limited', async () => {

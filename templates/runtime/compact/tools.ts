@@ -3,7 +3,7 @@
 // (validators.ts) and the shared operations (model-read.ts, model-write.ts), with the same
 // exposure, scopes, row caps and cursor checks as the per-model tools of full mode.
 import { z } from 'zod';
-import { formatZodError, ToolError } from '../errors.js';
+import { ArgumentError, formatZodError, ToolError } from '../errors.js';
 import { aggregateRows, countRows, getRow, listRows, type OpContext } from '../model-read.js';
 import { auditTarget, createRow, deleteRow, updateRow } from '../model-write.js';
 import type { Access, ModelSpec, Registry, ToolDef } from '../spec.js';
@@ -48,13 +48,13 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
   const parse = (spec: ModelSpec<any>, tool: string, operation: CompactOperation, args: Row): Row => {
     if (!allows(spec, operation)) {
       const { query, mutate } = compactOperations(spec);
-      throw new ToolError(`${spec.name} does not allow ${operation}; it allows: ${[...query, ...mutate].join(', ') || 'nothing'}`);
+      throw new ArgumentError(`${spec.name} does not allow ${operation}; it allows: ${[...query, ...mutate].join(', ') || 'nothing'}`);
     }
     const parsed = argsSchema(spec, models, operation).safeParse(normalize(args));
     if (parsed.success) return parsed.data as Row;
     const lines = formatZodError(parsed.error).split('\n').map((l) => `args${l.startsWith('arguments') ? l.slice('arguments'.length) : `.${l}`}`);
     const hint = hintFor(spec, models, operation, parsed.error.issues[0]?.path ?? []);
-    throw new ToolError(`${tool} ${spec.name}.${operation}: ${lines.join('\n')}\n${hint} (describe_models shows the rest)`);
+    throw new ArgumentError(`${tool} ${spec.name}.${operation}: ${lines.join('\n')}\n${hint} (describe_models shows the rest)`);
   };
 
   const hasWrites = specs.some((s) => compactOperations(s).mutate.length > 0);

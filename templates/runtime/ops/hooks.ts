@@ -3,7 +3,7 @@
 // for writes, one audit record with its outcome. All of it is optional data: no limits unless
 // configured, audit to stdout, tracing a no-op until the app registers an OpenTelemetry SDK.
 import type { Caller } from '../caller.js';
-import { allows } from '../server.js';
+import { allows, argumentsRefused } from '../server.js';
 import type { Access, ToolDef } from '../spec.js';
 import { auditRecord, emitAudit, stdoutSink, type AuditOutcome, type AuditSink } from './audit.js';
 import { createRateLimiter, type LimitedCall, type RateLimits } from './rate-limit.js';
@@ -22,7 +22,7 @@ export interface OpsOptions {
   readonly log?: (line: string) => void;
 }
 
-type Tool = Pick<ToolDef, 'name' | 'toolset' | 'access' | 'audit'>;
+type Tool = Pick<ToolDef, 'name' | 'toolset' | 'access' | 'audit' | 'gate'>;
 
 /** A tool call as the tool-call path hands it to hooks (validated arguments). */
 export interface HookedCall {
@@ -32,6 +32,14 @@ export interface HookedCall {
   readonly signal: AbortSignal;
   /** The JSON-RPC request id, when the path knows it. */
   readonly requestId?: string | number;
+}
+
+/** A call refused before it ran (invalid arguments), with the result the client gets. */
+export interface RefusedCall {
+  readonly tool: Tool;
+  readonly caller: Caller;
+  readonly requestId?: string | number;
+  readonly result: ResultLike;
 }
 
 /** The MCP tool result, as far as the outcome goes. */
@@ -51,21 +59,26 @@ export interface Ops {
    * the caller lacks the scope for (the handler answers 403) and refused ones are audited here.
    */
   onBody(caller: Caller, body: unknown): Promise<Response | undefined>;
-  /** Around each tool call: its span and, for writes, its audit record. */
-  toolCall<R extends ResultLike>(call: HookedCall, run: () => Promise<R>): Promise<R>;
+  /**
+   * Around each tool call: its span and, for writes, its audit record. `toolCall.refused` records
+   * write calls whose arguments failed validation (`invalid_arguments`: nothing ran).
+   */
+  readonly toolCall: (<R extends ResultLike>(call: HookedCall, run: () => Promise<R>) => Promise<R>) & {
+    readonly refused: (call: RefusedCall) => Promise<void>;
+  };
   /** The Prisma client tool handlers get: its queries become spans of the running tool call. */
   traceDb<Db>(prisma: Db): Db;
   close(): Promise<void>;
 }
 
-/** tools/call names in a JSON-RPC message or batch. */
-function calledTools(body: unknown): string[] {
-  const names: string[] = [];
+/** tools/call names and arguments in a JSON-RPC message or batch. */
+function calledTools(body: unknown): { name: string; arguments: unknown }[] {
+  const calls: { name: string; arguments: unknown }[] = [];
   for (const m of Array.isArray(body) ? body : [body]) {
-    const message = m as { method?: unknown; params?: { name?: unknown } } | null;
-    if (message?.method === 'tools/call' && typeof message.params?.name === 'string') names.push(message.params.name);
+    const message = m as { method?: unknown; params?: { name?: unknown; arguments?: unknown } } | null;
+    if (message?.method === 'tools/call' && typeof message.params?.name === 'string') calls.push({ name: message.params.name, arguments: message.params.arguments });
   }
-  return names;
+  return calls;
 }
 
 function firstText(result: ResultLike): string | undefined {
@@ -88,14 +101,17 @@ export function createOps(tools: readonly Tool[], options: OpsOptions = {}): Ops
   ): Promise<void> => {
     if (!sink || tool.access !== 'write') return;
     let target;
+    let toolset = tool.toolset;
     try {
       target = tool.audit?.(extra.args, extra.value);
+      // A tool serving several toolsets (compact mutate) is recorded under the one the call used.
+      if (tool.gate && extra.args !== undefined) toolset = tool.gate(extra.args)?.toolset ?? toolset;
     } catch {
       // A describer that throws must not lose the record: it is written without model and ids.
     }
     const record = auditRecord({
       caller,
-      tool,
+      tool: { name: tool.name, toolset },
       outcome,
       ...(target ? { target } : {}),
       ...(extra.error !== undefined ? { error: extra.error } : {}),
@@ -114,54 +130,70 @@ export function createOps(tools: readonly Tool[], options: OpsOptions = {}): Ops
       return (await limiter?.checkCaller(caller)) ?? undefined;
     },
     async onBody(caller, body) {
-      const called = calledTools(body).flatMap((name) => byName.get(name) ?? []);
-      const permitted = called.filter((t) => allows(caller.scopes, t.access, t.toolset));
-      for (const t of called) if (!permitted.includes(t)) await audit(t, caller, 'forbidden', { error: `this tool needs the "${t.access}" scope` });
+      // What each call needs, as the handler's scope check decides it: a tool serving several
+      // toolsets (compact mutate) names the toolset per call through its gate.
+      const called = calledTools(body).flatMap(({ name, arguments: args }) => {
+        const tool = byName.get(name);
+        if (!tool) return [];
+        const need = tool.gate ? tool.gate(args) : { access: tool.access, toolset: tool.toolset };
+        return [{ tool, need }];
+      });
+      const permitted = called.filter(({ need }) => !need || allows(caller.scopes, need.access, need.toolset));
+      for (const c of called) {
+        if (!permitted.includes(c)) await audit({ ...c.tool, toolset: c.need!.toolset }, caller, 'forbidden', { error: `this tool needs the "${c.need!.access}" scope` });
+      }
       if (!limiter || permitted.length === 0 || permitted.length < called.length) return undefined;
-      const refused = await limiter.checkCalls(caller, permitted.map((t): LimitedCall => ({ toolset: t.toolset, access: t.access as Access })));
+      const refused = await limiter.checkCalls(caller, permitted.map(({ tool, need }): LimitedCall => ({ toolset: need?.toolset ?? tool.toolset, access: (need?.access ?? tool.access) as Access })));
       if (refused) {
         const message = ((await refused.clone().json()) as { error?: { message?: string } }).error?.message;
-        for (const t of permitted) await audit(t, caller, 'rate_limited', { error: message });
+        for (const { tool, need } of permitted) await audit({ ...tool, toolset: need?.toolset ?? tool.toolset }, caller, 'rate_limited', { error: message });
       }
       return refused ?? undefined;
     },
-    async toolCall<R extends ResultLike>(call: HookedCall, run: () => Promise<R>): Promise<R> {
-      const span = tracing
-        ? await startSpan(`tools/call ${call.tool.name}`, {
-            'mcp.method.name': 'tools/call',
-            'gen_ai.operation.name': 'execute_tool',
-            'gen_ai.tool.name': call.tool.name,
-            'mcpgen.toolset': call.tool.toolset,
-            'mcpgen.tool.access': call.tool.access,
-            'mcpgen.credential.kind': call.caller.credential.kind,
-            'mcpgen.credential.id': call.caller.credential.id,
-            ...(call.requestId !== undefined ? { 'jsonrpc.request.id': String(call.requestId) } : {}),
-          })
-        : undefined;
-      let result: R | undefined;
-      try {
-        result = await (span ? span.run(run) : run());
-        return result;
-      } finally {
-        // A run that threw (a bug below the tool path) counts as an error, never as no record.
-        const outcome: AuditOutcome = !result?.isError ? (result ? 'ok' : 'error') : call.signal.aborted ? 'cancelled' : 'error';
-        if (span) {
-          span.setAttribute('mcpgen.outcome', outcome);
-          if (outcome !== 'ok') span.fail(outcome === 'error' ? 'tool_error' : outcome);
-          span.end();
-        }
-        await audit(call.tool, call.caller, outcome, {
-          error: outcome === 'ok' ? undefined : (result && firstText(result)) ?? 'internal error',
-          args: call.arguments,
-          value: outcome === 'ok' ? result?.structuredContent : undefined,
-          requestId: call.requestId,
-          traceId: span?.traceId,
-        });
-      }
-    },
+    toolCall: Object.assign(toolCall, {
+      refused: (call: RefusedCall) => audit(call.tool, call.caller, 'invalid_arguments', { error: firstText(call.result) ?? 'invalid arguments', requestId: call.requestId }),
+    }),
     traceDb: (prisma) => (tracing ? traceDb(prisma) : prisma),
     close: async () => {
       await limiter?.close();
     },
   };
+
+  /** Around each tool call: its span and, for writes, its audit record. */
+  async function toolCall<R extends ResultLike>(call: HookedCall, run: () => Promise<R>): Promise<R> {
+    const span = tracing
+      ? await startSpan(`tools/call ${call.tool.name}`, {
+          'mcp.method.name': 'tools/call',
+          'gen_ai.operation.name': 'execute_tool',
+          'gen_ai.tool.name': call.tool.name,
+          'mcpgen.toolset': call.tool.toolset,
+          'mcpgen.tool.access': call.tool.access,
+          'mcpgen.credential.kind': call.caller.credential.kind,
+          'mcpgen.credential.id': call.caller.credential.id,
+          ...(call.requestId !== undefined ? { 'jsonrpc.request.id': String(call.requestId) } : {}),
+        })
+      : undefined;
+    let result: R | undefined;
+    try {
+      result = await (span ? span.run(run) : run());
+      return result;
+    } finally {
+      // A run that threw (a bug below the tool path) counts as an error, never as no record.
+      const outcome: AuditOutcome = !result?.isError
+      ? (result ? 'ok' : 'error')
+      : call.signal.aborted ? 'cancelled' : argumentsRefused(result) ? 'invalid_arguments' : 'error';
+      if (span) {
+        span.setAttribute('mcpgen.outcome', outcome);
+        if (outcome !== 'ok') span.fail(outcome === 'error' ? 'tool_error' : outcome);
+        span.end();
+      }
+      await audit(call.tool, call.caller, outcome, {
+        error: outcome === 'ok' ? undefined : (result && firstText(result)) ?? 'internal error',
+        args: call.arguments,
+        value: outcome === 'ok' ? result?.structuredContent : undefined,
+        requestId: call.requestId,
+        traceId: span?.traceId,
+      });
+    }
+  }
 }

@@ -144,6 +144,8 @@ function tracedDelegate(delegate: object, model: string): object {
  */
 export function traceDb<Db>(prisma: Db): Db {
   if (typeof prisma !== 'object' || prisma === null) return prisma;
+  // One proxy per delegate, not one per property read: callers cache per delegate object.
+  const delegates = new Map<string, { readonly raw: object; readonly traced: object }>();
   return new Proxy(prisma as object, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
@@ -157,7 +159,9 @@ export function traceDb<Db>(prisma: Db): Db {
         };
       }
       if (typeof key === 'string' && !key.startsWith('$') && !key.startsWith('_') && typeof value === 'object' && value !== null) {
-        return tracedDelegate(value, key);
+        let entry = delegates.get(key);
+        if (entry?.raw !== value) delegates.set(key, (entry = { raw: value, traced: tracedDelegate(value, key) }));
+        return entry.traced;
       }
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -9,12 +9,8 @@
  */
 import { createFuzzTarget } from '../test/fuzz/target.js';
 import { fuzzShapes, type ShapeResult } from '../test/fuzz/run.js';
+import { option } from './args.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const runs = Number(option('runs', '10000'));
 const seed = Number(option('seed', String(Date.now() % 2 ** 31)));
 

@@ -21,12 +21,8 @@ import { repoRoot } from '../test/helpers/repo.js';
 import { createScratchProject, removeScratch, scratchRoot } from '../test/helpers/scratch.js';
 import { startServer, type RunningServer } from '../test/helpers/server.js';
 import { median } from './stats.js';
+import { option } from './args.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const base = option('base', 'main');
 const rounds = Number(option('rounds', '3'));
 const seconds = Number(option('seconds', '8'));

@@ -19,12 +19,8 @@ import { repoBin } from '../test/helpers/repo.js';
 import { run } from '../test/helpers/run.js';
 import { stripDatasourceUrls } from '../test/helpers/strip-datasource-urls.js';
 import { median, ratioLine, timed } from './stats.js';
+import { option } from './args.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const schemaName = option('schema', 'trigger.dev');
 const runs = Number(option('runs', '5'));
 const only = option('only', 'all');

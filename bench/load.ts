@@ -25,14 +25,10 @@ import { createClinicProject } from '../test/e2e/scoping/project.js';
 import { rawCall } from '../test/e2e/scoping/rpc.js';
 import { call, cpuMs, heapAfterGcMb, heapProbeEnv, type HeapMb, load as drive, rssMb, serverPid, type Tally } from './load-mix.js';
 import { median } from './stats.js';
+import { option } from './args.js';
 
 const load = (server: RunningServer, key: string, tag: string, seconds: number, tally: Tally) => drive(server, key, tag, seconds, tally, CONNECTIONS);
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const DURATION = Number(option('duration', '10'));
 const ROUNDS = Number(option('rounds', '3'));
 const CONNECTIONS = Number(option('connections', '50'));

@@ -13,12 +13,8 @@ import { configuredDatabases } from '../test/helpers/databases.js';
 import { startServer } from '../test/helpers/server.js';
 import { createClinicProject } from '../test/e2e/scoping/project.js';
 import { cpuMs, load, serverPid, type Tally } from './load-mix.js';
+import { option } from './args.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const DB = option('db', 'sqlite');
 const SIDE = option('side', 'generated');
 const DURATION = Number(option('duration', '15'));

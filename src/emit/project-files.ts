@@ -10,6 +10,7 @@ import { emitOAuthWiring } from './oauth.js';
 import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
 import { PUBLISHED_TOOLS_EXPORT, PUBLISHED_TOOLS_FILE } from '../publish/trpc/emit.js';
 import { emitOps } from './ops.js';
+import { delegateName } from '../plan/names.js';
 
 export function emitEnums(plan: Plan): GeneratedFile {
   const body = plan.enums
@@ -167,7 +168,9 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
     keyVerifier = `
     apiKeyVerifier({
       prisma,
-      keyDelegate: ${str(plan.auth.keyModel!.delegate)},
+      keyDelegate: ${str(plan.auth.keyModel!.delegate)},${plan.auth.keyModel!.userKey ? `
+      userKey: ${str(plan.auth.keyModel!.userKey)},
+      userDelegate: ${str(delegateName(user.model))},` : ''}
       userIdField: ${str(user.idField.name)},
       userSelect: ${select},
     }),`;
@@ -199,7 +202,7 @@ ${ops.options}}
 ${ops.code}
 export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
 
-const toolAccess = toolAccessMap(tools);
+const toolAccess = toolAccessMap(tools, models);
 
 /**
  * The web-standard handler: \`fetch(request)\` serves /mcp, /mcp/<toolset>, /healthz (alive) and /readyz

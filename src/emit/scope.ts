@@ -1,7 +1,7 @@
 /** Emits a model's `scope` and `fixed` functions from its ScopePlan. */
 import path from 'node:path';
 import type { ModelPlan, Plan, ScopeExpr } from '../plan/types.js';
-import { key, objectLiteral, str } from './ts.js';
+import { key, objectLiteral, str, strList } from './ts.js';
 import type { ImportSpec } from './imports.js';
 
 export function scopeExpr(expr: ScopeExpr): string {
@@ -39,5 +39,21 @@ export function scopeFunctions(plan: Plan, mp: ModelPlan, file: string): { entri
   if (scope.fixed.length > 0) {
     entries.push(['fixed', `(user) => (${objectLiteral(scope.fixed.map(([field, userField]) => [field, `user.${userField}`]))})`]);
   }
+  const read = new Set([...userFieldsOf(scope.where), ...scope.fixed.map(([, userField]) => userField)]);
+  entries.push(['userFields', strList([...read].sort())]);
   return { entries, imports: [] };
+}
+
+/** The `$user.<field>` names a scope expression reads. */
+function userFieldsOf(expr: ScopeExpr): string[] {
+  switch (expr.kind) {
+    case 'user':
+      return [expr.field];
+    case 'literal':
+      return [];
+    case 'array':
+      return expr.items.flatMap(userFieldsOf);
+    case 'object':
+      return expr.entries.flatMap(([, v]) => userFieldsOf(v));
+  }
 }

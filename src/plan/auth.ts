@@ -55,11 +55,14 @@ export function planAuth(config: ResolvedConfig, models: ReadonlyMap<string, Mod
     return { auth: { kind: 'apiKeys', keyModel: keyModelPlan }, userFields };
   }
   const oauth = planOAuth(config.auth, userModel, models, report);
+  // The key check reads only the key row when the row itself holds the user's id.
+  const toUser = models.get(keyModel)?.fields.find((f) => f.kind === 'relation' && f.name === 'user' && f.type === userModel.name);
+  const userKey = toUser?.kind === 'relation' && toUser.fromFields.length === 1 && toUser.toFields[0] === idField.name ? toUser.fromFields[0] : undefined;
   return {
     auth: {
       kind: 'apiKeys',
       user: { model: userModel.name, info, idField },
-      keyModel: keyModelPlan,
+      keyModel: userKey ? { ...keyModelPlan, userKey } : keyModelPlan,
       ...(oauth ? { oauth } : {}),
       ...(config.auth.publicUrl ? { publicUrl: config.auth.publicUrl.replace(/\/+$/, '') } : {}),
     },

@@ -74,8 +74,11 @@ export interface AuthPlan {
   readonly kind: 'none' | 'apiKeys';
   /** With apiKeys: the user model and the fields get_user_info returns. */
   readonly user?: { readonly model: string; readonly info: readonly ValueField[]; readonly idField: ValueField };
-  /** With apiKeys: the key model's name and Prisma Client property. */
-  readonly keyModel?: { readonly name: string; readonly delegate: string };
+  /**
+   * With apiKeys: the key model's name and Prisma Client property, and its field holding the
+   * user's id (`userId`) when its relation to the user is a single-field foreign key to the id.
+   */
+  readonly keyModel?: { readonly name: string; readonly delegate: string; readonly userKey?: string };
   /** OAuth next to API keys (`auth.oauth`). */
   readonly oauth?: OAuthPlan;
   /** `auth.publicUrl`, when set. */

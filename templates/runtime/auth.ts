@@ -1,6 +1,8 @@
 // API key authentication: a Verifier (caller.ts) over the web Request. Copied into <output>/runtime/.
 // Reaches the Prisma client structurally (by delegate name), so it needs no generated types.
-// One query per request: the key row and its user come back together.
+// One query per request: the key row, which holds the user's id. The user row itself is read only
+// for calls that need more of it than the id (see Caller.loadUser), or with the key when the
+// verifier is not told where the id lives (`userKey`).
 import { createHash } from 'node:crypto';
 import type { Caller, Verifier } from './caller.js';
 
@@ -11,6 +13,16 @@ export interface ApiKeyAuthOptions {
   readonly keyDelegate: string;
   /** The key model's relation to its user (init names it `user`). @default 'user' */
   readonly userRelation?: string;
+  /**
+   * The key model's field holding the user's id (init names it `userId`), with `userDelegate`
+   * (`user`): the key check is then one query, and the rest of the user is loaded only when a call
+   * reads it. Absent: the user comes with the key (two queries with Prisma's default strategy).
+   * Only for keys whose relation has a foreign key that deletes them with the user (init's
+   * `onDelete: Cascade`): a key row then proves its user exists.
+   */
+  readonly userKey?: string;
+  /** Client property of the user model, e.g. `user`; with `userKey`. */
+  readonly userDelegate?: string;
   /** The user's id field, e.g. `id`. */
   readonly userIdField: string;
   /** The user fields loaded for the caller (what get_user_info may return); the id is always added. */
@@ -62,9 +74,25 @@ export function apiKeyVerifier(opts: ApiKeyAuthOptions): Verifier {
   const now = opts.now ?? (() => new Date());
   const interval = opts.touchIntervalMs ?? 60_000;
   const log = opts.log ?? ((message: string) => console.error(message));
+  const userSelect = { ...opts.userSelect, [opts.userIdField]: true };
+  const users = opts.userKey && opts.userDelegate ? delegateOf(opts.prisma, opts.userDelegate) : undefined;
+  // The id alone is the whole user when `auth.user.info` names nothing else.
+  const idIsWhole = Object.keys(userSelect).length === 1;
   const select = {
     id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true,
-    [relation]: { select: { ...opts.userSelect, [opts.userIdField]: true } },
+    ...(users ? { [opts.userKey!]: true } : { [relation]: { select: userSelect } }),
+  };
+  /** The caller's user: loaded with the key, or its id now and the row on demand. */
+  const userOf = (row: Record<string, any>): Pick<Caller, 'user' | 'loadUser'> | null => {
+    if (!users) {
+      const user = row[relation] as Record<string, unknown> | null;
+      return user ? { user } : null;
+    }
+    const id = row[opts.userKey!] as unknown;
+    if (id === null || id === undefined) return null;
+    const user = { [opts.userIdField]: id };
+    if (idIsWhole) return { user };
+    return { user, loadUser: () => users.findUnique({ where: { [opts.userIdField]: id }, select: userSelect }) };
   };
 
   return async (request): Promise<Caller | Response | null> => {
@@ -86,13 +114,13 @@ export function apiKeyVerifier(opts: ApiKeyAuthOptions): Verifier {
     // No cache of key validity: a revoked key is refused on the very next request.
     if (!row || row.revokedAt instanceof Date) return refuse('invalid_token', INVALID);
     if (row.expiresAt instanceof Date && row.expiresAt.getTime() <= at.getTime()) return refuse('invalid_token', INVALID);
-    const user = row[relation] as Record<string, unknown> | null;
+    const user = userOf(row);
     if (!user) return refuse('invalid_token', INVALID);
 
     const last = row.lastUsedAt instanceof Date ? row.lastUsedAt.getTime() : undefined;
     if (last === undefined || at.getTime() - last >= interval) touch(keys, row.id, at, interval, log);
     const scopes = String(row.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    return { user, scopes, credential: { kind: 'api-key', id: String(row.id) } };
+    return { ...user, scopes, credential: { kind: 'api-key', id: String(row.id) } };
   };
 }
 

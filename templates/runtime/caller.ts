@@ -17,6 +17,12 @@ export interface Caller {
   /** `read`, `write`, `<toolset>:read`, `<toolset>:write`. */
   readonly scopes: readonly string[];
   readonly credential: Credential;
+  /**
+   * Present when `user` holds only some of the user's fields (an API key knows the id): loads the
+   * whole row, or null when the user is gone. The handler calls it only for calls that read
+   * other fields (get_user_info, custom tools, scopes over other user fields).
+   */
+  readonly loadUser?: () => Promise<Record<string, unknown> | null>;
 }
 
 /**

@@ -45,6 +45,8 @@ function tool(o: ToolOptions, access: 'read' | 'write', annotations: ToolAnnotat
     get input() { return schemas().input; },
     get output() { return schemas().output; },
     handler,
+    // Model tools read the user only through scopes (and `fixed`).
+    userFields: 'scopes',
     ...(audit ? { audit } : {}),
   };
 }

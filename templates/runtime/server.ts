@@ -67,14 +67,41 @@ export function allows(scopes: readonly string[], access: Access, toolset: strin
   return scopes.includes(access) || scopes.includes(`${toolset}:${access}`);
 }
 
-/** What the HTTP layer needs per tool: access, toolset(s) and the optional per-call gate. */
-export type ToolAccess = Pick<ToolDef, 'access' | 'toolset' | 'toolsets' | 'gate'>;
+/**
+ * What the HTTP layer needs per tool: access, toolset(s), the optional per-call gate, and the
+ * user fields it reads (absent: the whole user row).
+ */
+export type ToolAccess = Pick<ToolDef, 'access' | 'toolset' | 'toolsets' | 'gate'> & { readonly userFields?: readonly string[] };
 
-/** Tool name → access and toolset, for the HTTP layer's scope check. */
-export function toolAccessMap(tools: readonly ToolDef[]): ReadonlyMap<string, ToolAccess> {
+/**
+ * Tool name → what the HTTP layer checks before MCP. `models` resolves `userFields: 'scopes'` to
+ * the user fields any model's scope reads (a tool's relations carry other models' scopes); without
+ * it, or when a scoped model does not say, such tools get the whole user.
+ */
+export function toolAccessMap(tools: readonly ToolDef[], models?: Registry): ReadonlyMap<string, ToolAccess> {
+  const scopeFields = models ? scopeUserFields(models) : undefined;
   return new Map(
-    tools.map((t) => [t.name, { access: t.access, toolset: t.toolset, ...(t.toolsets ? { toolsets: t.toolsets } : {}), ...(t.gate ? { gate: t.gate.bind(t) } : {}) }]),
+    tools.map((t) => {
+      const userFields = t.userFields === 'scopes' ? scopeFields : t.userFields;
+      return [t.name, {
+        access: t.access, toolset: t.toolset,
+        ...(t.toolsets ? { toolsets: t.toolsets } : {}),
+        ...(t.gate ? { gate: t.gate.bind(t) } : {}),
+        ...(userFields ? { userFields } : {}),
+      }];
+    }),
   );
+}
+
+/** Every user field the registry's scopes read; undefined when a scoped model does not say which. */
+function scopeUserFields(models: Registry): readonly string[] | undefined {
+  const fields = new Set<string>();
+  for (const spec of Object.values(models)) {
+    if (!spec.scope && !spec.fixed) continue;
+    if (!spec.userFields) return undefined;
+    for (const field of spec.userFields) fields.add(field);
+  }
+  return [...fields];
 }
 
 /** The toolsets a tool serves: several for compact query/mutate, else its own. */

@@ -52,6 +52,11 @@ export interface ModelSpec<User = unknown> {
   readonly scope?: (user: User) => Where;
   /** Values the server sets on create (from equality scopes such as `authorId: '$user.id'`). */
   readonly fixed?: (user: User) => Record<string, unknown>;
+  /**
+   * The user fields `scope` and `fixed` read (`['id']`). Absent on a scoped model: any of them
+   * (a scope function of your own), so its tools get the whole user row.
+   */
+  readonly userFields?: readonly string[];
   readonly defaultTake: number;
   readonly maxTake: number;
   /** The toolset the model belongs to (scopes `<toolset>:read|write`). */
@@ -144,6 +149,13 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
    * result, absent when the call failed. Absent: the record names the tool only.
    */
   readonly audit?: (args: unknown, value: unknown) => AuditTarget;
+  /**
+   * Which user fields the handler reads from `ctx.user`: `'scopes'` for tools that read it only
+   * through model scopes (generated model tools, compact mode), resolved against the registry.
+   * Absent: the whole user row (get_user_info, custom tools). A credential that knows only the
+   * user's id (an API key) loads the rest only for calls that need it.
+   */
+  readonly userFields?: readonly string[] | 'scopes';
   /** Returns the structured result; the runtime adds the text copy and serializes values. */
   handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry }): Promise<z.input<O>>;
 }

@@ -120,6 +120,24 @@ describe('apiKeyVerifier over real HTTP', () => {
     expect(queries).toEqual(['McpApiKey.findUnique']);
   });
 
+  it('with userKey (what generate emits): the key row alone gives the user id, and loadUser reads the selected fields', async () => {
+    const verify = apiKeyVerifier({ prisma, keyDelegate: 'mcpApiKey', userKey: 'userId', userDelegate: 'user', userIdField: 'id', userSelect: { id: true, email: true, name: true } });
+    const { key } = await newKey({ scopes: ['read'] });
+    const caller = await verify(new Request('http://127.0.0.1/mcp', { method: 'POST', headers: { authorization: `Bearer ${key}` } }));
+    if (!caller || caller instanceof Response) throw new Error(`expected a caller, got ${String(caller)}`);
+    expect(caller.user).toEqual({ id: alice.id });
+    expect(await caller.loadUser?.()).toEqual({ id: alice.id, email: 'alice@example.com', name: 'Alice' });
+    // When the id is all auth.user.info names, it is the whole user: nothing left to load.
+    const idOnly = apiKeyVerifier({ prisma, keyDelegate: 'mcpApiKey', userKey: 'userId', userDelegate: 'user', userIdField: 'id', userSelect: { id: true } });
+    const bare = await idOnly(new Request('http://127.0.0.1/mcp', { method: 'POST', headers: { authorization: `Bearer ${key}` } }));
+    expect(bare).toMatchObject({ user: { id: alice.id } });
+    expect((bare as { loadUser?: unknown }).loadUser).toBeUndefined();
+    // Revocation still takes effect on the very next request.
+    await revokeKey(prisma, key, blogKeyModel);
+    const after = await verify(new Request('http://127.0.0.1/mcp', { method: 'POST', headers: { authorization: `Bearer ${key}` } }));
+    expect(after instanceof Response && after.status).toBe(401);
+  });
+
   // Only what is recognisably an API key is judged here, so the verifier's place in the list does not matter.
   it.each(['Basic YWxpY2U6c2VjcmV0', 'Token mcpk_x', 'Bearer not-a-key', 'Bearer mcpo_at_' + 'a'.repeat(43), 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln'])(
     'leaves the header %j (another scheme, another kind of token) to the next verifier',

@@ -61,7 +61,7 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
   const tools: ToolDef[] = [
     {
       // Listed to callers who may read any served toolset; it answers with only the models they may read.
-      name: 'describe_models', toolset: toolsets[0] ?? '', toolsets, access: 'read', gate: () => undefined,
+      name: 'describe_models', toolset: toolsets[0] ?? '', toolsets, access: 'read', userFields: [], gate: () => undefined,
       title: 'Describe models',
       description: 'Lists the models you can query. With { models: [names] }: their fields, relations, unique keys, writable fields, limits and filter operators.',
       input: z.strictObject({ models: z.array(z.string()).max(20).optional().describe('Model names to describe in detail') }),
@@ -77,7 +77,7 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
       },
     },
     {
-      name: 'query', toolset: toolsets[0] ?? '', toolsets, access: 'read', gate: gate('read'),
+      name: 'query', toolset: toolsets[0] ?? '', toolsets, access: 'read', userFields: 'scopes', gate: gate('read'),
       title: 'Query',
       description: 'Reads rows with Prisma Client arguments. findMany returns { items, nextCursor, hasMore }; findFirst { item }; aggregate the aggregates; groupBy { groups }. Only rows you may see.',
       input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(QUERY_OPERATIONS), args: argsInput('Prisma Client arguments, e.g. { where, orderBy, take, select }').optional() }),
@@ -105,7 +105,7 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
   ];
   if (hasWrites) {
     tools.push({
-      name: 'mutate', toolset: toolsets[0] ?? '', toolsets, access: 'write', gate: gate('write'),
+      name: 'mutate', toolset: toolsets[0] ?? '', toolsets, access: 'write', userFields: 'scopes', gate: gate('write'),
       title: 'Mutate',
       description: 'Creates, updates or deletes one row: create { data }, update { where: <unique>, data }, delete { where: <unique> }. Returns the row. Only rows you may change.',
       input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(MUTATE_OPERATIONS), args: argsInput('{ data }, { where, data } or { where }') }),

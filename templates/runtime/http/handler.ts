@@ -2,7 +2,8 @@
 // every framework mount are thin adapters over it. Its pipeline, in order:
 //   route → Host/Origin → method → request hooks (per IP) → authenticate (ordered verifiers) →
 //   caller hooks (per caller) → body (limit, JSON) → body hooks (per tool call) → scope check →
-//   MCP dispatch (tool hooks).
+//   the whole user row, for calls that read more of it than the credential loaded → MCP dispatch
+//   (tool hooks).
 // Every refusal happens before MCP is touched; MCP itself (both protocol revisions, 2025-11-25
 // and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts.
 import { createMcpHandler as createSdkHandler, type McpServer } from '@modelcontextprotocol/server';
@@ -196,11 +197,13 @@ export function createHandler(opts: HandlerOptions): McpHandler {
         : `Bearer error="insufficient_scope", scope="${scope}"`;
       return json(403, { error: 'insufficient_scope', error_description: `this tool needs the "${scope}" scope` }, { 'www-authenticate': challenge });
     }
-    cancellations.route(caller.credential, body.value);
+    const whole = await withWholeUser(caller, body.value, opts.tools);
+    if (whole instanceof Response) return whole;
+    cancellations.route(whole.credential, body.value);
     scopes.set(request, {
-      caller,
+      caller: whole,
       ...(toolset !== undefined ? { toolset } : {}),
-      cancelSignal: (id) => cancellations.track(caller.credential, id),
+      cancelSignal: (id) => cancellations.track(whole.credential, id),
     });
     return sdk.fetch(request, { parsedBody: body.value });
   };
@@ -224,6 +227,32 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       await sdk.close();
     },
   };
+}
+
+/**
+ * The caller with the whole user row when a tool call in the body reads fields its credential did
+ * not load (an API key knows only the user's id: model tools whose scopes read only the id need
+ * nothing more, get_user_info and custom tools need the row). 401 when the user is gone.
+ */
+async function withWholeUser(caller: Caller, body: unknown, tools: HandlerOptions['tools']): Promise<Caller | Response> {
+  const { user, loadUser } = caller;
+  if (!loadUser || !user) return caller;
+  const loaded = (field: string) => field in user;
+  const needed = (Array.isArray(body) ? body : [body]).some((message) => {
+    const m = message as { method?: unknown; params?: { name?: unknown } } | null;
+    if (m?.method !== 'tools/call' || typeof m.params?.name !== 'string') return false;
+    const tool = tools.get(m.params.name);
+    return tool !== undefined && (tool.userFields === undefined || !tool.userFields.every(loaded));
+  });
+  if (!needed) return caller;
+  const whole = await loadUser();
+  if (!whole) {
+    return json(401, { error: 'invalid_token', error_description: 'The user of this credential no longer exists.' }, {
+      'www-authenticate': 'Bearer realm="mcp", error="invalid_token"',
+      'cache-control': 'no-store',
+    });
+  }
+  return { ...caller, user: whole };
 }
 
 /** The scope a JSON-RPC message (or batch) needs and the caller lacks, if any. */

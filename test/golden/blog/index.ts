@@ -52,7 +52,7 @@ function configuredOps(_prisma: Db): { limits?: RateLimits; audit?: AuditSink | 
 
 export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
 
-const toolAccess = toolAccessMap(tools);
+const toolAccess = toolAccessMap(tools, models);
 
 /**
  * The web-standard handler: `fetch(request)` serves /mcp, /mcp/<toolset>, /healthz (alive) and /readyz

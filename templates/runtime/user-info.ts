@@ -27,6 +27,8 @@ export function userInfoTool(o: UserInfoToolOptions): ToolDef {
     input: z.strictObject({}),
     output: o.output as z.ZodObject,
     annotations: { title, readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    // It reads exactly the fields it returns: with `info: ['id']`, an API key's caller is enough.
+    userFields: Object.keys(o.fields),
     async handler(_args, ctx) {
       const user = ctx.user as Record<string, unknown> | null;
       if (!user) throw new ToolError('this server runs without authentication: there is no current user');

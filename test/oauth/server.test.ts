@@ -385,6 +385,36 @@ describe('refused, with nothing written', () => {
     }
   });
 
+  it('an endless chunked body (no Content-Length) is read only up to each endpoint\'s limit, then refused', async () => {
+    // 8 MiB offered in 64 KiB chunks; the stream counts what the endpoint actually pulled.
+    const endless = () => {
+      let pulled = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= 8 * 1024 * 1024) return controller.close();
+          pulled += 65536;
+          controller.enqueue(new Uint8Array(65536).fill(0x61));
+        },
+      });
+      return { body, pulled: () => pulled };
+    };
+    const post = (path: string, type: string, stream: ReadableStream<Uint8Array>) =>
+      unchanged(() => call(server, path, { method: 'POST', body: stream, headers: { 'content-type': type }, duplex: 'half' } as RequestInit));
+    const cases = [
+      ['/oauth/register', 'application/json', 400, 'invalid_client_metadata'],
+      ['/oauth/token', 'application/x-www-form-urlencoded', 400, 'invalid_request'],
+      ['/oauth/authorize', 'application/x-www-form-urlencoded', 413, undefined],
+    ] as const;
+    for (const [path, type, status, error] of cases) {
+      const sent = endless();
+      const res = await post(path, type, sent.body);
+      expect(res.status, path).toBe(status);
+      if (error) expect(((await res.json()) as { error: string }).error, path).toBe(error);
+      // At most the limit (64 KiB for the sign-in form) plus a chunk or two of read-ahead.
+      expect(sent.pulled(), path).toBeLessThanOrEqual(4 * 65536);
+    }
+  });
+
   it('a token also sent in the URL is refused', async () => {
     const tokens = await fullFlow(await register());
     const res = (await server.verifier(new Request(`${BASE}/mcp?access_token=${tokens.access_token}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.access_token}` } }))) as Response;

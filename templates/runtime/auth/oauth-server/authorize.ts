@@ -1,6 +1,7 @@
 // The authorization endpoint, as named steps: check the client and its redirect URI (errors are
 // shown, never redirected), then the request (errors go back to the client), then find out who
 // is signing in (the app's login, else the built-in API key form), then ask for consent.
+import { readText } from '../../http/body.js';
 import { ClientRefused, resolveClient } from './clients.js';
 import { AuthorizePageError, AuthorizeRedirectError } from './errors.js';
 import { ENDPOINTS } from './metadata.js';
@@ -132,11 +133,12 @@ function cspSource(redirectUri: string): string {
 }
 
 /** The signed request of a posted form, bound to this browser by the CSRF cookie. */
-export async function readForm(o: Resolved, request: Request): Promise<{ auth: AuthRequest; form: FormData }> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_FORM) throw new AuthorizePageError('The form is too large.', 413);
+export async function readForm(o: Resolved, request: Request): Promise<{ auth: AuthRequest; form: URLSearchParams }> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) throw new AuthorizePageError('Expected a form post.', 415);
-  const form = await request.formData();
+  const read = await readText(request, MAX_FORM);
+  if (!read.ok) throw read.reason === 'too-large' ? new AuthorizePageError('The form is too large.', 413) : new AuthorizePageError('The form could not be read.', 400);
+  const form = new URLSearchParams(read.text);
   const sealed = form.get('request');
   const auth = typeof sealed === 'string' ? (unseal(o.secret, sealed, o.now()) as AuthRequest | undefined) : undefined;
   const cookie = cookieValue(request.headers.get('cookie'), CSRF_COOKIE);

@@ -1,6 +1,7 @@
 // RFC 7591 dynamic client registration, for clients without a metadata document. Open by design
 // (that is what MCP clients expect); turn it off with `registration: false`. Registered clients
 // are public: no secret is issued, PKCE protects the code.
+import { readText } from '../../http/body.js';
 import { ClientRefused, clientFields } from './clients.js';
 import { invalidClientMetadata, invalidRedirectUri, invalidRequest } from './errors.js';
 import type { Resolved } from './options.js';
@@ -12,11 +13,11 @@ const MAX_BODY = 16 * 1024;
 
 export async function registerEndpoint(o: Resolved, store: Store, request: Request): Promise<Response> {
   if (request.method !== 'POST') throw invalidRequest('use POST with a JSON body');
-  const text = await request.text();
-  if (text.length > MAX_BODY) throw invalidClientMetadata(`the registration request is larger than ${MAX_BODY} bytes`);
+  const read = await readText(request, MAX_BODY);
+  if (!read.ok) throw read.reason === 'too-large' ? invalidClientMetadata(`the registration request is larger than ${MAX_BODY} bytes`) : invalidRequest('the body could not be read');
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(read.text);
   } catch {
     throw invalidClientMetadata('the body is not JSON');
   }

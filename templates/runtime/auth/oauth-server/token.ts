@@ -1,5 +1,6 @@
 // The token endpoint: authorization_code (PKCE S256, single-use code) and refresh_token (rotated on
 // every use; a refresh token presented twice means it leaked, so the whole grant is revoked).
+import { readText } from '../../http/body.js';
 import { invalidClient, invalidGrant, invalidRequest, invalidScope, OAuthError, unsupportedGrantType } from './errors.js';
 import { resourceOf, type Resolved } from './options.js';
 import { json } from './respond.js';
@@ -86,7 +87,7 @@ async function issue(o: Resolved, store: Store, grantId: string, scopes: readonl
 export async function formParams(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) throw invalidRequest('expected an application/x-www-form-urlencoded body');
-  const text = await request.text();
-  if (text.length > MAX_BODY) throw invalidRequest(`the body is larger than ${MAX_BODY} bytes`);
-  return new URLSearchParams(text);
+  const read = await readText(request, MAX_BODY);
+  if (!read.ok) throw invalidRequest(read.reason === 'too-large' ? `the body is larger than ${MAX_BODY} bytes` : 'the body could not be read');
+  return new URLSearchParams(read.text);
 }

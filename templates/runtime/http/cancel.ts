@@ -1,6 +1,9 @@
 // Client cancellation for stateless 2025-11-25 traffic: `notifications/cancelled` arrives in its
 // own POST while the call it names runs in another, so calls in flight in this process are found
 // by the caller's credential and the request id. Another caller's ids are never reachable.
+// Two clients sharing one credential (one key in two apps) number their requests independently:
+// when a cancellation could name either's call, neither is cancelled, since cancellation is
+// advisory and stopping the wrong call would lose work.
 // (The 2026-07-28 revision cancels by closing the request, which aborts the call directly.)
 // Across processes this needs shared state (a later Redis option).
 import type { Credential } from '../caller.js';
@@ -8,26 +11,42 @@ import type { Credential } from '../caller.js';
 type Message = { id?: unknown; method?: unknown; params?: { requestId?: unknown } };
 
 export class Cancellations {
-  private readonly inFlight = new Map<string, AbortController>();
+  private readonly inFlight = new Map<string, Set<AbortController>>();
 
   /** Registers a running call; `done()` unregisters it. */
   track(credential: Credential, requestId: string | number): { signal: AbortSignal; done(): void } {
     const key = keyOf(credential, requestId);
     const controller = new AbortController();
-    this.inFlight.set(key, controller);
-    return { signal: controller.signal, done: () => void (this.inFlight.get(key) === controller && this.inFlight.delete(key)) };
+    let calls = this.inFlight.get(key);
+    if (!calls) this.inFlight.set(key, (calls = new Set()));
+    calls.add(controller);
+    return {
+      signal: controller.signal,
+      done: () => {
+        calls.delete(controller);
+        if (calls.size === 0 && this.inFlight.get(key) === calls) this.inFlight.delete(key);
+      },
+    };
   }
 
   /** Aborts the caller's own calls named by `notifications/cancelled` messages in `body`. */
   route(credential: Credential, body: unknown): void {
     for (const m of (Array.isArray(body) ? body : [body]) as Message[]) {
       if (m?.method !== 'notifications/cancelled' || (typeof m.params?.requestId !== 'string' && typeof m.params?.requestId !== 'number')) continue;
-      this.inFlight.get(keyOf(credential, m.params.requestId))?.abort(new Error('cancelled by the client'));
+      const calls = this.inFlight.get(keyOf(credential, m.params.requestId));
+      if (calls?.size === 1) for (const controller of calls) controller.abort(new Error('cancelled by the client'));
     }
   }
 
   abortAll(): void {
-    for (const controller of this.inFlight.values()) controller.abort(new Error('server shutting down'));
+    for (const calls of this.inFlight.values()) for (const controller of calls) controller.abort(new Error('server shutting down'));
+  }
+
+  /** Calls in flight (for tests and metrics). */
+  get size(): number {
+    let n = 0;
+    for (const calls of this.inFlight.values()) n += calls.size;
+    return n;
   }
 }
 

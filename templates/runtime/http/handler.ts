@@ -13,12 +13,13 @@ import { allows, toolsetsOf, type RequestScope, type ToolAccess } from '../serve
 import type { Access } from '../spec.js';
 import { readJson } from './body.js';
 import { Cancellations } from './cancel.js';
+import { clientAddress } from './client-address.js';
 import { envList, hostChecker, isLoopbackAddress, originChecker } from './origin.js';
 import { json, jsonRpcError } from './respond.js';
 
 /** What an adapter knows about the connection that a Request does not carry. */
 export interface RequestInfo {
-  /** The peer's IP address (for per-IP limits before authentication). */
+  /** The peer's IP address (for per-IP limits before authentication); behind `trustedProxies`, the client's it names. */
   readonly remoteAddress?: string;
   /**
    * The JSON body, when a framework already read and parsed it (Express after `express.json()`,
@@ -64,6 +65,14 @@ export interface HandlerOptions {
   readonly allowedOrigins?: readonly string[];
   /** Host headers allowed besides loopback names; env MCP_ALLOWED_HOSTS adds more. An entry without a port matches any port. @default [] */
   readonly allowedHosts?: readonly string[];
+  /**
+   * Reverse proxies in front of this server (addresses or CIDR ranges; `*`: whichever peer
+   * connects): a request from one is attributed to the client its X-Forwarded-For names, for
+   * per-address limits and `auth: 'none'`. Env MCP_TRUSTED_PROXIES (comma-separated) adds more.
+   * Frameworks that resolve it themselves (Express `trust proxy`, Fastify `trustProxy`) pass the
+   * client's address already. @default [] (the peer's address; X-Forwarded-For is ignored)
+   */
+  readonly trustedProxies?: readonly string[];
   /** Largest accepted request body, in bytes. @default 1048576 (1 MiB) */
   readonly bodyLimit?: number;
   /** Extra endpoints (checked before `/mcp`; they do their own authentication). @default [] */
@@ -109,6 +118,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const log = opts.log ?? ((line: string) => console.error(line));
   const hostAllowed = hostChecker([...(opts.allowedHosts ?? []), ...envList('MCP_ALLOWED_HOSTS')]);
   const originAllowed = originChecker([...(opts.allowedOrigins ?? []), ...envList('MCP_ALLOWED_ORIGINS')]);
+  const clientOf = clientAddress([...(opts.trustedProxies ?? []), ...envList('MCP_TRUSTED_PROXIES')]);
   const toolsets = new Set([...opts.tools.values()].flatMap(toolsetsOf));
   const cancellations = new Cancellations();
   // The SDK's factory sees the Request we pass; the scope we decided for it travels alongside.
@@ -212,7 +222,8 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     routePaths: (opts.routes ?? []).map((r) => r.path),
     fetch: async (request, info = {}) => {
       try {
-        return await serve(request, info);
+        const remoteAddress = clientOf(info.remoteAddress, request.headers.get('x-forwarded-for'));
+        return await serve(request, remoteAddress === undefined || remoteAddress === info.remoteAddress ? info : { ...info, remoteAddress });
       } catch (error) {
         // The key check reads the database: when it is away, the whole request is refused as such.
         const db = toDatabaseError(error);

@@ -5,13 +5,16 @@
 //   the whole user row, for calls that read more of it than the credential loaded → MCP dispatch
 //   (tool hooks).
 // Every refusal happens before MCP is touched; MCP itself (both protocol revisions, 2025-11-25
-// and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts.
+// and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts, except
+// 2025-era tools/call and tools/list, which reach that server over a lighter single-exchange
+// transport (exchange.ts).
 import { createMcpHandler as createSdkHandler, type McpServer } from '@modelcontextprotocol/server';
 import { ANONYMOUS, type Caller, type Verifier } from '../caller.js';
 import { toDatabaseError } from '../errors.js';
 import { allows, toolsetsOf, type RequestScope, type ToolAccess } from '../server.js';
 import type { Access } from '../spec.js';
 import { readJson } from './body.js';
+import { directLegacyRequest, serveDirect } from './exchange.js';
 import { Cancellations } from './cancel.js';
 import { clientAddress } from './client-address.js';
 import { envList, hostChecker, isLoopbackAddress, originChecker } from './origin.js';
@@ -210,11 +213,14 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     const whole = await withWholeUser(caller, body.value, opts.tools);
     if (whole instanceof Response) return whole;
     cancellations.route(whole.credential, body.value);
-    scopes.set(request, {
+    const served: RequestScope = {
       caller: whole,
       ...(toolset !== undefined ? { toolset } : {}),
       cancelSignal: (id) => cancellations.track(whole.credential, id),
-    });
+    };
+    const direct = directLegacyRequest(request, body.value);
+    if (direct) return serveDirect(opts.server(served), request, direct);
+    scopes.set(request, served);
     return sdk.fetch(request, { parsedBody: body.value });
   };
 

@@ -10,6 +10,7 @@ import {
   classifyInboundRequest, isJSONRPCRequest, isJsonContentType, SUPPORTED_PROTOCOL_VERSIONS,
   type JSONRPCMessage, type JSONRPCRequest, type McpServer, type MessageExtraInfo, type Transport, type TransportSendOptions,
 } from '@modelcontextprotocol/server';
+import { textResponse } from './respond.js';
 
 const DIRECT = new Set(['tools/call', 'tools/list']);
 const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' };
@@ -86,7 +87,7 @@ class SingleExchange implements Transport {
       this.answered = true;
       if (final) {
         // The usual case: nothing came first, so the answer is one event, written at once.
-        this.answer(new Response(event, { status: 200, headers: SSE_HEADERS }));
+        this.answer(textResponse(200, event, SSE_HEADERS));
         return this.close();
       }
       // Something before the answer (progress, a log message): from here on, a live stream.

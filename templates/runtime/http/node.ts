@@ -7,7 +7,9 @@
 // - close() stops accepting, lets calls in flight finish (up to a grace period), then closes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_BODY_LIMIT, type McpHandler, type RequestInfo } from './handler.js';
+import type { BodyResult } from './body.js';
+import { DEFAULT_BODY_LIMIT, routeMatches, type McpHandler, type RequestInfo } from './handler.js';
+import { knownText } from './respond.js';
 import { isLoopback } from './origin.js';
 
 export interface NodeServerOptions {
@@ -56,9 +58,13 @@ export function toNodeListener(handler: McpHandler, opts: NodeListenerOptions = 
   return (req, res) => {
     void (async () => {
       const known = opts.describe?.(req) ?? {};
-      const { request, touched } = toWebRequest(req, res, known.url);
+      // The handler's own routes (OAuth forms, registration) read the web Request's body; the MCP
+      // endpoint reads the node stream directly (readBody), which costs less than a web stream.
+      const pathname = (known.url ?? req.url ?? '/').split('?')[0]!;
+      const stream = handler.routePaths.some((path) => routeMatches(path, pathname));
+      const { request, touched, readBody } = toWebRequest(req, res, known.url, { stream });
       const peer = req.socket.remoteAddress;
-      const response = await handler.fetch(request, { ...(peer ? { remoteAddress: peer } : {}), ...known.info });
+      const response = await handler.fetch(request, { ...(peer ? { remoteAddress: peer } : {}), ...(stream ? {} : { readBody }), ...known.info });
       if (!req.complete && !(await drain(req, cap, touched()))) res.setHeader('connection', 'close');
       await writeResponse(res, response);
       if (res.getHeader('connection') === 'close') req.socket.end();
@@ -71,10 +77,16 @@ export function toNodeListener(handler: McpHandler, opts: NodeListenerOptions = 
 }
 
 /**
- * A web Request over a node request; the body is read only if the handler asks for it. `url`
- * replaces `req.url` (a framework that stripped its mount prefix from it).
+ * A web Request over a node request; the body is read only if the handler asks for it: through
+ * the Request (`stream`, the default), or through `readBody`, which reads the node stream itself.
+ * `url` replaces `req.url` (a framework that stripped its mount prefix from it).
  */
-export function toWebRequest(req: IncomingMessage, res: ServerResponse, url = req.url): { request: Request; touched(): boolean } {
+export function toWebRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url = req.url,
+  opts: { readonly stream?: boolean } = {},
+): { request: Request; touched(): boolean; readBody(limit: number): Promise<BodyResult> } {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -85,7 +97,7 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse, url = re
   let started = false;
   // A body a framework already consumed (it hands over what it parsed) cannot be read again.
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && !req.readableEnded;
-  const body = hasBody
+  const body = hasBody && opts.stream !== false
     ? new ReadableStream<Uint8Array>({
         pull(controller) {
           if (!started) {
@@ -113,7 +125,48 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse, url = re
   }
   const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers, signal: abort.signal };
   if (body) Object.assign(init, { body, duplex: 'half' });
-  return { request: new Request(href, init), touched: () => started };
+  const readBody = (limit: number): Promise<BodyResult> => {
+    if (started || !hasBody) return Promise.resolve({ ok: false, reason: hasBody ? 'unreadable' : 'not-json' });
+    started = true;
+    return readNodeJson(req, limit);
+  };
+  return { request: new Request(href, init), touched: () => started, readBody };
+}
+
+/** The JSON body straight from the node stream, at most `limit` bytes (then it stops reading). */
+function readNodeJson(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ ok: false, reason: 'too-large' });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: BodyResult) => {
+      req.removeListener('data', onData);
+      req.removeListener('end', onEnd);
+      req.removeListener('error', onGone);
+      req.removeListener('close', onGone);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.pause();
+      finish({ ok: false, reason: 'too-large' });
+    };
+    const onEnd = () => {
+      try {
+        finish({ ok: true, value: JSON.parse(Buffer.concat(chunks, size).toString('utf8')) });
+      } catch {
+        finish({ ok: false, reason: 'not-json' });
+      }
+    };
+    // A client that stops sending (request time-out) or goes away: nothing to answer.
+    const onGone = () => finish({ ok: false, reason: 'unreadable' });
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onGone);
+    req.once('close', onGone);
+    req.resume();
+  });
 }
 
 function safely(fn: () => void): void {
@@ -160,6 +213,9 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
   // is closing at that very moment ("other side closed").
   headers['connection'] = res.getHeader('connection') === 'close' ? 'close' : 'keep-alive';
   res.writeHead(response.status, headers);
+  // A body built from a string (JSON answers, a single SSE event) is written as it is.
+  const text = knownText(response);
+  if (text !== undefined) return void res.end(text);
   if (!response.body) return void res.end();
   const reader = response.body.getReader();
   res.once('close', () => void reader.cancel().catch(() => {}));

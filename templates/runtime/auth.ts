@@ -17,8 +17,9 @@ export interface ApiKeyAuthOptions {
    * The key model's field holding the user's id (init names it `userId`), with `userDelegate`
    * (`user`): the key check is then one query, and the rest of the user is loaded only when a call
    * reads it. Absent: the user comes with the key (two queries with Prisma's default strategy).
-   * Only for keys whose relation has a foreign key that deletes them with the user (init's
-   * `onDelete: Cascade`): a key row then proves its user exists.
+   * Relies on the key's relation to its user (init's, with `onDelete: Cascade`): a key row then
+   * proves its user exists. Under `relationMode = "prisma"` (no foreign keys in the database), a
+   * user deleted with raw SQL would leave its keys working for tools that need only the id.
    */
   readonly userKey?: string;
   /** Client property of the user model, e.g. `user`; with `userKey`. */

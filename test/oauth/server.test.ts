@@ -88,6 +88,23 @@ async function caller(token: string, srv = server) {
   return srv.verifier(new Request(`${BASE}/mcp`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }));
 }
 
+/** SQL statements `run` sends (better-sqlite3 prepares each one). */
+async function statements(run: () => Promise<unknown>): Promise<number> {
+  const { default: Database } = await import('better-sqlite3');
+  const prepare = Database.prototype.prepare;
+  let n = 0;
+  Database.prototype.prepare = function (this: InstanceType<typeof Database>, ...args: Parameters<typeof prepare>) {
+    n++;
+    return prepare.apply(this, args);
+  } as typeof prepare;
+  try {
+    await run();
+  } finally {
+    Database.prototype.prepare = prepare;
+  }
+  return n;
+}
+
 async function tables(): Promise<string> {
   const rows = await Promise.all(['mcpOAuthClient', 'mcpOAuthGrant', 'mcpOAuthToken'].map((d) => prisma[d]!.findMany()));
   return JSON.stringify(rows);
@@ -195,7 +212,11 @@ describe('the flow', () => {
     expect(tokens).toMatchObject({ token_type: 'Bearer', scope: 'read', expires_in: 900 });
 
     const who = await caller(tokens.access_token);
-    expect(who).toMatchObject({ user: { id: 1, email: 'alice@example.com' }, scopes: ['read'], credential: { kind: 'oauth', clientId } });
+    // The grant holds the user's id (its foreign key proves the user exists); the row is loaded only for calls that read more.
+    expect(who).toMatchObject({ user: { id: 1 }, scopes: ['read'], credential: { kind: 'oauth', clientId } });
+    expect(await (who as { loadUser?: () => Promise<unknown> }).loadUser?.()).toEqual({ id: 1, email: 'alice@example.com' });
+    // The token check is two SQL statements: the token (grant and client revocation checked in it) and its grant.
+    expect(await statements(() => caller(tokens.access_token))).toBe(2);
 
     // Only hashes are stored.
     const stored = await tables();

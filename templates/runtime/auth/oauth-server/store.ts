@@ -38,6 +38,14 @@ export interface TokenRow {
   readonly grant: GrantRow;
 }
 
+/** What the access-token verifier needs of a token of a live grant and client. */
+export interface AccessTokenRow {
+  readonly grantId: string;
+  readonly scopes: string;
+  readonly expiresAt: Date;
+  readonly grant: Pick<GrantRow, 'userId' | 'clientId' | 'resource'>;
+}
+
 type Delegate = Record<string, (args: Record<string, unknown>) => Promise<any>>;
 
 export interface Store {
@@ -46,6 +54,11 @@ export interface Store {
   createGrant(row: { clientId: string; userId: unknown; scopes: string; resource: string }): Promise<{ id: string }>;
   createToken(row: { grantId: string; kind: TokenRow['kind']; hash: string; scopes: string; expiresAt: Date; challenge?: string; redirectUri?: string }): Promise<void>;
   token(hash: string): Promise<TokenRow | null>;
+  /**
+   * An access token whose grant and client are not revoked (checked in the same query), with its
+   * grant's user, client and resource: two statements, where `token` takes three.
+   */
+  accessToken(hash: string): Promise<AccessTokenRow | null>;
   /** Marks a code or refresh token used; false when it already was (a replay). */
   consume(id: string, at: Date): Promise<boolean>;
   revokeGrant(id: string, at: Date): Promise<void>;
@@ -61,6 +74,10 @@ export function createStore(o: Resolved): Store {
     createGrant: (row) => grants.create!({ data: row, select: { id: true } }),
     createToken: async (row) => void (await tokens.create!({ data: row, select: { id: true } })),
     token: (hash) => tokens.findUnique!({ where: { hash }, include: { grant: { include: { client: true } } } }),
+    accessToken: (hash) => tokens.findFirst!({
+      where: { hash, kind: 'access', grant: { revokedAt: null, client: { revokedAt: null } } },
+      select: { grantId: true, scopes: true, expiresAt: true, grant: { select: { userId: true, clientId: true, resource: true } } },
+    }),
     consume: async (id, at) => (await tokens.updateMany!({ where: { id, usedAt: null }, data: { usedAt: at } })).count === 1,
     revokeGrant: async (id, at) => void (await grants.updateMany!({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
   };

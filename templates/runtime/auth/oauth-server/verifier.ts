@@ -1,6 +1,7 @@
 // Access tokens of the built-in server as a Verifier: found by hash, unexpired, for this resource
 // (RFC 8707), their grant and client not revoked. Checked against the database on every request,
-// so a revocation takes effect on the next one. The user is the grant's user.
+// so a revocation takes effect on the next one. The user is the grant's user: the grant's foreign
+// key proves it exists, so its row is read only for calls that need more than its id (loadUser).
 import type { Caller, Verifier } from '../../caller.js';
 import { bearerToken, tokenInQuery, unauthorized } from '../resource/challenge.js';
 import { resourceUrl, type ResourceServer } from '../resource/metadata.js';
@@ -17,12 +18,19 @@ export function accessTokenVerifier(o: Resolved, store: Store, rs: ResourceServe
     const token = bearerToken(request);
     if (token && tokenInQuery(request)) return unauthorized(rs, request, 'invalid_request', 'Access tokens are not accepted in the URL: send Authorization: Bearer <token>.');
     if (!token?.startsWith(PREFIX.access)) return null;
-    const row = await store.token(sha256(token));
-    if (!row || row.kind !== 'access') return unauthorized(rs, request, 'invalid_token', INVALID);
-    if (row.expiresAt.getTime() <= o.now() || row.grant.revokedAt || row.grant.client.revokedAt) return unauthorized(rs, request, 'invalid_token', INVALID);
+    const row = await store.accessToken(sha256(token));
+    if (!row || row.expiresAt.getTime() <= o.now()) return unauthorized(rs, request, 'invalid_token', INVALID);
     if (row.grant.resource !== resourceUrl(rs, request)) return unauthorized(rs, request, 'invalid_token', 'The access token is for another resource.');
-    const user = await findUser(o, String(row.grant.userId));
-    if (!user) return unauthorized(rs, request, 'invalid_token', INVALID);
-    return { user, scopes: splitScopes(row.scopes), credential: { kind: 'oauth', id: row.grantId, clientId: row.grant.clientId } };
+    const userId = row.grant.userId;
+    if (userId === null || userId === undefined) return unauthorized(rs, request, 'invalid_token', INVALID);
+    const user = { [o.models.userIdField]: userId };
+    // The id alone is the whole user when `auth.user.info` names nothing else.
+    const whole = Object.keys({ ...o.models.userSelect, [o.models.userIdField]: true }).length === 1;
+    return {
+      user,
+      ...(whole ? {} : { loadUser: () => findUser(o, String(userId)) }),
+      scopes: splitScopes(row.scopes),
+      credential: { kind: 'oauth', id: row.grantId, clientId: row.grant.clientId },
+    };
   };
 }

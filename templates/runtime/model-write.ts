@@ -1,7 +1,6 @@
 // The write operations: create, update, delete, shared by per-model tools and compact `mutate`.
 // Each runs in one interactive transaction: find the row in scope, write, and check the written
-// row is still in scope; a failed check rolls the write back. A create whose values alone put its
-// row in scope is one INSERT and needs none.
+// row is still in scope; a failed check rolls the write back.
 import { delegate, flattenUnique, keyUnique, keyWhere, primaryKey, selectFields, transaction, type Delegate, type Row } from './db.js';
 import { notFound, ToolError } from './errors.js';
 import type { OpContext } from './model-read.js';
@@ -35,37 +34,18 @@ export async function createRow(spec: ModelSpec<any>, args: { readonly data: Row
   const scope = scopeOf(spec, ctx.user);
   // Server-set values win over anything in `data` (the validators do not offer them anyway).
   const fixed = spec.fixed && ctx.user != null ? spec.fixed(ctx.user) : {};
-  const data = { ...args.data, ...fixed };
   ctx.signal.throwIfAborted();
-  if (!scope || matchesByEquality(spec, scope, data)) return serializeRow(spec, ctx.models, await createInScope(spec, data, scope, ctx));
   const row = await transaction(ctx.prisma, async (tx) => {
     const db = delegate(tx, spec);
-    const created = await db.create({ data, select: allFields(spec) });
-    if (!matchesByEquality(spec, scope, created)) await assertInScope(db, spec, created, scope, 'new');
+    const created = await db.create({ data: { ...args.data, ...fixed }, select: allFields(spec) });
+    // The common owner scope (`authorId: '$user.id'`) can be checked on the returned row itself,
+    // without a query. The transaction stays even for one INSERT: one blocked past the call's time
+    // limit (a lock on the row it refers to) is rolled back, not committed after the caller was
+    // told it timed out.
+    if (scope && !matchesByEquality(spec, scope, created)) await assertInScope(db, spec, created, scope, 'new');
     return created;
   });
   return serializeRow(spec, ctx.models, row);
-}
-
-/**
- * A create whose row is in scope by the values it writes (no scope, or the common owner scope
- * `authorId: '$user.id'`, which the server sets): one INSERT, atomic by itself, with no transaction
- * around it. Its time limit works as a transaction's COMMIT does: checked before the statement is
- * sent. Should the database store other values than it was given (a trigger), the row is checked
- * in the database after all, and removed if it is out of scope.
- */
-async function createInScope(spec: ModelSpec<any>, data: Row, scope: Where | undefined, ctx: OpContext): Promise<Row> {
-  const db = delegate(ctx.prisma, spec);
-  const created = await db.create({ data, select: allFields(spec) });
-  if (scope && !matchesByEquality(spec, scope, created)) {
-    try {
-      await assertInScope(db, spec, created, scope, 'new');
-    } catch (error) {
-      if (primaryKey(spec).length > 0) await db.delete({ where: keyUnique(spec, created) });
-      throw error;
-    }
-  }
-  return created;
 }
 
 export async function updateRow(spec: ModelSpec<any>, args: { readonly where: Row; readonly data: Row }, ctx: OpContext): Promise<Row> {

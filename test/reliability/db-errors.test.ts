@@ -152,6 +152,36 @@ describe.each(testDatabases)('database errors on $label', ({ provider }) => {
     await timed.close();
   });
 
+  // A single INSERT blocked on the row it refers to (its foreign-key check waits for a lock) must
+  // not commit after the caller was told it timed out: that is why creates keep their transaction.
+  it.skipIf(provider === 'sqlite')('a create blocked past its time limit is answered and rolled back, not committed later', async () => {
+    const keys = { alice: { user: { id: alice.id, email: 'alice@example.com' }, scopes: ['read', 'write'] } };
+    const timed = await startBlogServer(blog.prisma, keys, undefined, { callTimeoutMs: 500 });
+    const timedClient = await connect(timed.url, 'alice');
+    const locker = blog.client();
+    let release!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const held = locker.$transaction(async (tx: any) => {
+      // An exclusive row lock on the author: the INSERT's foreign-key check has to wait for it.
+      await tx.$executeRawUnsafe(provider === 'postgresql' ? `SELECT id FROM "User" WHERE id = ${alice.id} FOR UPDATE` : `SELECT id FROM User WHERE id = ${alice.id} FOR UPDATE`);
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+    }, { timeout: 30_000 });
+    try {
+      await isLocked;
+      const r = await call(timedClient, 'create_blog_post', { data: { slug: 'blocked', title: 'Blocked', authorId: alice.id } });
+      expect(r.text).toMatch(/^timed out after 500 ms/);
+    } finally {
+      release();
+      await held;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await blog.prisma.blogPost.findUnique({ where: { slug: 'blocked' } })).toBeNull();
+    await timedClient.close();
+    await timed.close();
+  });
+
   // PostgreSQL aborts the transaction that waited first once its deadlock check runs (deadlock_timeout,
   // 1 s): ours is made to wait first, so ours is the victim, and the runtime must run it again.
   it.runIf(provider === 'postgresql')('a deadlock victim is retried and its write lands once', async () => {

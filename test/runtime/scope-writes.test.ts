@@ -47,35 +47,6 @@ describe('scope on writes and includes', () => {
     expect((await db.prisma.comment.findUnique({ where: { id: seed.aliceComment.id } })).body).toBe('alice on bob');
   });
 
-  it('a create in scope by the values it writes is one INSERT, with no transaction; a database that stores other values is caught', async () => {
-    const create = t.createTool(commentSpec, { name: 'create_comment', toolset: 'blog', title: 'c', description: 'c', data: CommentCreate, row: CommentRow });
-    let transactions = 0;
-    let rewrite: number | undefined; // as a database trigger would: store another author than given
-    const prisma = new Proxy(db.prisma, {
-      get(target, key) {
-        if (key === '$transaction') transactions++;
-        if (key !== 'comment') return Reflect.get(target, key);
-        const comments = target.comment;
-        return new Proxy(comments, {
-          get: (c, method) => (method === 'create' && rewrite !== undefined
-            ? (args: { data: Record<string, unknown> }) => c.create({ ...args, data: { ...args.data, authorId: rewrite } })
-            : Reflect.get(c, method)),
-        });
-      },
-    });
-    const c = { ...ctx(seed.alice), prisma };
-    const made = (await run(create, { data: { body: 'mine', postId: seed.alicePost.id } }, c)) as { authorId: number; id: number };
-    expect(made.authorId).toBe(seed.alice.id);
-    expect(transactions).toBe(0);
-    const before = await db.prisma.comment.count();
-    rewrite = seed.bob.id;
-    expect(await run(create, { data: { body: 'moved by a trigger', postId: seed.alicePost.id } }, c)).toEqual({
-      error: 'the new Comment would be outside the rows you may access; nothing was saved',
-    });
-    expect(await db.prisma.comment.count()).toBe(before);
-    expect(transactions).toBe(0);
-  });
-
   it('hides a to-one include into a scoped model', async () => {
     const scopedPosts: Registry = { ...models, BlogPost: { ...blogPostSpec, scope: (u: { id: number }) => ({ authorId: u.id }) } };
     const list = t.listTool(commentSpec, { name: 'list_comments', toolset: 'blog', title: 'l', description: 'l', where: CommentWhere, orderBy: CommentOrderBy, row: CommentRow, related: { post: BlogPostRow } });

@@ -118,67 +118,69 @@ describe.each(testDatabases)('database errors on $label', ({ provider }) => {
     );
   });
 
-  // better-sqlite3 is synchronous: a locked SQLite file blocks the process itself, so no time limit can run.
-  it.skipIf(provider === 'sqlite')('a call over its time limit is answered, rolled back, and leaves the pool free', async () => {
+  /** A server whose calls have 500 ms, and its client as alice. */
+  async function timedServer() {
     const keys = { alice: { user: { id: alice.id, email: 'alice@example.com' }, scopes: ['read', 'write'] } };
     const timed = await startBlogServer(blog.prisma, keys, undefined, { callTimeoutMs: 500 });
-    const timedClient = await connect(timed.url, 'alice');
-    const locker = blog.client();
+    const client = await connect(timed.url, 'alice');
+    return {
+      client,
+      close: async () => {
+        await client.close();
+        await timed.close();
+      },
+    };
+  }
+
+  /** Runs `run` while another connection holds the row lock `lockSql` takes, then releases it. */
+  async function underLock<T>(lockSql: string, run: () => Promise<T>): Promise<T> {
     let release!: () => void;
     let locked!: () => void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const held = locker.$transaction(async (tx: any) => {
-      await tx.$executeRawUnsafe(`SELECT id FROM posts WHERE slug = 'p1' FOR UPDATE`);
+    const held = blog.client().$transaction(async (tx: any) => {
+      await tx.$executeRawUnsafe(lockSql);
       locked();
       await new Promise<void>((resolve) => (release = resolve));
     }, { timeout: 30_000 });
     try {
       await isLocked;
-      const started = Date.now();
-      const r = await call(timedClient, 'update_blog_post', { where: { slug: 'p1' }, data: { title: 'Changed under lock' } });
-      expect(r.text).toMatch(/^timed out after 500 ms/);
-      expect(Date.now() - started).toBeLessThan(3000);
+      return await run();
     } finally {
       release();
       await held;
     }
+  }
+
+  // better-sqlite3 is synchronous: a locked SQLite file blocks the process itself, so no time limit can run.
+  it.skipIf(provider === 'sqlite')('a call over its time limit is answered, rolled back, and leaves the pool free', async () => {
+    const timed = await timedServer();
+    await underLock(`SELECT id FROM posts WHERE slug = 'p1' FOR UPDATE`, async () => {
+      const started = Date.now();
+      const r = await call(timed.client, 'update_blog_post', { where: { slug: 'p1' }, data: { title: 'Changed under lock' } });
+      expect(r.text).toMatch(/^timed out after 500 ms/);
+      expect(Date.now() - started).toBeLessThan(3000);
+    });
     // The blocked UPDATE finishes once the lock is gone, but its transaction has expired: rolled back.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await blog.prisma.blogPost.findUnique({ where: { slug: 'p1' } })).title).toBe('First');
     // Nothing is left holding a connection, and the same process serves the next call.
-    const r = await call(timedClient, 'get_blog_post', { where: { slug: 'p1' }, select: ['title'] });
+    const r = await call(timed.client, 'get_blog_post', { where: { slug: 'p1' }, select: ['title'] });
     expect(r.data).toEqual({ title: 'First' });
-    await timedClient.close();
     await timed.close();
   });
 
   // A single INSERT blocked on the row it refers to (its foreign-key check waits for a lock) must
   // not commit after the caller was told it timed out: that is why creates keep their transaction.
   it.skipIf(provider === 'sqlite')('a create blocked past its time limit is answered and rolled back, not committed later', async () => {
-    const keys = { alice: { user: { id: alice.id, email: 'alice@example.com' }, scopes: ['read', 'write'] } };
-    const timed = await startBlogServer(blog.prisma, keys, undefined, { callTimeoutMs: 500 });
-    const timedClient = await connect(timed.url, 'alice');
-    const locker = blog.client();
-    let release!: () => void;
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const held = locker.$transaction(async (tx: any) => {
-      // An exclusive row lock on the author: the INSERT's foreign-key check has to wait for it.
-      await tx.$executeRawUnsafe(provider === 'postgresql' ? `SELECT id FROM "User" WHERE id = ${alice.id} FOR UPDATE` : `SELECT id FROM User WHERE id = ${alice.id} FOR UPDATE`);
-      locked();
-      await new Promise<void>((resolve) => (release = resolve));
-    }, { timeout: 30_000 });
-    try {
-      await isLocked;
-      const r = await call(timedClient, 'create_blog_post', { data: { slug: 'blocked', title: 'Blocked', authorId: alice.id } });
+    const timed = await timedServer();
+    // An exclusive row lock on the author: the INSERT's foreign-key check has to wait for it.
+    const user = provider === 'postgresql' ? '"User"' : 'User';
+    await underLock(`SELECT id FROM ${user} WHERE id = ${alice.id} FOR UPDATE`, async () => {
+      const r = await call(timed.client, 'create_blog_post', { data: { slug: 'blocked', title: 'Blocked', authorId: alice.id } });
       expect(r.text).toMatch(/^timed out after 500 ms/);
-    } finally {
-      release();
-      await held;
-    }
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await blog.prisma.blogPost.findUnique({ where: { slug: 'blocked' } })).toBeNull();
-    await timedClient.close();
     await timed.close();
   });
 

@@ -13,6 +13,7 @@ import {
 import { textResponse } from './respond.js';
 
 const DIRECT = new Set(['tools/call', 'tools/list']);
+const encoder = new TextEncoder();
 const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' };
 
 /**
@@ -94,7 +95,7 @@ class SingleExchange implements Transport {
       this.answer(new Response(new ReadableStream<Uint8Array>({ start: (c) => void (this.stream = c), cancel: () => void this.close() }), { status: 200, headers: SSE_HEADERS }));
     }
     try {
-      this.stream?.enqueue(new TextEncoder().encode(event));
+      this.stream?.enqueue(encoder.encode(event));
     } catch {
       return this.close(); // the client is gone
     }

@@ -19,42 +19,53 @@ export interface Delegate {
   delete(args: object): Promise<Row>;
 }
 
-const METHODS = ['findMany', 'findFirst', 'count', 'aggregate', 'groupBy', 'create', 'update', 'delete'] as const;
 const ATTEMPTS = 3;
 
 // Transaction clients handed out by transaction(): a statement inside one is never retried alone.
 const transactionClients = new WeakSet<object>();
-const wrapped = new WeakMap<object, Delegate>();
 
 /**
  * The model's delegate, with every database failure turned into a DatabaseError that names only the
  * model's exposed fields. Outside a transaction a conflict (deadlock, serialization failure) is
- * retried: the statement was rolled back, so running it again is safe.
+ * retried: the statement was rolled back, so running it again is safe. With the call's `signal`,
+ * no statement starts once the call is out of time or cancelled.
  */
-export function delegate(db: unknown, spec: ModelSpec<any>): Delegate {
+export function delegate(db: unknown, spec: ModelSpec<any>, signal?: AbortSignal): Delegate {
   const found = (db as Record<string, unknown> | null)?.[spec.delegate];
   if (typeof found !== 'object' || found === null) {
     throw new Error(`the Prisma client has no model delegate "${spec.delegate}" (regenerate the Prisma client?)`);
   }
-  const inTransaction = transactionClients.has(db as object);
-  let entry = inTransaction ? undefined : wrapped.get(found);
-  if (!entry) {
-    const raw = found as Record<string, (args: object) => Promise<never>>;
-    const visible = Object.keys(spec.fields);
-    const attempts = inTransaction ? 1 : ATTEMPTS;
-    const out: Record<string, (args: object) => Promise<unknown>> = {};
-    for (const method of METHODS) {
-      out[method] = (args) => withRetry(attempts, () => raw[method]!.call(raw, args), (error) => toDatabaseError(error, visible, spec.name));
-    }
-    entry = out as unknown as Delegate;
-    if (!inTransaction) wrapped.set(found, entry);
-  }
-  return entry;
+  return new Guarded(found as RawDelegate, spec, transactionClients.has(db as object) ? 1 : ATTEMPTS, signal);
 }
 
-async function withRetry<T>(attempts: number, run: () => Promise<T>, map: (error: unknown) => DatabaseError | undefined): Promise<T> {
+type RawDelegate = Record<keyof Delegate, (args: object) => Promise<never>>;
+
+class Guarded implements Delegate {
+  constructor(
+    private readonly raw: RawDelegate,
+    private readonly spec: ModelSpec<any>,
+    private readonly attempts: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  findMany(args: object) { return this.run('findMany', args); }
+  findFirst(args: object) { return this.run('findFirst', args); }
+  count(args: object) { return this.run('count', args); }
+  aggregate(args: object) { return this.run('aggregate', args); }
+  groupBy(args: object) { return this.run('groupBy', args); }
+  create(args: object) { return this.run('create', args); }
+  update(args: object) { return this.run('update', args); }
+  delete(args: object) { return this.run('delete', args); }
+
+  private run(method: keyof Delegate, args: object): Promise<never> {
+    const { raw, spec } = this;
+    return withRetry(this.attempts, this.signal, () => raw[method].call(raw, args), (error) => toDatabaseError(error, Object.keys(spec.fields), spec.name));
+  }
+}
+
+async function withRetry<T>(attempts: number, signal: AbortSignal | undefined, run: () => Promise<T>, map: (error: unknown) => DatabaseError | undefined): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    checkDeadline();
+    checkDeadline(signal);
     try {
       return await run();
     } catch (error) {
@@ -69,21 +80,21 @@ async function withRetry<T>(attempts: number, run: () => Promise<T>, map: (error
 
 /**
  * Runs `fn` in an interactive transaction (`prisma.$transaction(async (tx) => ...)`). A conflict
- * reruns the whole transaction (it was rolled back); inside a call's time limit, the transaction
- * gets only the time left, so Prisma rolls it back and frees its connection when time is up.
+ * reruns the whole transaction (it was rolled back); with the call's `signal` (withDeadline's), the
+ * transaction gets only the time left, so Prisma rolls it back and frees its connection when time is up.
  */
-export function transaction<T>(prisma: unknown, fn: (tx: unknown) => Promise<T>): Promise<T> {
+export function transaction<T>(prisma: unknown, fn: (tx: unknown) => Promise<T>, signal?: AbortSignal): Promise<T> {
   const run = (prisma as { $transaction?: (fn: (tx: unknown) => Promise<T>, options?: object) => Promise<T> }).$transaction;
   if (typeof run !== 'function') throw new Error('the Prisma client has no $transaction');
-  return withRetry(ATTEMPTS, () => {
-    const left = remainingMs();
+  return withRetry(ATTEMPTS, signal, () => {
+    const left = remainingMs(signal);
     const options = left === undefined ? undefined : { timeout: left, maxWait: Math.min(left, 5000) };
     return run.call(prisma, async (tx) => {
       transactionClients.add(tx as object);
       const result = await fn(tx);
       // A call answered "timed out" must not commit afterwards: a statement that was blocked past
       // the limit (a row lock) returns here, and throwing rolls the transaction back.
-      checkDeadline();
+      checkDeadline(signal);
       return result;
     }, options);
   }, (error) => toDatabaseError(error));

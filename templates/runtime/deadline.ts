@@ -1,19 +1,20 @@
 // The per-call time limit. A tool call runs inside a deadline: its context's signal aborts when the
-// limit passes (or the client cancels), database calls made after that fail at once, and an
-// interactive transaction is given only the time left, so Prisma rolls it back and returns its
-// connection to the pool instead of finishing work nobody waits for. A statement already running
-// is stopped by the database's own limit (PostgreSQL `statement_timeout`, MariaDB
+// limit passes (or the client cancels), database calls made with that signal fail at once after
+// that, and an interactive transaction is given only the time left, so Prisma rolls it back and
+// returns its connection to the pool instead of finishing work nobody waits for. A statement
+// already running is stopped by the database's own limit (PostgreSQL `statement_timeout`, MariaDB
 // `max_statement_time`), which db.ts in the project can set on the driver.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// The deadline travels with the call's signal, not in an AsyncLocalStorage: on Node 20 one
+// AsyncLocalStorage in use makes every promise in the process markedly slower (promise hooks).
 import { DatabaseError } from './errors.js';
 
 interface Deadline {
   readonly at: number;
   readonly ms: number;
-  readonly signal: AbortSignal;
 }
 
-const current = new AsyncLocalStorage<Deadline>();
+// The deadline behind each signal withDeadline hands out.
+const deadlines = new WeakMap<AbortSignal, Deadline>();
 
 /** The limit in ms from `MCP_CALL_TIMEOUT_MS`, else `fallback`; 0 turns it off. */
 export function callTimeoutFromEnv(fallback = 30_000): number {
@@ -45,8 +46,8 @@ export async function withDeadline<T>(ms: number, parent: AbortSignal, fn: (sign
       reject(error);
     }, ms);
   });
-  const deadline: Deadline = { at: Date.now() + ms, ms, signal: controller.signal };
-  const work = current.run(deadline, () => fn(controller.signal));
+  deadlines.set(controller.signal, { at: Date.now() + ms, ms });
+  const work = fn(controller.signal);
   work.catch(() => {}); // after the limit its outcome no longer matters
   try {
     return await Promise.race([work, expired]);
@@ -56,14 +57,14 @@ export async function withDeadline<T>(ms: number, parent: AbortSignal, fn: (sign
   }
 }
 
-/** Throws if the current call's time is up (or it was cancelled). */
-export function checkDeadline(): void {
-  const d = current.getStore();
-  if (d?.signal.aborted) throw d.signal.reason instanceof Error ? d.signal.reason : timedOut(d.ms);
+/** Throws if the call that `signal` belongs to is out of time or was cancelled; no signal: nothing to check. */
+export function checkDeadline(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  throw signal.reason instanceof Error ? signal.reason : timedOut(deadlines.get(signal)?.ms ?? 0);
 }
 
-/** Milliseconds left for the current call; undefined outside a deadline. */
-export function remainingMs(): number | undefined {
-  const d = current.getStore();
+/** Milliseconds left for the call `signal` (from withDeadline) belongs to; undefined without a limit. */
+export function remainingMs(signal: AbortSignal | undefined): number | undefined {
+  const d = signal && deadlines.get(signal);
   return d ? Math.max(1, d.at - Date.now()) : undefined;
 }

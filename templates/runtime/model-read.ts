@@ -35,7 +35,7 @@ export type Page = {
 };
 
 export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpContext): Promise<Page> {
-  const db = delegate(ctx.prisma, spec);
+  const db = delegate(ctx.prisma, spec, ctx.signal);
   const requested = args.take ?? spec.defaultTake;
   const take = Math.min(requested, spec.maxTake);
   const key = primaryKey(spec);
@@ -70,7 +70,7 @@ export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpCont
   });
   const hasMore = rows.length > take;
   const page = rows.slice(0, take);
-  await hideOutOfScopeToOne(spec, ctx.models, ctx.prisma, ctx.user, page, include);
+  await hideOutOfScopeToOne(spec, ctx.models, ctx.prisma, ctx.user, page, include, ctx.signal);
   const last = page[page.length - 1];
   const nextCursor = !hasMore || !last ? null : key.length > 0 ? encodeKeyCursor(spec, last) : encodeOffsetCursor(spec, offset + take);
   return {
@@ -90,17 +90,17 @@ export async function getRow(spec: ModelSpec<any>, args: GetArgs, ctx: OpContext
   const fields = args.select ?? Object.keys(spec.fields);
   const include = args.include ?? [];
   // findFirst over the scoped where: an out-of-scope row answers exactly like a missing one.
-  const row = await delegate(ctx.prisma, spec).findFirst({
+  const row = await delegate(ctx.prisma, spec, ctx.signal).findFirst({
     where: and(flattenUnique(spec, args.where), scopeOf(spec, ctx.user)),
     select: buildSelect(spec, ctx.models, ctx.user, fields, include),
   });
   if (!row) throw notFound(spec.name);
-  await hideOutOfScopeToOne(spec, ctx.models, ctx.prisma, ctx.user, [row], include);
+  await hideOutOfScopeToOne(spec, ctx.models, ctx.prisma, ctx.user, [row], include, ctx.signal);
   return serializeRow(spec, ctx.models, row, { fields, include });
 }
 
 export async function countRows(spec: ModelSpec<any>, args: { readonly where?: Where }, ctx: OpContext): Promise<{ count: number }> {
-  return { count: await delegate(ctx.prisma, spec).count({ where: scopedWhere(spec, ctx.models, args.where, ctx.user) }) };
+  return { count: await delegate(ctx.prisma, spec, ctx.signal).count({ where: scopedWhere(spec, ctx.models, args.where, ctx.user) }) };
 }
 
 export const AGGREGATES = ['_count', '_sum', '_avg', '_min', '_max'] as const;
@@ -111,7 +111,7 @@ export type AggregateArgs = { readonly where?: Where; readonly by?: readonly str
 
 /** One group without `by` (aggregate), else up to maxTake groups (groupBy). */
 export async function aggregateRows(spec: ModelSpec<any>, args: AggregateArgs, ctx: OpContext): Promise<{ groups: Row[]; note?: string }> {
-  const db = delegate(ctx.prisma, spec);
+  const db = delegate(ctx.prisma, spec, ctx.signal);
   const aggregates: Row = {};
   for (const op of AGGREGATES) {
     const names = args[op];

@@ -36,7 +36,7 @@ export async function createRow(spec: ModelSpec<any>, args: { readonly data: Row
   const fixed = spec.fixed && ctx.user != null ? spec.fixed(ctx.user) : {};
   ctx.signal.throwIfAborted();
   const row = await transaction(ctx.prisma, async (tx) => {
-    const db = delegate(tx, spec);
+    const db = delegate(tx, spec, ctx.signal);
     const created = await db.create({ data: { ...args.data, ...fixed }, select: allFields(spec) });
     // The common owner scope (`authorId: '$user.id'`) can be checked on the returned row itself,
     // without a query. The transaction stays even for one INSERT: one blocked past the call's time
@@ -44,7 +44,7 @@ export async function createRow(spec: ModelSpec<any>, args: { readonly data: Row
     // told it timed out.
     if (scope && !matchesByEquality(spec, scope, created)) await assertInScope(db, spec, created, scope, 'new');
     return created;
-  });
+  }, ctx.signal);
   return serializeRow(spec, ctx.models, row);
 }
 
@@ -52,13 +52,13 @@ export async function updateRow(spec: ModelSpec<any>, args: { readonly where: Ro
   const scope = scopeOf(spec, ctx.user);
   ctx.signal.throwIfAborted();
   const row = await transaction(ctx.prisma, async (tx) => {
-    const db = delegate(tx, spec);
+    const db = delegate(tx, spec, ctx.signal);
     const existing = await db.findFirst({ where: and(flattenUnique(spec, args.where), scope), select: selectFields(primaryKey(spec)) });
     if (!existing) throw notFound(spec.name);
     const updated = await db.update({ where: keyUnique(spec, existing), data: args.data, select: allFields(spec) });
     if (scope && !matchesByEquality(spec, scope, updated)) await assertInScope(db, spec, updated, scope, 'updated');
     return updated;
-  });
+  }, ctx.signal);
   return serializeRow(spec, ctx.models, row);
 }
 
@@ -67,12 +67,12 @@ export async function deleteRow(spec: ModelSpec<any>, args: { readonly where: Ro
   const scope = scopeOf(spec, ctx.user);
   ctx.signal.throwIfAborted();
   const row = await transaction(ctx.prisma, async (tx) => {
-    const db = delegate(tx, spec);
+    const db = delegate(tx, spec, ctx.signal);
     const existing = await db.findFirst({ where: and(flattenUnique(spec, args.where), scope), select: allFields(spec) });
     if (!existing) throw notFound(spec.name);
     await db.delete({ where: keyUnique(spec, existing) });
     return existing;
-  });
+  }, ctx.signal);
   return serializeRow(spec, ctx.models, row);
 }
 

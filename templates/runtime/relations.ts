@@ -29,7 +29,7 @@ export function buildSelect(spec: ModelSpec<any>, models: Registry, user: unknow
 }
 
 /** Replaces to-one related rows that are out of the target's scope by null (in place). */
-export async function hideOutOfScopeToOne(spec: ModelSpec<any>, models: Registry, prisma: unknown, user: unknown, rows: Row[], include: readonly string[]): Promise<void> {
+export async function hideOutOfScopeToOne(spec: ModelSpec<any>, models: Registry, prisma: unknown, user: unknown, rows: Row[], include: readonly string[], signal?: AbortSignal): Promise<void> {
   for (const name of include) {
     const relation = spec.relations[name];
     const target = relation && models[relation.model];
@@ -41,7 +41,7 @@ export async function hideOutOfScopeToOne(spec: ModelSpec<any>, models: Registry
     const key = primaryKey(target);
     let visible = new Set<string>();
     if (key.length > 0) {
-      const found = await delegate(prisma, target).findMany({
+      const found = await delegate(prisma, target, signal).findMany({
         where: and({ OR: related.map((r) => keyWhere(target, r)) }, scope),
         select: selectFields(key),
       });

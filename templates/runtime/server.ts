@@ -1,7 +1,8 @@
 // The MCP side of a request: which tools a caller sees, argument validation with our own
 // messages, handlers run with a ToolContext, every failure turned into a tool error the client
 // can read. Everything that does not depend on the request (tool maps per scope set, JSON Schema
-// listings) is built once; a request only pays for the SDK's small per-request server object.
+// listings) is built once. A 2025-era tools/list or tools/call is answered without any
+// per-request server object (http/exchange.ts); other requests get the SDK's small McpServer.
 import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
 import type { Caller } from './caller.js';
 import { callTimeoutFromEnv, withDeadline } from './deadline.js';
@@ -131,16 +132,51 @@ interface Visible {
   readonly list: readonly Tool[];
 }
 
+/** One tools/call as the code that answers it sees the request: its id, abort signal and back channel. */
+export interface CallExchange {
+  readonly id: string | number;
+  /** Aborts when the client goes away (or the SDK cancels the request). */
+  readonly signal: AbortSignal;
+  /** Sends a notification about this request (progress, a log message) ahead of its answer. */
+  notify(notification: { method: 'notifications/progress' | 'notifications/message'; params: Record<string, unknown> }): Promise<void>;
+}
+
+/** `params` of a tools/call request, as the 2025-11-25 schema accepts them. */
+export interface CallToolParams {
+  readonly name: string;
+  readonly arguments?: Record<string, unknown>;
+  readonly _meta?: { readonly progressToken?: string | number };
+}
+
+/**
+ * The tools of one server, per request. Called, it builds the request's McpServer (initialize,
+ * batches, 2026-07-28 traffic); `listTools` and `callTool` answer the two requests that make up
+ * nearly all traffic without one (http/exchange.ts), with the very handlers that server uses.
+ */
+export interface ToolServer {
+  (scope: RequestScope): McpServer;
+  listTools(scope: RequestScope): { tools: Tool[] };
+  /**
+   * Whether every tool `scope` lists is advertised the same way in both protocol revisions (an
+   * output schema whose root is not an object is wrapped for 2025-era clients by the SDK).
+   */
+  listsPlainly(scope: RequestScope): boolean;
+  callTool(scope: RequestScope, params: CallToolParams, exchange: CallExchange): Promise<CallToolResult>;
+}
+
 /** Builds per-request MCP servers for one set of tools; see the file comment for what is shared. */
-export function createToolServer(opts: ToolServerOptions): (scope: RequestScope) => McpServer {
+export function createToolServer(opts: ToolServerOptions): ToolServer {
   // Keyed by scope set and toolset: a handful of distinct values in practice, bounded anyway.
-  const visible = new Map<string, Visible>();
-  const visibleFor = (scopes: readonly string[], toolset: string | undefined): Visible => {
+  const visible = new Map<string, Visible & { readonly plain: boolean }>();
+  const visibleFor = (scope: RequestScope) => {
+    const { scopes } = scope.caller;
+    const { toolset } = scope;
     const key = `${toolset ?? ''}\u0000${scopes.join(',')}`;
     let entry = visible.get(key);
     if (!entry) {
       const tools = opts.tools.filter((t) => (toolset === undefined || toolsetsOf(t).includes(toolset)) && offered(scopes, t));
-      entry = { byName: new Map(tools.map((t) => [t.name, t])), list: tools.map(listing) };
+      const list = tools.map(listing);
+      entry = { byName: new Map(tools.map((t) => [t.name, t])), list, plain: list.every((t) => !t.outputSchema || t.outputSchema.type === 'object') };
       if (visible.size >= 256) visible.clear();
       visible.set(key, entry);
     }
@@ -151,54 +187,59 @@ export function createToolServer(opts: ToolServerOptions): (scope: RequestScope)
   // listChanged: false — the tool list never changes while a server runs.
   const options = { capabilities: { tools: { listChanged: false }, logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) };
 
-  return (scope) => {
+  const listTools = (scope: RequestScope) => ({ tools: [...visibleFor(scope).list] });
+
+  const callTool = async (scope: RequestScope, params: CallToolParams, exchange: CallExchange): Promise<CallToolResult> => {
     const { caller } = scope;
-    const tools = visibleFor(caller.scopes, scope.toolset);
+    const tool = visibleFor(scope).byName.get(params.name);
+    if (!tool) return errorResult(`unknown tool ${params.name}`);
+    const parsed = await tool.input.safeParseAsync(params.arguments ?? {});
+    if (!parsed.success) {
+      const result = errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);
+      for (const hook of hooks) await hook.refused?.({ tool, caller, requestId: exchange.id, result });
+      return result;
+    }
+    const cancel = scope.cancelSignal?.(exchange.id);
+    const either = cancel ? eitherSignal(exchange.signal, cancel.signal) : undefined;
+    const signal = either?.signal ?? exchange.signal;
+    const progressToken = params._meta?.progressToken;
+    const toolCtx: ToolContext & { readonly models: Registry } = {
+      user: caller.user,
+      scopes: caller.scopes,
+      prisma: opts.prisma,
+      models: opts.models,
+      signal,
+      async progress(done, total, message) {
+        if (progressToken === undefined) return;
+        await exchange.notify({
+          method: 'notifications/progress',
+          params: { progressToken, progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) },
+        });
+      },
+      async log(level: LogLevel, message: string) {
+        await exchange.notify({ method: 'notifications/message', params: { level, logger: tool.name, data: message } });
+      },
+    };
+    const run = () => runTool(tool, parsed.data, toolCtx, limit);
+    const call: ToolCall = { tool, caller, arguments: parsed.data, signal, requestId: exchange.id };
+    try {
+      return await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(call, next), run)();
+    } finally {
+      either?.release();
+      cancel?.done();
+    }
+  };
+
+  const perRequest = (scope: RequestScope): McpServer => {
     const mcp = new McpServer({ name: opts.name, version: opts.version }, options);
     // Tools are served by our own handlers (not McpServer.registerTool): cached JSON Schemas, and
     // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
-    mcp.server.setRequestHandler('tools/list', () => ({ tools: [...tools.list] }));
-    mcp.server.setRequestHandler('tools/call', async (request, ctx): Promise<CallToolResult> => {
-      const tool = tools.byName.get(request.params.name);
-      if (!tool) return errorResult(`unknown tool ${request.params.name}`);
-      const parsed = await tool.input.safeParseAsync(request.params.arguments ?? {});
-      if (!parsed.success) {
-        const result = errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);
-        for (const hook of hooks) await hook.refused?.({ tool, caller, requestId: ctx.mcpReq.id, result });
-        return result;
-      }
-      const cancel = scope.cancelSignal?.(ctx.mcpReq.id);
-      const either = cancel ? eitherSignal(ctx.mcpReq.signal, cancel.signal) : undefined;
-      const signal = either?.signal ?? ctx.mcpReq.signal;
-      const progressToken = request.params._meta?.progressToken;
-      const toolCtx: ToolContext & { readonly models: Registry } = {
-        user: caller.user,
-        scopes: caller.scopes,
-        prisma: opts.prisma,
-        models: opts.models,
-        signal,
-        async progress(done, total, message) {
-          if (progressToken === undefined) return;
-          await ctx.mcpReq.notify({
-            method: 'notifications/progress',
-            params: { progressToken, progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) },
-          });
-        },
-        async log(level: LogLevel, message: string) {
-          await ctx.mcpReq.notify({ method: 'notifications/message', params: { level, logger: tool.name, data: message } });
-        },
-      };
-      const run = () => runTool(tool, parsed.data, toolCtx, limit);
-      const call: ToolCall = { tool, caller, arguments: parsed.data, signal, requestId: ctx.mcpReq.id };
-      try {
-        return await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(call, next), run)();
-      } finally {
-        either?.release();
-        cancel?.done();
-      }
-    });
+    mcp.server.setRequestHandler('tools/list', () => listTools(scope));
+    mcp.server.setRequestHandler('tools/call', (request, ctx) =>
+      callTool(scope, request.params, { id: ctx.mcpReq.id, signal: ctx.mcpReq.signal, notify: (n) => ctx.mcpReq.notify(n) }));
     return mcp;
   };
+  return Object.assign(perRequest, { listTools, callTool, listsPlainly: (scope: RequestScope) => visibleFor(scope).plain });
 }
 
 /**
@@ -227,6 +268,10 @@ async function runTool(tool: ToolDef, args: unknown, ctx: ToolContext & { readon
   try {
     const value = await withDeadline(limit, ctx.signal, (signal) => tool.handler(args as never, { ...ctx, signal }));
     const result = toJsonValue(value) as Record<string, unknown>;
+    // structuredContent is an object (the result schema says so); anything else is our bug.
+    if (typeof result !== 'object' || result === null || Array.isArray(result)) {
+      return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(new TypeError('the tool returned a value that is not an object'), tool.name)})`);
+    }
     let structured = result;
     if (tool.output) {
       const checked = tool.output.safeParse(result);

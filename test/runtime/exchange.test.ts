@@ -1,12 +1,13 @@
-// 2025-era tools/call and tools/list reach the per-request server over the single-exchange
-// transport (http/exchange.ts). What a client sees must not change: each answer is compared with
-// the SDK's own legacy serving of the same message (a batch of one goes that way), notifications
-// sent before the answer stream ahead of it live, a client that goes away aborts the call, and
-// requests the SDK would refuse are still refused by it.
-import { afterAll, describe, expect, it } from 'vitest';
+// Plain 2025-era tools/call and tools/list are answered by the tool server's handlers without a
+// per-request McpServer (http/exchange.ts). What a client sees must not change: each answer is
+// compared with the SDK's own legacy serving of the same message (a batch of one goes that way),
+// notifications sent before the answer stream ahead of it live, a client that goes away aborts
+// the call, and requests the SDK would refuse, or that carry anything unusual, are left to it.
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { ToolError } from '../../templates/runtime/errors.js';
+import { createToolServer, toolAccessMap, type ToolServer } from '../../templates/runtime/server.js';
 import type { ToolDef } from '../../templates/runtime/spec.js';
 
 let release: () => void = () => {};
@@ -29,6 +30,18 @@ const tools: ToolDef[] = [
     },
   },
   {
+    name: 'failing', toolset: 't', access: 'read', title: 'failing', description: 'a tool error',
+    input: z.strictObject({}), annotations: {},
+    handler: async () => {
+      throw new ToolError('no such thing');
+    },
+  },
+  {
+    name: 'hooked', toolset: 't', access: 'read', title: 'hooked', description: 'a hook throws around it',
+    input: z.strictObject({}), annotations: {},
+    handler: async () => ({}) as never,
+  },
+  {
     name: 'stuck', toolset: 't', access: 'read', title: 'stuck', description: 'runs until aborted',
     input: z.strictObject({}), annotations: {},
     handler: async (_args, ctx) => {
@@ -39,7 +52,22 @@ const tools: ToolDef[] = [
   },
 ];
 
-const handler = createHandler({ log: () => {}, tools: toolAccessMap(tools), server: createToolServer({ name: 'x', version: '0', tools, models: {}, prisma: null }) });
+// A hook that throws is answered with a JSON-RPC error, as the SDK answers a throwing handler.
+const hookThrows = async (call: { tool: { name: string } }, run: () => Promise<never>) => {
+  if (call.tool.name === 'hooked') throw Object.assign(new Error('refused by a hook'), { code: -32001, data: { why: 'test' } });
+  return run();
+};
+const tools_ = createToolServer({ name: 'x', version: '0', tools, models: {}, prisma: null, toolCallHooks: [hookThrows as never] });
+// Counts the requests answered directly (the McpServer's own handlers do not go through these
+// properties) and the per-request McpServers built: the direct path builds none.
+let built = 0;
+let direct = 0;
+const server: ToolServer = Object.assign((scope: Parameters<ToolServer>[0]) => (built++, tools_(scope)), {
+  listsPlainly: tools_.listsPlainly,
+  listTools: (...a: Parameters<ToolServer['listTools']>) => (direct++, tools_.listTools(...a)),
+  callTool: (...a: Parameters<ToolServer['callTool']>) => (direct++, tools_.callTool(...a)),
+});
+const handler = createHandler({ log: () => {}, tools: toolAccessMap(tools), server });
 afterAll(() => handler.close());
 
 const HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', host: '127.0.0.1' };
@@ -57,19 +85,32 @@ async function events(response: Response): Promise<unknown[]> {
 
 describe('the single-exchange transport', () => {
   it.each([
-    ['tools/list', rpc('tools/list')],
-    ['a call', rpc('tools/call', { name: 'echo', arguments: { text: 'hi' } }, 'a-1')],
-    ['an unknown tool', rpc('tools/call', { name: 'nope', arguments: {} }, 2)],
-    ['bad arguments', rpc('tools/call', { name: 'echo', arguments: { text: 5 } }, 3)],
-    ['no tool name', rpc('tools/call', { arguments: {} }, 4)],
-  ])('answers %s exactly as the SDK does, as one SSE event', async (_label, message) => {
-    const direct = await post(message);
+    ['tools/list', rpc('tools/list'), true],
+    ['tools/list with empty params', rpc('tools/list', {}), true],
+    ['a call', rpc('tools/call', { name: 'echo', arguments: { text: 'hi' } }, 'a-1'), true],
+    ['a call with a progress token it does not use', rpc('tools/call', { name: 'echo', arguments: { text: 'é\u0000🙂' }, _meta: { progressToken: 7 } }, 5), true],
+    ['a call without arguments', { jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 'echo' } }, true],
+    ['an unknown tool', rpc('tools/call', { name: 'nope', arguments: {} }, 2), true],
+    ['bad arguments', rpc('tools/call', { name: 'echo', arguments: { text: 5 } }, 3), true],
+    ['a tool error', rpc('tools/call', { name: 'failing', arguments: {} }, 7), true],
+    ['a hook that throws', rpc('tools/call', { name: 'hooked', arguments: {} }, 8), true],
+    ['no tool name', rpc('tools/call', { arguments: {} }, 4), false],
+    ['arguments that are not an object', rpc('tools/call', { name: 'echo', arguments: ['hi'] }, 11), false],
+    ['a params key the handlers do not read', rpc('tools/call', { name: 'echo', arguments: { text: 'hi' }, extra: 1 }, 12), false],
+    ['_meta beyond a progress token', rpc('tools/call', { name: 'echo', arguments: { text: 'hi' }, _meta: { progressToken: 1, other: true } }, 13), false],
+  ])('answers %s exactly as the SDK does, as one SSE event', async (_label, message, plain) => {
+    const [builtBefore, directBefore] = [built, direct];
+    const ours = await post(message);
+    // Plain requests are answered without a per-request McpServer; anything else is the SDK's.
+    expect(direct - directBefore).toBe(plain ? 1 : 0);
+    if (plain) expect(built).toBe(builtBefore);
     const viaSdk = await post([message]); // a batch is the SDK's to serve
-    expect(direct.status).toBe(viaSdk.status);
-    expect(direct.headers.get('content-type')).toBe('text/event-stream');
-    const [ours, theirs] = [await events(direct), await events(viaSdk)];
-    expect(ours).toHaveLength(1);
-    expect(ours).toEqual(theirs);
+    expect(direct - directBefore).toBe(plain ? 1 : 0);
+    expect(ours.status).toBe(viaSdk.status);
+    expect(ours.headers.get('content-type')).toBe(viaSdk.headers.get('content-type'));
+    const [mine, theirs] = [await events(ours), await events(viaSdk)];
+    expect(mine).toHaveLength(1);
+    expect(mine).toEqual(theirs);
   });
 
   it('streams what a call sends before its answer, live, then the answer', async () => {
@@ -85,6 +126,12 @@ describe('the single-exchange transport', () => {
     for (let next = await reader.read(); !next.done; next = await reader.read()) seen += next.value;
     const messages = seen.split('\n').filter((l) => l.startsWith('data: ')).map((l) => JSON.parse(l.slice(6)) as { method?: string; id?: number });
     expect(messages.map((m) => m.method ?? `answer ${m.id}`)).toEqual(['notifications/progress', 'notifications/message', 'answer 9']);
+    // The same messages the SDK sends for the same call.
+    const waiting = release;
+    const viaSdk = post([rpc('tools/call', { name: 'chatty', arguments: {}, _meta: { progressToken: 'p' } }, 9)]);
+    await vi.waitFor(() => expect(release).not.toBe(waiting));
+    release();
+    expect(await events(await viaSdk)).toEqual(messages);
   });
 
   it('a client that goes away aborts the call', async () => {
@@ -99,6 +146,12 @@ describe('the single-exchange transport', () => {
   it('leaves to the SDK what it would refuse or serve otherwise', async () => {
     expect((await post(rpc('tools/list'), { accept: 'application/json' })).status).toBe(406);
     expect((await post(rpc('tools/list'), { 'mcp-protocol-version': '1999-01-01' })).status).toBe(400);
+    // Not a valid JSON-RPC request for the SDK (a progress token is a string or an integer).
+    const before = direct;
+    const fractional = await post(rpc('tools/call', { name: 'echo', arguments: { text: 'hi' }, _meta: { progressToken: 1.5 } }, 14));
+    expect(fractional.status).toBe(400);
+    expect(((await fractional.json()) as { error: { code: number } }).error.code).toBe(-32600);
+    expect(direct).toBe(before);
     const init = await post(rpc('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } }));
     expect(init.status).toBe(200);
     expect(((await events(init))[0] as { result: { serverInfo: { name: string } } }).result.serverInfo.name).toBe('x');

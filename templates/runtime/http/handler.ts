@@ -6,12 +6,12 @@
 //   (tool hooks).
 // Every refusal happens before MCP is touched; MCP itself (both protocol revisions, 2025-11-25
 // and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts, except
-// 2025-era tools/call and tools/list, which reach that server over a lighter single-exchange
-// transport (exchange.ts).
-import { createMcpHandler as createSdkHandler, type McpServer } from '@modelcontextprotocol/server';
+// plain 2025-era tools/call and tools/list, which the tool server's own handlers answer directly
+// (exchange.ts).
+import { createMcpHandler as createSdkHandler } from '@modelcontextprotocol/server';
 import { ANONYMOUS, type Caller, type Verifier } from '../caller.js';
 import { toDatabaseError } from '../errors.js';
-import { allows, toolsetsOf, type RequestScope, type ToolAccess } from '../server.js';
+import { allows, toolsetsOf, type RequestScope, type ToolAccess, type ToolServer } from '../server.js';
 import type { Access } from '../spec.js';
 import { readJson, type BodyResult } from './body.js';
 import { directLegacyRequest, serveDirect } from './exchange.js';
@@ -56,8 +56,8 @@ export interface RequestHooks {
 }
 
 export interface HandlerOptions {
-  /** Builds the MCP server for one request (`createToolServer` from server.ts). */
-  readonly server: (scope: RequestScope) => McpServer;
+  /** The tools, served per request (`createToolServer` from server.ts). */
+  readonly server: ToolServer;
   /** Tool name → access and toolset(s): the scope check runs before MCP. */
   readonly tools: ReadonlyMap<string, ToolAccess>;
   /**
@@ -224,7 +224,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       cancelSignal: (id) => cancellations.track(whole.credential, id),
     };
     const direct = directLegacyRequest(request, body.value);
-    if (direct) return serveDirect(opts.server(served), request, direct);
+    if (direct && (direct.method === 'tools/call' || opts.server.listsPlainly(served))) return serveDirect(opts.server, served, request, direct);
     scopes.set(request, served);
     return sdk.fetch(request, { parsedBody: body.value });
   };

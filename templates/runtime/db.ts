@@ -100,6 +100,25 @@ export function transaction<T>(prisma: unknown, fn: (tx: unknown) => Promise<T>,
   }, (error) => toDatabaseError(error));
 }
 
+const inline = new WeakMap<object, boolean>();
+
+/**
+ * Whether the client's driver runs each statement to completion on this thread before anything
+ * else runs (better-sqlite3): such a statement cannot be overtaken by a time limit, and a single
+ * INSERT commits or fails as a whole without a transaction around it. Read from the client's
+ * driver adapter; a client that does not say is treated as not inline.
+ */
+export function runsInline(prisma: unknown): boolean {
+  if (typeof prisma !== 'object' || prisma === null) return false;
+  let known = inline.get(prisma);
+  if (known === undefined) {
+    const adapter = (prisma as { _engineConfig?: { adapter?: { adapterName?: unknown } } })._engineConfig?.adapter;
+    known = adapter?.adapterName === '@prisma/adapter-better-sqlite3';
+    inline.set(prisma, known);
+  }
+  return known;
+}
+
 /** Whether the database answers a trivial query within `ms` (for /readyz). */
 export async function databaseReady(prisma: unknown, ms = 2000): Promise<boolean> {
   const query = (prisma as { $queryRawUnsafe?: (sql: string) => Promise<unknown> }).$queryRawUnsafe;

@@ -11,6 +11,10 @@ import { DatabaseError } from './errors.js';
 interface Deadline {
   readonly at: number;
   readonly ms: number;
+  /** Sections running that must end before the limit answers (see uninterrupted). */
+  held: number;
+  /** Set when the limit passed while one ran: answers the call once they have ended. */
+  expire?: () => void;
 }
 
 // The deadline behind each signal withDeadline hands out.
@@ -39,14 +43,18 @@ export async function withDeadline<T>(ms: number, parent: AbortSignal, fn: (sign
   const onAbort = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
+  const deadline: Deadline = { at: Date.now() + ms, ms, held: 0 };
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const error = timedOut(ms);
-      controller.abort(error);
-      reject(error);
+      controller.abort(error); // nothing new starts
+      if (deadline.held === 0) return reject(error);
+      // A write that commits on its own is running: the call gets its real outcome if the rest of
+      // the handler follows at once, and the time-out only if it is still busy a turn later.
+      deadline.expire = () => void (timer = setTimeout(() => reject(error), 0));
     }, ms);
   });
-  deadlines.set(controller.signal, { at: Date.now() + ms, ms });
+  deadlines.set(controller.signal, deadline);
   const work = fn(controller.signal);
   work.catch(() => {}); // after the limit its outcome no longer matters
   try {
@@ -54,6 +62,27 @@ export async function withDeadline<T>(ms: number, parent: AbortSignal, fn: (sign
   } finally {
     clearTimeout(timer);
     parent.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Runs `fn`, one statement that commits or fails on its own, so that the limit cannot answer
+ * "timed out … rolled back" while it runs (the statement would commit after that answer). Only
+ * for drivers that run a statement to completion on this thread (db.ts runsInline), where no
+ * timer can fire during the statement itself, only in the moments around it.
+ */
+export async function uninterrupted<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+  const d = signal && deadlines.get(signal);
+  if (!d) return fn();
+  d.held++;
+  try {
+    return await fn();
+  } finally {
+    if (--d.held === 0 && d.expire) {
+      const expire = d.expire;
+      d.expire = undefined;
+      expire();
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 // The write operations: create, update, delete, shared by per-model tools and compact `mutate`.
 // Each runs in one interactive transaction: find the row in scope, write, and check the written
-// row is still in scope; a failed check rolls the write back.
-import { delegate, flattenUnique, keyUnique, keyWhere, primaryKey, selectFields, transaction, type Delegate, type Row } from './db.js';
+// row is still in scope; a failed check rolls the write back. (A create that is one INSERT needs
+// none where the driver runs statements inline: see createRow.)
+import { uninterrupted } from './deadline.js';
+import { delegate, flattenUnique, keyUnique, keyWhere, primaryKey, runsInline, selectFields, transaction, type Delegate, type Row } from './db.js';
 import { notFound, ToolError } from './errors.js';
 import type { OpContext } from './model-read.js';
 import { and, scopeOf } from './scope.js';
@@ -34,14 +36,22 @@ export async function createRow(spec: ModelSpec<any>, args: { readonly data: Row
   const scope = scopeOf(spec, ctx.user);
   // Server-set values win over anything in `data` (the validators do not offer them anyway).
   const fixed = spec.fixed && ctx.user != null ? spec.fixed(ctx.user) : {};
+  const data = { ...args.data, ...fixed };
   ctx.signal.throwIfAborted();
+  // One INSERT whose own server-set values put the row in scope (the owner scope
+  // `authorId: '$user.id'`) needs no transaction where the driver runs it inline (SQLite through
+  // better-sqlite3): it commits or fails as a whole, no time limit can pass while it runs, and
+  // SQLite stores the values it is given (a BEFORE trigger cannot change them). Elsewhere it keeps
+  // one: an INSERT blocked past the call's time limit (a lock on the row it refers to) is rolled
+  // back, not committed after the caller was told it timed out.
+  if (runsInline(ctx.prisma) && (!scope || matchesByEquality(spec, scope, fixed))) {
+    const created = await uninterrupted(ctx.signal, () => delegate(ctx.prisma, spec, ctx.signal).create({ data, select: allFields(spec) }));
+    return serializeRow(spec, ctx.models, created);
+  }
   const row = await transaction(ctx.prisma, async (tx) => {
     const db = delegate(tx, spec, ctx.signal);
-    const created = await db.create({ data: { ...args.data, ...fixed }, select: allFields(spec) });
-    // The common owner scope (`authorId: '$user.id'`) can be checked on the returned row itself,
-    // without a query. The transaction stays even for one INSERT: one blocked past the call's time
-    // limit (a lock on the row it refers to) is rolled back, not committed after the caller was
-    // told it timed out.
+    const created = await db.create({ data, select: allFields(spec) });
+    // The owner scope can be checked on the returned row itself, without a query.
     if (scope && !matchesByEquality(spec, scope, created)) await assertInScope(db, spec, created, scope, 'new');
     return created;
   }, ctx.signal);

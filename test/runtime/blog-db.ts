@@ -13,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export interface BlogDb {
   // The generated client's type lives in a scratch folder; tests use it structurally.
   readonly prisma: any;
+  /** The SQLite database file. */
+  readonly file: string;
   cleanup(): Promise<void>;
 }
 
@@ -31,12 +33,14 @@ export async function createBlogDb(name: string): Promise<BlogDb> {
     env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true' },
     stdio: 'pipe',
   });
-  const url = `file:${path.join(dir, 'test.db')}`;
+  const file = path.join(dir, 'test.db');
+  const url = `file:${file}`;
   await pushSchema({ files: [['schema.prisma', schema]], url, provider: 'sqlite' });
   const { PrismaClient } = (await import(pathToFileURL(path.join(dir, 'client/client.ts')).href)) as { PrismaClient: new (o: object) => any };
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
   return {
     prisma,
+    file,
     async cleanup() {
       await prisma.$disconnect();
       rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,11 @@
  * that every acknowledged write is in the database. Then a 401/403 storm on kept-alive connections
  * mixed with good calls, counting socket errors.
  *
- * Run: `npm run build && npx tsx bench/load.ts [--db sqlite,postgresql] [--duration 10] [--rounds 3]`
+ * Each server under test runs on a CPU of its own (CPU 1; the load generator on CPU 0), so the
+ * throughput ratio compares the servers rather than how much CPU the generator and the database
+ * leave them; `--pin no` lets everything share every CPU.
+ *
+ * Run: `npm run build && npx tsx bench/load.ts [--db sqlite,postgresql] [--duration 10] [--rounds 3] [--pin yes|no]`
  * (PostgreSQL needs MCPGEN_TEST_POSTGRES_URL, e.g. postgresql://postgres@127.0.0.1:5432/test.)
  */
 import { execFileSync } from 'node:child_process';
@@ -33,6 +37,18 @@ const DURATION = Number(option('duration', '10'));
 const ROUNDS = Number(option('rounds', '3'));
 const CONNECTIONS = Number(option('connections', '50'));
 const WANTED = option('db', 'sqlite,postgresql').split(',');
+// On a machine with two CPUs or more, each server under test runs on CPU 1 and this process (the
+// load generator) on CPU 0, so the generator does not take its CPU from the server it measures.
+const PIN = option('pin', canPin() ? 'yes' : 'no') === 'yes';
+
+function canPin(): boolean {
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+    return os.cpus().length >= 2;
+  } catch {
+    return false;
+  }
+}
 
 interface Side {
   readonly name: string;
@@ -73,6 +89,10 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
         rss: { start: rssMb(pid), warm: 0, end: 0, rounds: [] }, heap: { warm: undefined, rounds: [] }, heapFile: heapFiles[i]!,
       };
     });
+    if (PIN) {
+      for (const side of sides) execFileSync('taskset', ['-a', '-p', '-c', '1', String(side.pid)], { stdio: 'ignore' });
+      execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+    }
     for (const side of sides) {
       for (const [tool, a] of [['list_notes', { take: 5 }], ['create_note', { data: { title: 'probe' } }]] as const) {
         const r = await rawCall(side.server.url, rw.key, tool, a);
@@ -109,6 +129,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
 
     const [gen, hw] = sides as [Side, Side];
     console.log(`commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION} s each, 3 reads : 1 write`);
+    console.log(PIN ? 'servers pinned to CPU 1, load generator to CPU 0 (taskset; --pin no to share every CPU)' : 'not pinned: servers, load generator and database share every CPU');
     console.log('side         req/s (median)  CPU ms/call  p50 ms  p99 ms  socket err  non-2xx  tool err  RSS MB start → warm → end');
     for (const s of sides) {
       console.log(`${s.name.padEnd(12)} ${median(s.rps).toFixed(0).padStart(14)}  ${median(s.cpu).toFixed(2).padStart(11)}  ${median(s.p50).toFixed(0).padStart(6)}  ${median(s.p99).toFixed(0).padStart(6)}  ${String(s.socketErrors).padStart(10)}  ${String(s.non2xx).padStart(7)}  ${String(s.tally.toolErrors).padStart(8)}  ${s.rss.start} → ${s.rss.warm} → ${s.rss.end}`);

@@ -10,11 +10,12 @@
  * that every acknowledged write is in the database. Then a 401/403 storm on kept-alive connections
  * mixed with good calls, counting socket errors.
  *
- * Each server under test runs on a CPU of its own (CPU 1; the load generator on CPU 0), so the
+ * Each server under test runs on a CPU of its own (CPU 1; the load generator, and a local
+ * PostgreSQL when this user may move its processes, on CPU 0, put back afterwards), so the
  * throughput ratio compares the servers rather than how much CPU the generator and the database
- * leave them; `--pin no` lets everything share every CPU.
+ * leave them; `--pin no` lets everything share every CPU. CPU per call does not depend on it.
  *
- * Run: `npm run build && npx tsx bench/load.ts [--db sqlite,postgresql] [--duration 10] [--rounds 3] [--pin yes|no]`
+ * Run: `npm run build && npx tsx bench/load.ts [--db sqlite,postgresql] [--duration 10] [--rounds 5] [--pin yes|no]`
  * (PostgreSQL needs MCPGEN_TEST_POSTGRES_URL, e.g. postgresql://postgres@127.0.0.1:5432/test.)
  */
 import { execFileSync } from 'node:child_process';
@@ -34,12 +35,42 @@ import { option } from './args.js';
 const load = (server: RunningServer, key: string, tag: string, seconds: number, tally: Tally) => drive(server, key, tag, seconds, tally, CONNECTIONS);
 
 const DURATION = Number(option('duration', '10'));
-const ROUNDS = Number(option('rounds', '3'));
+const ROUNDS = Number(option('rounds', '5'));
 const CONNECTIONS = Number(option('connections', '50'));
 const WANTED = option('db', 'sqlite,postgresql').split(',');
 // On a machine with two CPUs or more, each server under test runs on CPU 1 and this process (the
 // load generator) on CPU 0, so the generator does not take its CPU from the server it measures.
 const PIN = option('pin', canPin() ? 'yes' : 'no') === 'yes';
+
+/** Runs `pid`'s threads on `cpus` (taskset list syntax); `quiet`: a process gone meanwhile is fine. */
+function pin(pid: number, cpus: string, quiet = false): void {
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+  } catch (error) {
+    if (!quiet) throw error;
+  }
+}
+
+/** Moves every local `postgres` process to `cpus`; returns each one's CPUs before, to put back. */
+function moveLocalPostgres(cpus: string): Map<number, string> {
+  const before = new Map<number, string>();
+  let pids: number[];
+  try {
+    pids = execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).trim().split('\n').map(Number).filter(Boolean);
+  } catch {
+    return before; // none here (a remote database)
+  }
+  for (const pid of pids) {
+    try {
+      const list = /list: (\S+)/.exec(execFileSync('taskset', ['-c', '-p', String(pid)], { encoding: 'utf8' }))?.[1];
+      execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+      if (list) before.set(pid, list);
+    } catch {
+      // not ours to move
+    }
+  }
+  return before;
+}
 
 function canPin(): boolean {
   try {
@@ -74,6 +105,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'mcpgen-load-'));
   const heapFiles = [path.join(tmp, 'generated.json'), path.join(tmp, 'handwritten.json')] as const;
   let hand: RunningServer | undefined;
+  let movedDb = new Map<number, string>();
   let generated: RunningServer | undefined;
   try {
     const rw = await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'load']);
@@ -90,8 +122,15 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
       };
     });
     if (PIN) {
-      for (const side of sides) execFileSync('taskset', ['-a', '-p', '-c', '1', String(side.pid)], { stdio: 'ignore' });
-      execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+      for (const side of sides) pin(side.pid, '1');
+      pin(process.pid, '0');
+      // A local PostgreSQL's processes (new connections inherit the postmaster's CPUs) join the load
+      // generator, when this user may move them; put back as they were afterwards.
+      if (database.provider === 'postgresql') movedDb = moveLocalPostgres('0');
+      process.once('SIGINT', () => {
+        for (const [pid, cpus] of movedDb) pin(pid, cpus, true);
+        process.exit(130);
+      });
     }
     for (const side of sides) {
       for (const [tool, a] of [['list_notes', { take: 5 }], ['create_note', { data: { title: 'probe' } }]] as const) {
@@ -129,7 +168,8 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
 
     const [gen, hw] = sides as [Side, Side];
     console.log(`commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION} s each, 3 reads : 1 write`);
-    console.log(PIN ? 'servers pinned to CPU 1, load generator to CPU 0 (taskset; --pin no to share every CPU)' : 'not pinned: servers, load generator and database share every CPU');
+    console.log(!PIN ? 'not pinned: servers, load generator and database share every CPU'
+      : `servers pinned to CPU 1; load generator${movedDb.size ? ' and database' : ''} on CPU 0 (taskset; --pin no to share every CPU)`);
     console.log('side         req/s (median)  CPU ms/call  p50 ms  p99 ms  socket err  non-2xx  tool err  RSS MB start → warm → end');
     for (const s of sides) {
       console.log(`${s.name.padEnd(12)} ${median(s.rps).toFixed(0).padStart(14)}  ${median(s.cpu).toFixed(2).padStart(11)}  ${median(s.p50).toFixed(0).padStart(6)}  ${median(s.p99).toFixed(0).padStart(6)}  ${String(s.socketErrors).padStart(10)}  ${String(s.non2xx).padStart(7)}  ${String(s.tally.toolErrors).padStart(8)}  ${s.rss.start} → ${s.rss.warm} → ${s.rss.end}`);
@@ -166,6 +206,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     console.log(`401/403 storm (generated): ${storm.requests.total} requests, 2xx ${storm['2xx']}, 4xx ${storm['4xx']}, 5xx ${storm['5xx']}, socket errors ${storm.errors}, time-outs ${storm.timeouts}, resets ${storm.resets}`);
     await prisma.$disconnect();
   } finally {
+    for (const [pid, cpus] of movedDb) pin(pid, cpus, true);
     await hand?.stop();
     await generated?.stop();
     await p.close();

@@ -9,6 +9,7 @@ import { createKey } from '../../src/keys/commands.js';
 import { blogKeyModel } from '../keys/project.js';
 import { cookieOf, readForm, submit } from './forms.js';
 import { createOAuthProject, type OAuthProject } from './project.js';
+import { sqliteStatements } from '../helpers/sqlite-statements.js';
 
 const BASE = 'http://127.0.0.1:4100';
 const REDIRECT = 'http://127.0.0.1:33333/callback';
@@ -88,22 +89,8 @@ async function caller(token: string, srv = server) {
   return srv.verifier(new Request(`${BASE}/mcp`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }));
 }
 
-/** SQL statements `run` sends (better-sqlite3 prepares each one). */
-async function statements(run: () => Promise<unknown>): Promise<number> {
-  const { default: Database } = await import('better-sqlite3');
-  const prepare = Database.prototype.prepare;
-  let n = 0;
-  Database.prototype.prepare = function (this: InstanceType<typeof Database>, ...args: Parameters<typeof prepare>) {
-    n++;
-    return prepare.apply(this, args);
-  } as typeof prepare;
-  try {
-    await run();
-  } finally {
-    Database.prototype.prepare = prepare;
-  }
-  return n;
-}
+/** SQL statements `run` sends. */
+const statements = async (run: () => Promise<unknown>) => (await sqliteStatements(run)).length;
 
 async function tables(): Promise<string> {
   const rows = await Promise.all(['mcpOAuthClient', 'mcpOAuthGrant', 'mcpOAuthToken'].map((d) => prisma[d]!.findMany()));

@@ -13,6 +13,7 @@ import type { ToolContext } from '../../templates/runtime/spec.js';
 import { commentSpec } from './fixture/models/comment.js';
 import { models } from './fixture/registry.js';
 import { CommentCreate, CommentRow } from './fixture/schemas/comment.js';
+import { sqliteStatements } from '../helpers/sqlite-statements.js';
 import { createBlogDb, seedBlog, type BlogDb } from './blog-db.js';
 
 let db: BlogDb;
@@ -25,23 +26,6 @@ beforeAll(async () => {
 afterAll(() => db?.cleanup());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The first keyword of each SQL statement `run` sends (better-sqlite3 prepares each one). */
-async function statements(run: () => Promise<unknown>): Promise<string[]> {
-  const { default: Database } = await import('better-sqlite3');
-  const prepare = Database.prototype.prepare;
-  const seen: string[] = [];
-  Database.prototype.prepare = function (this: InstanceType<typeof Database>, ...args: Parameters<typeof prepare>) {
-    seen.push(String(args[0]).trim().split(/\s+/)[0]!.toUpperCase());
-    return prepare.apply(this, args);
-  } as typeof prepare;
-  try {
-    await run();
-  } finally {
-    Database.prototype.prepare = prepare;
-  }
-  return seen;
-}
 
 function ctx(signal = new AbortController().signal): ToolContext & { models: typeof models } {
   return { user: seed.alice, scopes: ['read', 'write'], prisma: db.prisma, models, signal, progress: async () => {}, log: async () => {} };
@@ -59,7 +43,7 @@ describe('creates on a driver that runs statements inline', () => {
 
   it('sends one INSERT for a create its own values put in scope', async () => {
     let row: { id: number; authorId: number } | undefined;
-    const sent = await statements(async () => {
+    const sent = await sqliteStatements(async () => {
       row = (await create().handler({ data: { body: 'one statement', postId: seed.alicePost.id } } as never, ctx())) as never;
     });
     expect(sent).toEqual(['INSERT']);
@@ -69,7 +53,7 @@ describe('creates on a driver that runs statements inline', () => {
 
   it('keeps the transaction when the values alone do not settle the scope', async () => {
     const strict: typeof commentSpec = { ...commentSpec, scope: (u) => ({ authorId: u.id, NOT: { body: 'forbidden' } }) };
-    const sent = await statements(() => create(strict).handler({ data: { body: 'checked', postId: seed.alicePost.id } } as never, ctx()));
+    const sent = await sqliteStatements(() => create(strict).handler({ data: { body: 'checked', postId: seed.alicePost.id } } as never, ctx()));
     expect(sent[0]).toBe('BEGIN');
     expect(sent).toContain('INSERT');
     expect(sent.at(-1)).toBe('COMMIT');

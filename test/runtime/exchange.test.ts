@@ -5,6 +5,8 @@
 // the call, and requests the SDK would refuse, or that carry anything unusual, are left to it.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { ANONYMOUS } from '../../templates/runtime/caller.js';
+import { serveDirect } from '../../templates/runtime/http/exchange.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
 import { ToolError } from '../../templates/runtime/errors.js';
 import { createToolServer, toolAccessMap, type ToolServer } from '../../templates/runtime/server.js';
@@ -141,6 +143,14 @@ describe('the single-exchange transport', () => {
     controller.abort();
     expect(await aborted).toBe(true);
     expect((await answer).status).toBe(499);
+  });
+
+  it('answers 499, without waiting, a client gone before its call started', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const request = new Request('http://127.0.0.1/mcp', { method: 'POST', signal: controller.signal });
+    const message = { id: 15, method: 'tools/call' as const, params: { name: 'echo', arguments: { text: 'hi' } } };
+    expect((await serveDirect(server, { caller: ANONYMOUS }, request, message)).status).toBe(499);
   });
 
   it('leaves to the SDK what it would refuse or serve otherwise', async () => {

@@ -117,7 +117,7 @@ export function serveDirect(server: ToolServer, scope: RequestScope, request: Re
     };
     void answer(server, scope, message, { id: message.id, signal, notify }).then((final) => {
       signal.removeEventListener('abort', gone);
-      if (signal.aborted) return;
+      if (signal.aborted) return gone(); // also when it was aborted before the listener was added
       if (!stream) return resolve(textResponse(200, event(final), SSE_HEADERS));
       write(event(final));
       close();

@@ -14,7 +14,7 @@ interface Deadline {
   /** Sections running that must end before the limit answers (see uninterrupted). */
   held: number;
   /** Set when the limit passed while one ran: answers the call once they have ended. */
-  expire?: () => void;
+  expire?: (() => void) | undefined;
 }
 
 // The deadline behind each signal withDeadline hands out.

@@ -144,8 +144,8 @@ export interface CallExchange {
 /** `params` of a tools/call request, as the 2025-11-25 schema accepts them. */
 export interface CallToolParams {
   readonly name: string;
-  readonly arguments?: Record<string, unknown>;
-  readonly _meta?: { readonly progressToken?: string | number };
+  readonly arguments?: Record<string, unknown> | undefined;
+  readonly _meta?: { readonly progressToken?: string | number | undefined } | undefined;
 }
 
 /**

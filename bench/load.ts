@@ -106,6 +106,13 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
   const heapFiles = [path.join(tmp, 'generated.json'), path.join(tmp, 'handwritten.json')] as const;
   let hand: RunningServer | undefined;
   let movedDb = new Map<number, string>();
+  const putDbBack = () => {
+    for (const [pid, cpus] of movedDb) pin(pid, cpus, true);
+  };
+  const interrupted = () => {
+    putDbBack();
+    process.exit(130);
+  };
   let generated: RunningServer | undefined;
   try {
     const rw = await p.createKey('ann@example.com', ['--scopes', 'read,write', '--name', 'load']);
@@ -127,10 +134,7 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
       // A local PostgreSQL's processes (new connections inherit the postmaster's CPUs) join the load
       // generator, when this user may move them; put back as they were afterwards.
       if (database.provider === 'postgresql') movedDb = moveLocalPostgres('0');
-      process.once('SIGINT', () => {
-        for (const [pid, cpus] of movedDb) pin(pid, cpus, true);
-        process.exit(130);
-      });
+      if (movedDb.size > 0) process.once('SIGINT', interrupted);
     }
     for (const side of sides) {
       for (const [tool, a] of [['list_notes', { take: 5 }], ['create_note', { data: { title: 'probe' } }]] as const) {
@@ -210,7 +214,8 @@ async function benchDatabase(database: TestDatabase): Promise<void> {
     console.log(`401/403 storm (generated): ${storm.requests.total} requests, 2xx ${storm['2xx']}, 4xx ${storm['4xx']}, 5xx ${storm['5xx']}, socket errors ${storm.errors}, time-outs ${storm.timeouts}, resets ${storm.resets}`);
     await prisma.$disconnect();
   } finally {
-    for (const [pid, cpus] of movedDb) pin(pid, cpus, true);
+    putDbBack();
+    process.off('SIGINT', interrupted);
     await hand?.stop();
     await generated?.stop();
     await p.close();

@@ -108,7 +108,7 @@ export function clientImport(ir: SchemaIR, root: string): string {
 
 export function dbView(ir: SchemaIR, root: string) {
   const a = adapterFor(ir.provider);
-  return { clientImport: clientImport(ir, root), adapterClass: a.cls, adapterPackage: a.pkg, adapterArgs: a.args, exampleUrl: a.url };
+  return { clientImport: clientImport(ir, root), adapterClass: a.cls, adapterPackage: a.pkg, adapterArgs: a.args, exampleUrl: a.url, sqlite: ir.provider === 'sqlite' };
 }
 
 export function serverView() {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { createScratchProject, removeScratch } from '../helpers/scratch.js';
@@ -213,6 +214,26 @@ describe('writes', () => {
     expect(fk.isError).toBe(true);
     expect(fk.text).not.toMatch(/at .*\.js/); // no stack trace
     expect((await callTool(client, 'count_blog_posts', {})).structured).toEqual({ count: 12 }); // still serving, nothing written
+  });
+});
+
+describe('the SQLite db module init writes', () => {
+  it('puts the database in WAL mode and syncs every commit (synchronous = FULL), on every connection', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const file = new Database(path.join(dir, 'dev.db'), { readonly: true });
+    try {
+      expect(file.pragma('journal_mode', { simple: true })).toBe('wal'); // the running server's connection switched it
+    } finally {
+      file.close();
+    }
+    // synchronous is per connection: the module's own client has it, and keeps it after reconnecting.
+    Object.assign(process.env, env);
+    const { prisma } = (await import(pathToFileURL(path.join(dir, 'src/mcp/db.ts')).href)) as { prisma: { $queryRawUnsafe(sql: string): Promise<Record<string, unknown>[]>; $disconnect(): Promise<void> } };
+    const synchronous = async () => Number(Object.values((await prisma.$queryRawUnsafe('PRAGMA synchronous'))[0]!)[0]);
+    expect(await synchronous()).toBe(2);
+    await prisma.$disconnect();
+    expect(await synchronous()).toBe(2);
+    await prisma.$disconnect();
   });
 });
 

@@ -59,8 +59,11 @@ export interface RequestScope {
   readonly caller: Caller;
   /** `/mcp/<toolset>`: only that toolset's tools; undefined on `/mcp`. */
   readonly toolset?: string;
-  /** An extra abort signal for a call (client cancellation routed by the HTTP layer). */
-  readonly cancelSignal?: (requestId: string | number) => { signal: AbortSignal; done(): void };
+  /**
+   * The call's signal when the HTTP layer routes client cancellations: it aborts when the client
+   * cancels the call or when `request` (the exchange's own signal) aborts; `done()` unlinks both.
+   */
+  readonly cancelSignal?: (requestId: string | number, request: AbortSignal) => { signal: AbortSignal; done(): void };
 }
 
 /** Whether `scopes` grant `access` to tools of `toolset` (`read`, or `<toolset>:read`). Write does not imply read. */
@@ -199,9 +202,8 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
       for (const hook of hooks) await hook.refused?.({ tool, caller, requestId: exchange.id, result });
       return result;
     }
-    const cancel = scope.cancelSignal?.(exchange.id);
-    const either = cancel ? eitherSignal(exchange.signal, cancel.signal) : undefined;
-    const signal = either?.signal ?? exchange.signal;
+    const cancellable = scope.cancelSignal?.(exchange.id, exchange.signal);
+    const signal = cancellable?.signal ?? exchange.signal;
     const progressToken = params._meta?.progressToken;
     const toolCtx: ToolContext & { readonly models: Registry } = {
       user: caller.user,
@@ -225,8 +227,7 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
     try {
       return await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(call, next), run)();
     } finally {
-      either?.release();
-      cancel?.done();
+      cancellable?.done();
     }
   };
 
@@ -240,28 +241,6 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
     return mcp;
   };
   return Object.assign(perRequest, { listTools, callTool, listsPlainly: (scope: RequestScope) => visibleFor(scope).plain });
-}
-
-/**
- * A signal aborted when either source is. Not AbortSignal.any: on Node 20 a signal it returns that
- * ever had an abort listener stays referenced until aborted, so calls that finish normally (the
- * usual case) would be kept forever; here both links are removed by release().
- */
-function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  const fromA = () => controller.abort(a.reason);
-  const fromB = () => controller.abort(b.reason);
-  if (a.aborted) fromA();
-  else if (b.aborted) fromB();
-  a.addEventListener('abort', fromA, { once: true });
-  b.addEventListener('abort', fromB, { once: true });
-  return {
-    signal: controller.signal,
-    release() {
-      a.removeEventListener('abort', fromA);
-      b.removeEventListener('abort', fromB);
-    },
-  };
 }
 
 async function runTool(tool: ToolDef, args: unknown, ctx: ToolContext & { readonly models: Registry }, limit: number): Promise<CallToolResult> {

@@ -44,4 +44,24 @@ describe('Cancellations', () => {
     c.abortAll();
     expect([a.signal.aborted, b.signal.aborted]).toEqual([true, true]);
   });
+
+  it('a call\'s signal also follows its request: aborted with the request\'s reason, unlinked by done()', () => {
+    const c = new Cancellations();
+    const request = new AbortController();
+    const call = c.track(ann, 3, request.signal);
+    request.abort(new Error('client went away'));
+    expect(call.signal.aborted).toBe(true);
+    expect((call.signal.reason as Error).message).toBe('client went away');
+    call.done();
+
+    const gone = new AbortController();
+    gone.abort(new Error('already gone'));
+    expect(c.track(ann, 4, gone.signal).signal.aborted).toBe(true); // aborted before it was tracked
+
+    const later = new AbortController();
+    const finished = c.track(ann, 5, later.signal);
+    finished.done();
+    later.abort(new Error('after the call'));
+    expect(finished.signal.aborted).toBe(false); // done() removed the link: nothing keeps the call alive
+  });
 });

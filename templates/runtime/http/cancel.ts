@@ -13,16 +13,24 @@ type Message = { id?: unknown; method?: unknown; params?: { requestId?: unknown 
 export class Cancellations {
   private readonly inFlight = new Map<string, Set<AbortController>>();
 
-  /** Registers a running call; `done()` unregisters it. */
-  track(credential: Credential, requestId: string | number): { signal: AbortSignal; done(): void } {
+  /**
+   * Registers a running call: its signal aborts when the client cancels it or `request` aborts
+   * (the client went away, the server closes); `done()` unregisters it and unlinks `request`.
+   * One signal for both, so a call allocates no third one to join them.
+   */
+  track(credential: Credential, requestId: string | number, request?: AbortSignal): { signal: AbortSignal; done(): void } {
     const key = keyOf(credential, requestId);
     const controller = new AbortController();
+    const follow = () => controller.abort(request?.reason);
+    if (request?.aborted) follow();
+    else request?.addEventListener('abort', follow, { once: true });
     let calls = this.inFlight.get(key);
     if (!calls) this.inFlight.set(key, (calls = new Set()));
     calls.add(controller);
     return {
       signal: controller.signal,
       done: () => {
+        request?.removeEventListener('abort', follow);
         calls.delete(controller);
         if (calls.size === 0 && this.inFlight.get(key) === calls) this.inFlight.delete(key);
       },

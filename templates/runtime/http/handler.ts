@@ -221,7 +221,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     const served: RequestScope = {
       caller: whole,
       ...(toolset !== undefined ? { toolset } : {}),
-      cancelSignal: (id) => cancellations.track(whole.credential, id),
+      cancelSignal: (id, request) => cancellations.track(whole.credential, id, request),
     };
     const direct = directLegacyRequest(request, body.value);
     if (direct && (direct.method === 'tools/call' || opts.server.listsPlainly(served))) return serveDirect(opts.server, served, request, direct);

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { createScratchProject, removeScratch } from '../helpers/scratch.js';
 import { generatePrismaClient } from '../helpers/prisma-generate.js';
@@ -235,6 +235,32 @@ describe('the SQLite db module init writes', () => {
     expect(await synchronous()).toBe(2);
     await prisma.$disconnect();
   });
+
+  it('still connects when another connection keeps it from switching to WAL, and says so', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const file = path.join(dir, 'held.db');
+    const holder = new Database(file);
+    holder.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)');
+    holder.exec('BEGIN');
+    holder.prepare('SELECT x FROM t').get(); // a read transaction: the switch needs the file to itself
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const before = process.env['DATABASE_URL'];
+    process.env['DATABASE_URL'] = `file:${file}`;
+    try {
+      // A second instance of the module (the query string), so it connects to this file.
+      const { prisma } = (await import(`${pathToFileURL(path.join(dir, 'src/mcp/db.ts')).href}?held`)) as { prisma: { $queryRawUnsafe(sql: string): Promise<Record<string, unknown>[]>; $disconnect(): Promise<void> } };
+      expect(Number((await prisma.$queryRawUnsafe('SELECT count(*) AS n FROM t'))[0]!['n'])).toBe(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^SQLite keeps its current journal mode \(WAL was refused\): /));
+      expect(Number((await prisma.$queryRawUnsafe('PRAGMA synchronous'))[0]!['synchronous'])).toBe(2);
+      await prisma.$disconnect();
+      holder.exec('COMMIT');
+      expect(holder.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      process.env['DATABASE_URL'] = before;
+      warn.mockRestore();
+      holder.close();
+    }
+  }, 30_000);
 });
 
 describe('bad arguments', () => {

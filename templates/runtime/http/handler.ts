@@ -17,7 +17,7 @@ import { readJson, type BodyResult } from './body.js';
 import { directLegacyRequest, serveDirect } from './exchange.js';
 import { Cancellations } from './cancel.js';
 import { clientAddress } from './client-address.js';
-import { envList, hostChecker, isLoopbackAddress, originChecker } from './origin.js';
+import { envList, hostChecker, HostRefused, isLoopbackAddress, originChecker } from './origin.js';
 import { json, jsonRpcError } from './respond.js';
 
 /** What an adapter knows about the connection that a Request does not carry. */
@@ -144,7 +144,12 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const endpoint = (pathname: string): string | undefined | null => {
     if (pathname === path || pathname === `${path}/`) return undefined;
     if (!pathname.startsWith(`${path}/`)) return null;
-    const name = decodeURIComponent(pathname.slice(path.length + 1).replace(/\/$/, ''));
+    let name: string;
+    try {
+      name = decodeURIComponent(pathname.slice(path.length + 1).replace(/\/$/, ''));
+    } catch {
+      return null; // malformed percent-encoding (`/mcp/%E0%A4%A`): no such toolset
+    }
     return toolsets.has(name) ? name : null;
   };
 
@@ -172,18 +177,21 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const serve = async (request: Request, info: RequestInfo): Promise<Response> => {
     const url = new URL(request.url);
     const { pathname } = url;
-    const route = opts.routes?.find((r) => routeMatches(r.path, pathname));
-    if (route && (!route.methods || route.methods.includes(request.method))) return route.handler(request, info);
     // /healthz: the process is alive (do not restart it); /readyz: it can serve (route traffic to it).
+    // Probes (Kubernetes) name the pod's address as Host, and these answers tell a page nothing.
     if (pathname === '/healthz' && request.method === 'GET') return json(200, { status: 'ok' });
     if (pathname === '/readyz' && request.method === 'GET') {
       if (!opts.ready || (await opts.ready())) return json(200, { status: 'ready' });
       return json(503, { status: 'unavailable', reason: 'database unavailable' }, { 'retry-after': '5' });
     }
+    // DNS rebinding: a page whose name now points here still sends its own name as Host. Checked
+    // before every route (/mcp, OAuth endpoints, well-known documents). Web-standard requests may
+    // carry the host only in their URL (fetch forbids setting Host).
+    if (!hostAllowed(request.headers.get('host') ?? url.host)) return jsonRpcError(403, -32000, 'Host header not allowed');
+    const route = opts.routes?.find((r) => routeMatches(r.path, pathname));
+    if (route && (!route.methods || route.methods.includes(request.method))) return await route.handler(request, info);
     const toolset = endpoint(pathname);
     if (toolset === null) return json(404, { error: 'not found' });
-    // Web-standard requests may carry the host only in their URL (fetch forbids setting Host).
-    if (!hostAllowed(request.headers.get('host') ?? url.host)) return jsonRpcError(403, -32000, 'Host header not allowed');
     if (!originAllowed(request.headers.get('origin'))) return jsonRpcError(403, -32000, 'Origin not allowed');
     if (request.method !== 'POST') return jsonRpcError(405, -32000, 'Method not allowed: this server is stateless, use POST', { allow: 'POST' });
 
@@ -236,6 +244,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
         const remoteAddress = clientOf(info.remoteAddress, request.headers.get('x-forwarded-for'));
         return await serve(request, remoteAddress === undefined || remoteAddress === info.remoteAddress ? info : { ...info, remoteAddress });
       } catch (error) {
+        if (error instanceof HostRefused) return json(421, { error: 'misdirected_request', error_description: error.message });
         // The key check reads the database: when it is away, the whole request is refused as such.
         const db = toDatabaseError(error);
         if (db?.transient) return jsonRpcError(503, -32000, db.message, { 'retry-after': '5' });

@@ -2,6 +2,7 @@
 // `Cache-Control: no-store` (RFC 6749 §5.1): codes, tokens and forms must not be cached.
 import { AuthorizePageError, AuthorizeRedirectError, OAuthError } from './errors.js';
 import { errorPage, type PageContext } from './pages.js';
+import { HostRefused } from '../../http/origin.js';
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
@@ -53,6 +54,7 @@ export function errorResponse(error: unknown, ctx: ErrorContext): Response {
     const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': 'Basic realm="oauth"' } : {};
     return json(error.status, { error: error.code, error_description: error.description }, headers);
   }
+  if (error instanceof HostRefused) return json(421, { error: 'invalid_request', error_description: error.message });
   // Unexpected: the class name only, never the message (it may quote a database value).
   console.error(`[mcp oauth] request failed: ${error instanceof Error ? error.name : typeof error}`);
   return json(500, { error: 'server_error', error_description: 'The authorization server failed; try again.' });

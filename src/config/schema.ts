@@ -105,7 +105,7 @@ const rateRule = strict(
 
 const oauthRule = z.union([z.literal(false), rateRule], { error: "expected false or { limit, per, burst? }" });
 
-const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds', 'rateLimits'] as const;
+const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds', 'grantTtlDays', 'rateLimits'] as const;
 const EXTERNAL_KEYS = ['issuer', 'userClaim', 'userField', 'jwksUri'] as const;
 
 /** `{ server: 'built-in', login }` or `{ issuer, userClaim, userField }`: one mode, never a mix. */
@@ -117,9 +117,10 @@ const oauth = strict(
     clientMetadataDocuments: strict({ enabled: z.boolean({ error: 'expected true or false' }).optional(), allowPrivateAddresses: z.boolean({ error: 'expected true or false' }).optional() }, 'clientMetadataDocuments').optional(),
     app: strict({ name: str().optional(), logo: str('a data:image/… URL or a path on this server').optional() }, 'app').optional(),
     accessTokenTtlSeconds: positiveInt().optional(),
+    grantTtlDays: positiveInt().optional(),
     rateLimits: z
-      .union([z.literal(false), strict({ register: oauthRule.optional(), token: oauthRule.optional(), authorize: oauthRule.optional() }, 'rateLimits')], {
-        error: 'expected false or { register?, token?, authorize? }',
+      .union([z.literal(false), strict({ register: oauthRule.optional(), token: oauthRule.optional(), authorize: oauthRule.optional(), signIn: oauthRule.optional() }, 'rateLimits')], {
+        error: 'expected false or { register?, token?, authorize?, signIn? }',
       })
       .optional(),
     issuer: z.url({ error: 'expected the issuer URL, e.g. https://tenant.example.com/' }).optional(),

@@ -211,6 +211,13 @@ export interface BuiltInOAuth {
   /** @default 900 */
   readonly accessTokenTtlSeconds?: number;
   /**
+   * How long a grant (one user's consent to one client) lives, counted from the consent: refreshing
+   * does not extend it, so a client must send the user through sign-in and consent again after it.
+   * @default 90
+   * @example 30
+   */
+  readonly grantTtlDays?: number;
+  /**
    * Per-address limits on the endpoints anyone can reach without a token (429 with Retry-After),
    * on even without `limits`, sharing its store (Redis) when set. `false` turns one or all off.
    * Keyed on the connection's address: behind a reverse proxy, every client shares the proxy's;
@@ -226,6 +233,8 @@ export interface OAuthRateLimitsConfig {
   readonly register?: RateRuleConfig | false;
   readonly token?: RateRuleConfig | false;
   readonly authorize?: RateRuleConfig | false;
+  /** Sign-in attempts per API key prefix, from any address (guessing one key). @default { limit: 20, per: 'hour', burst: 10 } */
+  readonly signIn?: RateRuleConfig | false;
 }
 
 /** An external authorization server (Auth0, Clerk, WorkOS, Keycloak, Okta, Better Auth…) issuing JWT access tokens. */

@@ -78,11 +78,11 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
       userIdField: ${str(user.idField.name)},
       userIdType: ${str(idType)},
       userSelect: ${userSelect},
-      apiKey: ${str(plan.auth.keyModel!.delegate)},
+      apiKey: ${str(plan.auth.keyModel!.delegate)},${oauth.grantSource ? '' : `\n      // McpOAuthGrant has no \`source\` field yet: grants are not tied to the API key they came from.\n      grantSource: false,`}
     },
     registration: ${String(oauth.registration)},
     clientMetadataDocuments: ${cimd},
-    app: ${app},${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}
+    app: ${app},${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}${oauth.grantTtlDays ? `\n    grantTtlDays: ${oauth.grantTtlDays},` : ''}
 ${rateLimits(oauth.rateLimits)}
   });
   const oauthRoute = async (request: Request, info: { readonly remoteAddress?: string }) => (await oauth.routes(request, info)) ?? ${notFound};`;
@@ -100,7 +100,7 @@ type OAuthLimitsPlan = Extract<NonNullable<Plan['auth']['oauth']>, { kind: 'buil
 /** auth.oauth.rateLimits as the server's option: on unless turned off, in the store of `limits` when there is one. */
 function rateLimits(limits: OAuthLimitsPlan): string {
   if (limits === false) return '    rateLimits: false,';
-  const rules = (['register', 'token', 'authorize'] as const).flatMap((name): [string, string][] => {
+  const rules = (['register', 'token', 'authorize', 'signIn'] as const).flatMap((name): [string, string][] => {
     const rule = limits?.[name];
     if (rule === undefined) return [];
     if (rule === false) return [[name, 'false']];

@@ -94,8 +94,14 @@ export type OAuthPlan =
       readonly clientMetadataDocuments: { readonly enabled: boolean; readonly allowPrivateAddresses: boolean };
       readonly app: { readonly name?: string; readonly logo?: string };
       readonly accessTokenTtlSeconds?: number;
+      readonly grantTtlDays?: number;
+      /**
+       * Whether McpOAuthGrant has the `source` field (what a grant was born from: an API key or the
+       * app's session). Projects set up before it existed lack it until they add it and migrate.
+       */
+      readonly grantSource: boolean;
       /** `auth.oauth.rateLimits`; absent: the runtime's defaults. */
-      readonly rateLimits?: false | { readonly [K in 'register' | 'token' | 'authorize']?: false | { readonly limit: number; readonly per: string; readonly burst?: number } };
+      readonly rateLimits?: false | { readonly [K in 'register' | 'token' | 'authorize' | 'signIn']?: false | { readonly limit: number; readonly per: string; readonly burst?: number } };
       /** Prisma Client properties of the OAuth models. */
       readonly delegates: { readonly client: string; readonly grant: string; readonly token: string };
     }

@@ -1,6 +1,6 @@
 // The one place refusals become responses. Every answer of the authorization server is
 // `Cache-Control: no-store` (RFC 6749 §5.1): codes, tokens and forms must not be cached.
-import { AuthorizePageError, AuthorizeRedirectError, OAuthError } from './errors.js';
+import { AuthorizePageError, AuthorizeRedirectError, OAuthError, TooManySignIns } from './errors.js';
 import { errorPage, type PageContext } from './pages.js';
 import { HostRefused } from '../../http/origin.js';
 
@@ -47,6 +47,10 @@ export function errorResponse(error: unknown, ctx: ErrorContext): Response {
   if (error instanceof AuthorizeRedirectError && ctx.redirect) {
     const { uri, state, iss } = ctx.redirect;
     return redirectTo(uri, { error: error.code, error_description: error.description, state, iss });
+  }
+  if (error instanceof TooManySignIns) {
+    const message = `Too many sign-in attempts with this API key: try again in ${error.retryAfterSeconds} s.`;
+    return html(429, errorPage(ctx.page, message), { 'retry-after': String(error.retryAfterSeconds) });
   }
   if (error instanceof AuthorizePageError) return html(error.status, errorPage(ctx.page, error.description));
   if (error instanceof AuthorizeRedirectError) return html(400, errorPage(ctx.page, error.description));

@@ -57,7 +57,7 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
       last: '\n    requireCredential(jwt.resource),',
     };
   }
-  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['prmUrl', 'publicHosts'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
+  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: 'runtime/auth/oauth-server/index.ts', names: ['UserLogin'], typeOnly: true }, { from: 'runtime/auth/resource/metadata.ts', names: ['prmUrl', 'publicHosts'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
   const idType = user.idField.type === 'Int' ? 'number' : user.idField.type === 'BigInt' ? 'bigint' : 'string';
   const cimd = objectLiteral([
     ['enabled', String(oauth.clientMetadataDocuments.enabled)],
@@ -65,10 +65,12 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
   ]);
   const app = objectLiteral(Object.entries(oauth.app).map(([k, v]) => [k, str(String(v))]));
   const setup = `
-  // OAuth 2.1 (auth.oauth): the built-in authorization server. Who signs in: ${oauth.login}.
+  // OAuth 2.1 (auth.oauth): the built-in authorization server. Who signs in: ${oauth.login}, reached
+  // through the hook's type, so an \`authenticate(request)\` without the unused ctx type-checks too.
+  const login: UserLogin<typeof prisma> = signedInUser;
   const oauth = createOAuthServer({
     prisma,
-    login: (request) => signedInUser(request, { prisma }),
+    login: async (request) => login(request, { prisma }),
     scopes: ${strList(oauthScopes(plan))},${publicUrl}
     models: {
       client: ${str(oauth.delegates.client)},

@@ -15,7 +15,7 @@ import { tokenEndpoint } from './token.js';
 import { accessTokenVerifier } from './verifier.js';
 
 export type { OAuthRateLimits } from './limits.js';
-export type { OAuthServerOptions } from './options.js';
+export type { OAuthServerOptions, UserLogin } from './options.js';
 
 export interface OAuthServer {
   /**

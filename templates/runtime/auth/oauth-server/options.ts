@@ -9,6 +9,13 @@ export { isLoopbackHost } from '../resource/origin.js';
 /** Who is signing in: the app's session lookup (src/mcp/login.ts). */
 export type Login = (request: Request, ctx: { prisma: unknown }) => Promise<string | number | bigint | null | Response>;
 
+/**
+ * The type of the user's `authenticate` in login.ts, for their own PrismaClient. The generated code
+ * reaches the hook through a variable of this type, so a hook that declares fewer parameters
+ * (`authenticate(request)`) type-checks like one that declares both.
+ */
+export type UserLogin<P> = (request: Request, ctx: { prisma: P }) => string | number | bigint | null | Response | Promise<string | number | bigint | null | Response>;
+
 export interface OAuthServerOptions {
   /** The project's PrismaClient. */
   readonly prisma: unknown;

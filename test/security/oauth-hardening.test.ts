@@ -12,6 +12,7 @@ import { testDatabases } from '../helpers/databases.js';
 import { createClinicProject, type ClinicProject, type CreatedKey } from '../e2e/scoping/project.js';
 import { bearer, rpc } from '../e2e/scoping/rpc.js';
 import { tsx } from '../e2e/cli.js';
+import { typecheck } from '../helpers/tsc.js';
 import { REDIRECT } from '../oauth/headless.js';
 import { allow, consentForm, openSignIn, postForm, refreshWith, register, tokensFor } from './oauth-flow.js';
 import { MCP_HEADERS, rawRequest } from './raw-http.js';
@@ -24,7 +25,13 @@ let ann: CreatedKey;
 
 beforeAll(async () => {
   // Behind a trusted proxy on loopback, X-Forwarded-For names the client: the tests play many addresses.
-  p = await createClinicProject(sqlite, 'full', { auth: 'oauth', oauthConfig: "{ server: 'built-in', app: { name: 'Clinic' } }", serverEnv: { MCP_TRUSTED_PROXIES: '127.0.0.1' } });
+  p = await createClinicProject(sqlite, 'full', {
+    auth: 'oauth',
+    oauthConfig: "{ server: 'built-in', app: { name: 'Clinic' } }",
+    serverEnv: { MCP_TRUSTED_PROXIES: '127.0.0.1' },
+    // Lint rules push people to drop the unused ctx: the generated code must still type-check.
+    afterInit: (dir) => fs.writeFile(path.join(dir, 'src/mcp/login.ts'), 'export async function authenticate(request: Request): Promise<string | null> {\n  void request;\n  return null;\n}\n'),
+  });
   origin = new URL(p.server.url).origin;
   port = new URL(p.server.url).port;
   ann = await p.createKey('ann@example.com', ['--scopes', 'read,write']);
@@ -45,6 +52,12 @@ const grantsOf = async (clientId: string) => {
   const listed = JSON.parse((await p.cli(['oauth', 'clients', '--json'])).stdout) as { id: string; grants: { id: string; source: Record<string, unknown> }[] }[];
   return listed.find((c) => c.id === clientId)?.grants ?? [];
 };
+
+it.each(['ts5', 'ts7'] as const)('a login.ts whose authenticate declares only `request` type-checks with %s', async (compiler) => {
+  const r = await typecheck(p.dir, compiler);
+  expect(r.output).toBe('');
+  expect(r.ok).toBe(true);
+});
 
 describe('DNS rebinding with keys and OAuth: every route refuses a foreign or malformed Host with 4xx', () => {
   const routes: [string, string, Record<string, string>, string?][] = [

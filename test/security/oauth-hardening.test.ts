@@ -150,7 +150,7 @@ describe('consent and sign-in forms', () => {
   it('cross-site consent and sign-in posts are refused; the sealed form does not reveal the CSRF value', async () => {
     const clientId = await register(origin);
     const consent = await consentForm(origin, clientId, ann.key);
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }] as Record<string, string>[]) {
       const res = await postForm(origin, consent.form, consent.cookie, allow(consent.form), headers);
       expect(res.status).toBe(403);
       expect(res.headers.get('location')).toBeNull();

@@ -57,8 +57,8 @@ export function defaultInstructions(input: InstructionsInput, only?: string): st
 function holdings(title: string, toolsets: InstructionsInput['toolsets'], modelCount: number, alone: boolean): string {
   if (toolsets.length === 1 || alone) {
     const t = toolsets[0];
-    const desc = t?.description ? ` ${oneLine(t.description)}:` : '';
-    return `${title}:${desc} ${plural(modelCount, 'model')}${modelList(t?.models ?? [])}.`;
+    const desc = t?.description ? ` — ${oneLine(t.description)}.` : '.';
+    return `${title}${desc} ${plural(modelCount, 'model')}${modelList(t?.models ?? [])}.`;
   }
   const lines = toolsets.slice(0, LIST_TOOLSETS).map((t) => `- ${t.name}${t.description ? `: ${oneLine(t.description)}` : ''} (${plural(t.models.length, 'model')})`);
   if (toolsets.length > LIST_TOOLSETS) lines.push(`- and ${plural(toolsets.length - LIST_TOOLSETS, 'more toolset')}`);
@@ -69,7 +69,7 @@ function modelList(models: readonly string[]): string {
   if (models.length === 0) return '';
   // "and 1 more" costs as much as the name it hides.
   const more = models.length > LIST_MODELS + 3 ? models.length - LIST_MODELS : 0;
-  return `: ${models.slice(0, LIST_MODELS).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return `: ${models.slice(0, more > 0 ? LIST_MODELS : models.length).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 function fullMode(models: readonly ModelPlan[], writes: boolean): string {

@@ -32,7 +32,7 @@ export function emitServerInfo(plan: Plan, icons: ReadonlyMap<string, Uint8Array
   return {
     path: SERVER_INFO_FILE,
     content: `${jsDoc('How this server introduces itself (config `server`): serverInfo, icons, and the instructions per endpoint.')}${importBlock(SERVER_INFO_FILE, [
-      { from: 'runtime/identity.ts', names: ['ServerIdentity'], typeOnly: true },
+      { from: 'runtime/mcp/identity.ts', names: ['ServerIdentity'], typeOnly: true },
     ])}\nexport const serverInfo: ServerIdentity = ${body};\n`,
   };
 }

@@ -1,5 +1,5 @@
 /** How this server introduces itself (config `server`): serverInfo, icons, and the instructions per endpoint. */
-import type { ServerIdentity } from './runtime/identity.js';
+import type { ServerIdentity } from './runtime/mcp/identity.js';
 
 export const serverInfo: ServerIdentity = {
   name: 'mcp-server',

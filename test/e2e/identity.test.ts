@@ -10,6 +10,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/validate.js';
 import { connectClientV2 } from '../helpers/client.js';
 import { createScratchProject, removeScratch } from '../helpers/scratch.js';
 import { mcpGen, REPO } from './cli.js';
@@ -33,7 +34,17 @@ interface Served {
 const dirs: string[] = [];
 const running: Served[] = [];
 
-async function serve(name: string, mode: 'full' | 'compact'): Promise<Served> {
+/** Code mode (issue 25) is built on its own branch: its e2e here runs once the config accepts it. */
+const CODE_MODE = (() => {
+  try {
+    validateConfig({ auth: 'none', mode: 'code', toolsets: {} }, 'mcp-gen.config.ts');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+async function serve(name: string, mode: 'full' | 'compact' | 'code'): Promise<Served> {
   const dir = await createScratchProject(name, { fixtureDir: path.join(REPO, 'fixtures/blog') });
   dirs.push(dir);
   await fs.writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: '@acme/blog-app', version: '2.3.4', type: 'module', private: true }));
@@ -55,11 +66,13 @@ async function serve(name: string, mode: 'full' | 'compact'): Promise<Served> {
 
 let full: Served;
 let compact: Served;
+let code: Served | undefined;
 
 beforeAll(async () => {
   full = await serve('identity-full', 'full');
   compact = await serve('identity-compact', 'compact');
-}, 240_000);
+  if (CODE_MODE) code = await serve('identity-code', 'code');
+}, 360_000);
 
 afterAll(async () => {
   await Promise.allSettled(running.map((s) => s.close()));
@@ -115,6 +128,15 @@ describe.each(PROTOCOLS)('SDK v2 client on %s', (protocol) => {
     expect(instructions).toContain('Start with describe_models (the models you can read)');
     expect(instructions).toContain('and mutate { model, operation, args } to create, update or delete one row');
     expect(instructions).not.toContain('list_blog_posts');
+  });
+
+  it.skipIf(!CODE_MODE)('code mode: one program with execute over db', async () => {
+    const { info, instructions } = await introduce(code!.url, protocol);
+    expect(info?.name).toBe('blog-app');
+    expect(instructions).toMatch(/^Acme Blog: 5 models in 2 toolsets/);
+    expect(instructions).toContain('Answer with one program rather than many calls: describe_models { models: [...] } gives TypeScript declarations of db; then execute { code }');
+    expect(instructions).toContain('db.blogPost.findMany');
+    expect(instructions).not.toMatch(/list_blog_posts|query \{/);
   });
 
   it('/mcp/<toolset>: that toolset\'s instructions, with its own paragraph appended', async () => {

@@ -1,6 +1,6 @@
 // The one web-standard handler: `fetch(Request) → Response`. The standalone server (node.ts) and
 // every framework mount are thin adapters over it. Its pipeline, in order:
-//   route → Host/Origin → method → request hooks (per IP) → authenticate (ordered verifiers) →
+//   route (extra routes, health, icon files) → Host/Origin → method → request hooks (per IP) → authenticate (ordered verifiers) →
 //   caller hooks (per caller) → body (limit, JSON) → body hooks (per tool call) → scope check →
 //   the whole user row, for calls that read more of it than the credential loaded → MCP dispatch
 //   (tool hooks).

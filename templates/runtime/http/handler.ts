@@ -1,9 +1,9 @@
 // The one web-standard handler: `fetch(Request) → Response`. The standalone server (node.ts) and
 // every framework mount are thin adapters over it. Its pipeline, in order:
-//   route (extra routes, health, icon files) → Host/Origin → method → request hooks (per IP) → authenticate (ordered verifiers) →
-//   caller hooks (per caller) → body (limit, JSON) → body hooks (per tool call) → scope check →
-//   the whole user row, for calls that read more of it than the credential loaded → MCP dispatch
-//   (tool hooks).
+//   route (extra routes, health, icon files) → Host/Origin → method → request hooks (per IP) →
+//   authenticate (ordered verifiers) → caller hooks (per caller) → body (limit, JSON) → body hooks
+//   (per tool call) → scope check → the whole user row, for calls that read more of it than the
+//   credential loaded → MCP dispatch (tool hooks).
 // Every refusal happens before MCP is touched; MCP itself (both protocol revisions, 2025-11-25
 // and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts, except
 // plain 2025-era tools/call and tools/list, which the tool server's own handlers answer directly

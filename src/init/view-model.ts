@@ -3,9 +3,10 @@
  * additions. Pure and unit-tested; the templates make no decisions.
  */
 import path from 'node:path';
-import type { Model, Provider, SchemaIR } from '../ir/types.js';
+import type { Provider, SchemaIR } from '../ir/types.js';
 import { looksSecret } from '../plan/secret.js';
 import { OAUTH_MODELS } from '../oauth/names.js';
+import { hiddenComment, hiddenFields } from './hidden-fields.js';
 
 export interface InitChoices {
   /** Project-relative schema path as the user refers to it (file or folder). */
@@ -39,20 +40,12 @@ export function guessUserModel(ir: SchemaIR): string | undefined {
   return undefined;
 }
 
-function hiddenFields(model: Model): string[] {
-  return model.fields.filter((f) => f.kind !== 'relation' && looksSecret(f.name)).map((f) => f.name);
-}
-
 export function configView(ir: SchemaIR, choices: InitChoices, projectName: string) {
   const models = ir.models
     .filter((m) => m.name !== choices.keyModel && !(Object.values(OAUTH_MODELS) as string[]).includes(m.name))
     .map((m) => {
       const hidden = hiddenFields(m);
-      return {
-        name: m.name,
-        hidden,
-        hiddenComment: `${hidden.join(', ')}: hidden because the name${hidden.length > 1 ? 's look' : ' looks'} secret`,
-      };
+      return { name: m.name, hidden: hidden.map((h) => h.name), hiddenComment: hiddenComment(hidden) };
     });
   const user = choices.userModel ? ir.models.find((m) => m.name === choices.userModel) : undefined;
   const info = user

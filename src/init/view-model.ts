@@ -7,6 +7,7 @@ import type { Provider, SchemaIR } from '../ir/types.js';
 import { looksSecret } from '../plan/secret.js';
 import { OAUTH_MODELS } from '../oauth/names.js';
 import { hiddenComment, hiddenFields } from './hidden-fields.js';
+import { CONTEXT_REF } from './trpc.js';
 
 export interface InitChoices {
   /** Project-relative schema path as the user refers to it (file or folder). */
@@ -16,6 +17,8 @@ export interface InitChoices {
   readonly keyModel: string;
   /** `init --auth oauth`: the built-in authorization server next to API keys. */
   readonly oauth?: boolean;
+  /** The app's tRPC router (`module#export`) to publish from, when init found one and the user agreed. */
+  readonly trpcRouter?: string;
 }
 
 export const PATHS = {
@@ -60,6 +63,7 @@ export function configView(ir: SchemaIR, choices: InitChoices, projectName: stri
     toolset: /^[a-z]/.test(toolset) ? toolset : `app_${toolset}`,
     description: `Read access to ${projectName} data`,
     models,
+    trpc: choices.trpcRouter ? { router: choices.trpcRouter, createContext: CONTEXT_REF } : undefined,
   };
 }
 
@@ -72,6 +76,7 @@ export function configObject(view: ReturnType<typeof configView>): Record<string
     db: view.db,
     auth: view.auth.apiKeys ? { apiKeys: true, user: { model: view.auth.userModel, info: view.auth.info } } : 'none',
     toolsets: { [view.toolset]: { description: view.description, models } },
+    ...(view.trpc ? { publish: { trpc: { ...view.trpc, include: [] } } } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
 // frames — never argument values or the message, which may quote them) and answered with a reference id.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { classifyDbError, dbFailureMessage, type DbFailureKind } from './db-errors.js';
+import { classifyDbError, dbFailureMessage, type DbFailureKind } from '../data/db-errors.js';
 
 /** An error whose message is meant for the client. */
 export class ToolError extends Error {

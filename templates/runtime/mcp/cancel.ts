@@ -6,7 +6,7 @@
 // advisory and stopping the wrong call would lose work.
 // (The 2026-07-28 revision cancels by closing the request, which aborts the call directly.)
 // Across processes this needs shared state (a later Redis option).
-import type { Credential } from '../caller.js';
+import type { Credential } from '../core/caller.js';
 
 type Message = { id?: unknown; method?: unknown; params?: { requestId?: unknown } };
 

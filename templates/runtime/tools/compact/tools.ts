@@ -3,10 +3,10 @@
 // (validators.ts) and the shared operations (model-read.ts, model-write.ts), with the same
 // exposure, scopes, row caps and cursor checks as the per-model tools of full mode.
 import { z } from 'zod';
-import { ArgumentError, formatZodError, ToolError } from '../errors.js';
-import { aggregateRows, countRows, getRow, listRows, type OpContext } from '../model-read.js';
-import { auditTarget, createRow, deleteRow, updateRow } from '../model-write.js';
-import type { Access, ModelSpec, Registry, ToolDef } from '../spec.js';
+import { ArgumentError, formatZodError, ToolError } from '../../core/errors.js';
+import { aggregateRows, countRows, getRow, listRows, type OpContext } from '../../data/read.js';
+import { auditTarget, createRow, deleteRow, updateRow } from '../../data/write.js';
+import type { Access, ModelSpec, Registry, ToolDef } from '../../core/spec.js';
 import { aggregateArgs, argsSchema, getArgs, listArgs, normalize } from './args.js';
 import { describeModel, summaryLine, USAGE } from './describe.js';
 import { hintFor } from './hints.js';

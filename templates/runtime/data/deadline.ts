@@ -6,7 +6,7 @@
 // `max_statement_time`), which db.ts in the project can set on the driver.
 // The deadline travels with the call's signal, not in an AsyncLocalStorage: on Node 20 one
 // AsyncLocalStorage in use makes every promise in the process markedly slower (promise hooks).
-import { DatabaseError } from './errors.js';
+import { DatabaseError } from '../core/errors.js';
 
 interface Deadline {
   readonly at: number;

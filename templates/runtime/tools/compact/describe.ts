@@ -1,8 +1,8 @@
 // describe_models' text: what a model needs to write correct `query`/`mutate` arguments, in a few
 // lines per model. Everything comes from the ModelSpec and its validators, so it can never offer
 // a field the validators refuse.
-import type { FieldSpec, ModelSpec, Registry } from '../spec.js';
-import { DEFAULT_RELATION_DEPTH, validatorsOf } from '../validators.js';
+import type { FieldSpec, ModelSpec, Registry } from '../../core/spec.js';
+import { DEFAULT_RELATION_DEPTH, validatorsOf } from '../../data/validators.js';
 import { compactOperations } from './operations.js';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -4,12 +4,12 @@
 // listings) is built once. A 2025-era tools/list or tools/call is answered without any
 // per-request server object (http/exchange.ts); other requests get the SDK's small McpServer.
 import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
-import type { Caller } from './caller.js';
-import { callTimeoutFromEnv, withDeadline } from './deadline.js';
-import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from './errors.js';
-import { listing } from './listing.js';
-import type { Access, LogLevel, Registry, ToolContext, ToolDef } from './spec.js';
-import { toJsonValue } from './values.js';
+import type { Caller } from '../core/caller.js';
+import { callTimeoutFromEnv, withDeadline } from '../data/deadline.js';
+import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from '../core/errors.js';
+import { listing } from '../tools/listing/listing.js';
+import type { Access, LogLevel, Registry, ToolContext, ToolDef } from '../core/spec.js';
+import { toJsonValue } from '../data/values.js';
 
 /** One tool call as hooks see it: never the raw credential, and arguments only after validation. */
 export interface ToolCall {

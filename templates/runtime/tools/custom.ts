@@ -10,8 +10,8 @@
 // is sent as `{ result: <value> }`; nothing (`void`) as `{}`. The runtime then serializes values
 // (Date → ISO string, bigint/Decimal → string), which is what the derived output schemas describe.
 import { z } from 'zod';
-import { ToolError } from './errors.js';
-import type { Access, ToolAnnotations, ToolDef } from './spec.js';
+import { ToolError } from '../core/errors.js';
+import type { Access, ToolAnnotations, ToolDef } from '../core/spec.js';
 
 /**
  * Parsed arguments as they really are: zod types an optional member `x?: T | undefined`, but an

@@ -15,15 +15,15 @@
 // `meta` is { name, toolset, title, description }. Hand-built tools may pass their own schemas
 // (`where`, `orderBy`, `unique`, `data`, `row`, `related`, `numeric`, ...) instead.
 import { z } from 'zod';
-import { AGGREGATES, aggregateRows, countRows, getRow, listRows, type AggregateArgs, type GetArgs, type ListArgs } from './model-read.js';
-import { auditTarget, createRow, deleteRow, updateRow } from './model-write.js';
-import type { ModelSpec, ToolAnnotations, ToolDef } from './spec.js';
-import { changeAnnotations, createAnnotations, enumOf, readAnnotations, rowWithRelated, type ToolMeta } from './tool-meta.js';
-import { validatorsOf, type ModelValidators } from './validators.js';
+import { AGGREGATES, aggregateRows, countRows, getRow, listRows, type AggregateArgs, type GetArgs, type ListArgs } from '../data/read.js';
+import { auditTarget, createRow, deleteRow, updateRow } from '../data/write.js';
+import type { ModelSpec, ToolAnnotations, ToolDef } from '../core/spec.js';
+import { changeAnnotations, createAnnotations, enumOf, readAnnotations, rowWithRelated, type ToolMeta } from './meta.js';
+import { validatorsOf, type ModelValidators } from '../data/validators.js';
 
 export { userInfoTool } from './user-info.js';
 export type { UserInfoToolOptions } from './user-info.js';
-export type { ToolMeta } from './tool-meta.js';
+export type { ToolMeta } from './meta.js';
 
 /** Schemas a hand-built tool may pass instead of the model's own validators. */
 export type ToolOptions = ToolMeta & Partial<Pick<ModelValidators, 'where' | 'orderBy' | 'unique' | 'row' | 'related' | 'numeric' | 'comparable'>> & {

@@ -4,10 +4,10 @@
 // none where the driver runs statements inline: see createRow.)
 import { uninterrupted } from './deadline.js';
 import { delegate, flattenUnique, keyUnique, keyWhere, primaryKey, runsInline, selectFields, transaction, type Delegate, type Row } from './db.js';
-import { notFound, ToolError } from './errors.js';
-import type { OpContext } from './model-read.js';
+import { notFound, ToolError } from '../core/errors.js';
+import type { OpContext } from './read.js';
 import { and, scopeOf } from './scope.js';
-import type { AuditTarget, ModelSpec, Where } from './spec.js';
+import type { AuditTarget, ModelSpec, Where } from '../core/spec.js';
 import { serializeRow } from './values.js';
 
 function allFields(spec: ModelSpec<any>): Record<string, true> {

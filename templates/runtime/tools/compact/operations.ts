@@ -1,6 +1,6 @@
 // Compact mode's operations in Prisma Client's names, and the per-model operation (spec.operations)
 // each one needs. One list, read by describe_models, query/mutate and their argument checks.
-import type { ModelSpec, Operation } from '../spec.js';
+import type { ModelSpec, Operation } from '../../core/spec.js';
 
 export const QUERY_OPERATIONS = ['findMany', 'findUnique', 'findFirst', 'count', 'aggregate', 'groupBy'] as const;
 export const MUTATE_OPERATIONS = ['create', 'update', 'delete'] as const;

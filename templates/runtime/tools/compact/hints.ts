@@ -1,8 +1,8 @@
 // What to show next to an argument error: the names describe_models gives for the place in
 // `args` the error points at (the fields of the model a nested `where` has reached, the
 // writable fields for `data`, the unique keys for a unique `where`, ...).
-import type { ModelSpec, Registry } from '../spec.js';
-import { validatorsOf } from '../validators.js';
+import type { ModelSpec, Registry } from '../../core/spec.js';
+import { validatorsOf } from '../../data/validators.js';
 import { operatorsOf } from './describe.js';
 import type { CompactOperation } from './operations.js';
 

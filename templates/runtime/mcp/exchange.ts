@@ -7,8 +7,8 @@
 // Everything else (initialize, ping, batches, notifications, anything unusual in a request, a
 // request the SDK would refuse, and 2026-07-28 traffic) goes to the SDK's handler.
 import { classifyInboundRequest, isJsonContentType, SUPPORTED_PROTOCOL_VERSIONS, type JSONRPCMessage } from '@modelcontextprotocol/server';
-import type { CallExchange, CallToolParams, RequestScope, ToolServer } from '../server.js';
-import { textResponse } from './respond.js';
+import type { CallExchange, CallToolParams, RequestScope, ToolServer } from './server.js';
+import { textResponse } from '../http/respond.js';
 
 const encoder = new TextEncoder();
 const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' };

@@ -4,7 +4,7 @@
 // for calls that need more of it than the id (see Caller.loadUser), or with the key when the
 // verifier is not told where the id lives (`userKey`).
 import { createHash } from 'node:crypto';
-import type { Caller, Verifier } from './caller.js';
+import type { Caller, Verifier } from '../../core/caller.js';
 
 export interface ApiKeyAuthOptions {
   /** The project's PrismaClient. */

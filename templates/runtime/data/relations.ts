@@ -3,7 +3,7 @@
 // query and replaced by null when out of scope.
 import { delegate, keyWhere, primaryKey, selectFields, type Row } from './db.js';
 import { and, scopeOf } from './scope.js';
-import type { ModelSpec, Registry } from './spec.js';
+import type { ModelSpec, Registry } from '../core/spec.js';
 
 /** The Prisma `select` for `fields` (plus the first key, for paging and checks) and `include`. */
 export function buildSelect(spec: ModelSpec<any>, models: Registry, user: unknown, fields: readonly string[], include: readonly string[]): Row {

@@ -1,8 +1,8 @@
 // get_user_info: who the caller is. The user comes from the credential, never from an argument.
 import { z } from 'zod';
-import { ToolError } from './errors.js';
-import type { FieldSpec, ToolDef } from './spec.js';
-import { toJsonValue } from './values.js';
+import { ToolError } from '../core/errors.js';
+import type { FieldSpec, ToolDef } from '../core/spec.js';
+import { toJsonValue } from '../data/values.js';
 
 export interface UserInfoToolOptions {
   /** The user model's name (for messages). */

@@ -2,8 +2,8 @@
 // runtime works with whatever client the project generated. Every query goes through here, so this
 // is where database failures become tool errors and conflicts are retried.
 import { checkDeadline, remainingMs } from './deadline.js';
-import { DatabaseError, toDatabaseError, ToolError } from './errors.js';
-import type { ModelSpec, Where } from './spec.js';
+import { DatabaseError, toDatabaseError, ToolError } from '../core/errors.js';
+import type { ModelSpec, Where } from '../core/spec.js';
 
 export type Row = Record<string, unknown>;
 

@@ -7,10 +7,10 @@
 // - close() stops accepting, lets calls in flight finish (up to a grace period), then closes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BodyResult } from './body.js';
-import { DEFAULT_BODY_LIMIT, routeMatches, type McpHandler, type RequestInfo } from './handler.js';
-import { knownText } from './respond.js';
-import { isLoopback } from './origin.js';
+import type { BodyResult } from '../http/body.js';
+import { DEFAULT_BODY_LIMIT, routeMatches, type McpHandler, type RequestInfo } from '../http/handler.js';
+import { knownText } from '../http/respond.js';
+import { isLoopback } from '../http/origin.js';
 
 export interface NodeServerOptions {
   /** @default env PORT, else 3000 (0 picks a free port) */

@@ -1,7 +1,7 @@
 // Opaque page cursors: base64url JSON of the last row's key values (revived by field kind so
 // BigInt/DateTime/Decimal/Bytes round-trip), or an offset for models without a unique key.
-import { ToolError } from './errors.js';
-import type { ModelSpec } from './spec.js';
+import { ToolError } from '../core/errors.js';
+import type { ModelSpec } from '../core/spec.js';
 import { toJsonValue } from './values.js';
 
 export type Cursor =

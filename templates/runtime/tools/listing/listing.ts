@@ -9,13 +9,13 @@
 // (listing/portable.ts).
 import type { Tool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { withDefinitions } from './listing/definitions.js';
-import { isSchema, properties, type Definitions, type Schema } from './listing/json-schema.js';
-import { shortenNameLists } from './listing/names.js';
-import { leanOutput } from './listing/output.js';
-import { portable } from './listing/portable.js';
-import { isModelWhere, leanWhere } from './listing/where.js';
-import type { ToolDef } from './spec.js';
+import { withDefinitions } from './definitions.js';
+import { isSchema, properties, type Definitions, type Schema } from './json-schema.js';
+import { shortenNameLists } from './names.js';
+import { leanOutput } from './output.js';
+import { portable } from './portable.js';
+import { isModelWhere, leanWhere } from './where.js';
+import type { ToolDef } from '../../core/spec.js';
 
 const listings = new WeakMap<ToolDef, Tool>();
 

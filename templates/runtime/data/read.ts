@@ -4,10 +4,10 @@
 // whichever path the arguments take.
 import { decodeCursor, encodeKeyCursor, encodeOffsetCursor, INVALID_CURSOR } from './cursor.js';
 import { delegate, flattenUnique, keyUnique, primaryKey, selectFields, type Row } from './db.js';
-import { notFound, ToolError } from './errors.js';
+import { notFound, ToolError } from '../core/errors.js';
 import { buildSelect, hideOutOfScopeToOne } from './relations.js';
 import { and, scopedWhere, scopeOf } from './scope.js';
-import type { ModelSpec, Registry, ToolContext, Where } from './spec.js';
+import type { ModelSpec, Registry, ToolContext, Where } from '../core/spec.js';
 import { serializeRow, toJsonValue } from './values.js';
 
 /** What the operations need from a tool call. */

@@ -1,8 +1,8 @@
 // Row scoping on every path. The caller's own `where` is rewritten so relation filters into a
 // scoped model carry that model's scope, then AND-ed with the model's own scope. Includes of scoped
 // relations get the scope too (to-many via `where`, to-one checked afterwards: see model-read.ts).
-import { ToolError } from './errors.js';
-import type { ModelSpec, Registry, Where } from './spec.js';
+import { ToolError } from '../core/errors.js';
+import type { ModelSpec, Registry, Where } from '../core/spec.js';
 
 /** The scope of `spec` for `user`, or undefined when the model is not scoped. */
 export function scopeOf(spec: ModelSpec<any>, user: unknown): Where | undefined {

@@ -1,6 +1,6 @@
 // Output serialization: Prisma values → JSON that survives the trip losslessly. Only fields named
 // in the spec are ever copied, so a column the query happened to fetch can never leak.
-import type { FieldSpec, ModelSpec, Registry } from './spec.js';
+import type { FieldSpec, ModelSpec, Registry } from '../core/spec.js';
 
 /** One Prisma value → JSON: bigint/Decimal → string, Date → ISO string, bytes → base64. */
 export function toJsonValue(value: unknown): unknown {

@@ -1,7 +1,7 @@
 // What every builder takes, and the annotations per kind of tool.
 import { z } from 'zod';
-import { shared } from './filters.js';
-import type { ModelSpec, ToolAnnotations } from './spec.js';
+import { shared } from '../data/filters.js';
+import type { ModelSpec, ToolAnnotations } from '../core/spec.js';
 
 export interface ToolMeta {
   /** Tool name, e.g. `list_blog_posts`. */

@@ -7,7 +7,7 @@
 // definition (`VisitWhere2`), never a recursive `$ref`: many MCP clients fail on those.
 import { z } from 'zod';
 import * as f from './filters.js';
-import type { FieldSpec, ModelSpec, Registry } from './spec.js';
+import type { FieldSpec, ModelSpec, Registry } from '../core/spec.js';
 
 export interface ModelValidators {
   /** The descriptors the builders in filters.ts take. */

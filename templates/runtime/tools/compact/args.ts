@@ -4,9 +4,9 @@
 // refuse exactly the same things. Only the Prisma-shaped wrappers (`select: { a: true }`,
 // `_sum: { a: true }`, `by`) are checked here.
 import { z } from 'zod';
-import type { AggregateArgs, GetArgs, ListArgs } from '../model-read.js';
-import type { ModelSpec, Registry } from '../spec.js';
-import { validatorsOf } from '../validators.js';
+import type { AggregateArgs, GetArgs, ListArgs } from '../../data/read.js';
+import type { ModelSpec, Registry } from '../../core/spec.js';
+import { validatorsOf } from '../../data/validators.js';
 import type { CompactOperation } from './operations.js';
 
 const flag = z.boolean().optional();

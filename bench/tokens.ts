@@ -1,6 +1,6 @@
 /**
  * Benchmark (not a test): what each server's tools/list costs a client's context window, for the
- * blog fixture and every real-world schema (../shared/fixtures/real-world), in full and compact
+ * blog fixture and every real-world schema (test/helpers/real-world.ts finds them; `npm run corpus:fetch`), in full and compact
  * mode. Tokens: gpt-tokenizer's o200k_base over the compact JSON of `{ tools: [...] }` (see
  * test/helpers/listing-tokens.ts). Real-world schemas are generated as `init --yes` exposes them:
  * every model, read-only operations.

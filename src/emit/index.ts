@@ -25,7 +25,7 @@ export interface EmitInput {
  * project's compiler flags break code it does not own (Prisma's generated client does the same).
  * Its exports carry explicit types, so the project's own code is still checked against them.
  */
-export const RUNTIME_NOCHECK = '// @ts-nocheck — mcp-gen runtime: checked in mcp-gen\'s CI, not in your project (see README, "Type-checking").\n';
+export const RUNTIME_NOCHECK = '// @ts-nocheck — mcp-gen runtime: checked in mcp-gen\'s CI, not in your project (see mcp-gen\'s docs/databases.md, "Type-checking").\n';
 
 /** Runtime files that only some configurations need. */
 const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {

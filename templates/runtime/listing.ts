@@ -16,6 +16,7 @@ import { leanOutput } from './listing/output.js';
 import { portable } from './listing/portable.js';
 import { isModelWhere, leanWhere } from './listing/where.js';
 import type { ToolDef } from './spec.js';
+import { toolUiMeta } from './apps/meta.js';
 
 const listings = new WeakMap<ToolDef, Tool>();
 
@@ -32,6 +33,8 @@ export function listing(tool: ToolDef): Tool {
       ...(tool.output ? { outputSchema: portable(leanOutput(jsonSchema(tool.output, 'output'))) as Tool['outputSchema'] } : {}),
       annotations: { ...tool.annotations },
     };
+    const ui = toolUiMeta(tool);
+    if (ui) entry._meta = ui;
     listings.set(tool, entry);
   }
   return entry;

@@ -64,3 +64,9 @@ export function viewRowsTool(tools: readonly ToolDef[]): ToolDef | undefined {
     },
   };
 }
+
+/** `tools` and, when some of them have a view, the app-only tool over them (last). */
+export function withViewRows(tools: readonly ToolDef[]): readonly ToolDef[] {
+  const app = viewRowsTool(tools);
+  return app ? [...tools, app] : tools;
+}

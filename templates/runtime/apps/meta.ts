@@ -18,16 +18,12 @@ export const VIEW_META_KEY = 'mcp-gen/view';
 export const VIEW_BUDGET_BYTES = 130_000;
 
 /**
- * The tool's `_meta` in tools/list: the view's URI in the current spelling and the deprecated flat
- * one (`ui/resourceUri`), as the extension's own `registerAppTool` writes them; the visibility of
- * app-only tools. Listed unconditionally (2026-07-28 has no session to remember a client's
- * capabilities by): clients without the extension ignore `_meta`.
+ * The tool's `_meta` in tools/list: `ui.resourceUri` (the stable spec's spelling; the flat
+ * `ui/resourceUri` it deprecates would cost every tool a dozen more tokens) and the visibility of
+ * app-only tools. Listed unconditionally: 2026-07-28 has no session to remember a client's
+ * capabilities by, and clients without the extension ignore `_meta`.
  */
 export function toolUiMeta(tool: Pick<ToolDef, 'view' | 'visibility'>): Record<string, unknown> | undefined {
   if (!tool.view && !tool.visibility) return undefined;
-  const uri = tool.view ? VIEW_URI[tool.view] : undefined;
-  return {
-    ui: { ...(uri ? { resourceUri: uri } : {}), ...(tool.visibility ? { visibility: [...tool.visibility] } : {}) },
-    ...(uri ? { 'ui/resourceUri': uri } : {}),
-  };
+  return { ui: { ...(tool.view ? { resourceUri: VIEW_URI[tool.view] } : {}), ...(tool.visibility ? { visibility: [...tool.visibility] } : {}) } };
 }

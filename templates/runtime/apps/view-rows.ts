@@ -20,7 +20,7 @@ export function viewRowsTool(tools: readonly ToolDef[]): ToolDef | undefined {
   const targets = tools.filter((t) => t.view && t.access === 'read' && t.name !== VIEW_ROWS_TOOL);
   if (targets.length === 0) return undefined;
   const byName = new Map(targets.map((t) => [t.name, t]));
-  const names = targets.map((t) => t.name) as [string, ...string[]];
+  const names = targets.map((t) => t.name);
   const toolsets = [...new Set(targets.flatMap((t) => t.toolsets ?? [t.toolset]))].sort();
 
   /** What the call needs: the target's own gate (compact `query`: the named model's toolset), else its toolset's read. */
@@ -39,10 +39,13 @@ export function viewRowsTool(tools: readonly ToolDef[]): ToolDef | undefined {
     visibility: ['app'],
     userFields: 'scopes',
     title: 'View rows',
-    description: 'For the data views only: runs one of their read tools again with changed arguments (order, page).',
+    description: 'For data views only: reruns a read tool with changed arguments (order, page).',
+    // `tool` is checked in the handler, not listed as an enum: the tool is not for models, and
+    // the names would cost every tools/list a token or more each.
     input: z.strictObject({
-      tool: z.enum(names).describe('The read tool whose result the view shows'),
-      arguments: z.record(z.string(), z.unknown()).optional().describe("That tool's arguments"),
+      tool: z.string().refine((name) => byName.has(name), { message: `expected one of ${names.join(', ')}` }).describe('A read tool the view shows'),
+      arguments: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'expected an object' })
+        .meta({ type: 'object', description: "That tool's arguments" }).optional(),
     }),
     annotations: { title: 'View rows', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     gate: need,

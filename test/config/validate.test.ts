@@ -28,6 +28,7 @@ describe('validateConfig: defaults', () => {
       auth: 'none',
       defaults: { defaultTake: 20, maxTake: 100, relationDepth: 2 },
       mode: 'full',
+      apps: true,
       toolsets: { blog: { models: { Post: {} } } },
       publish: {},
     });
@@ -50,6 +51,7 @@ describe('validateConfig: defaults', () => {
     expect(c.schema).toBe('db/schema.prisma');
     expect(c.auth).toEqual({ apiKeys: true, user: { model: 'User', info: ['id'] }, keyModel: 'McpApiKey' });
     expect(c.defaults).toEqual({ defaultTake: 5, maxTake: 50, relationDepth: 2 });
+    expect(c.apps).toBe(true);
     expect(c.toolsets['blog']!.models['Post']!.names).toEqual({ list: 'all_posts' });
   });
 });
@@ -59,7 +61,9 @@ describe('validateConfig: problems name the key path and what was found', () => 
     ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
     ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
     ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
-    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, toolsets, publish, limits, audit`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, apps, toolsets, publish, limits, audit`]],
+    ['apps not a boolean', { ...base, apps: 'yes' }, [`${F}: apps: expected true or false, got "yes"`]],
+    ['toolset apps not a boolean', { ...base, toolsets: { blog: { models: { Post: {} }, apps: 1 } } }, [`${F}: toolsets.blog.apps: expected true or false, got 1`]],
     ['publish.trpc problems', { ...base, publish: { trpc: { router: 'a#b', createContex: 'x', toolset: 'App' } } }, [
       `${F}: publish.trpc.createContext: required: expected 'module#export'`,
       `${F}: publish.trpc.toolset: expected a toolset name of lowercase letters, digits and _, starting with a letter, got "App"`,

@@ -36,7 +36,7 @@ export const views: ViewSources = {
   --bar: var(--color-background-info, #3b82f6);
   --warn: var(--color-text-warning, #facc15);
 }
-/* No 100vh anywhere: the host sizes the frame from the size we report. */
+/* No viewport-height units: the host sizes the frame from the size the view reports. */
 html, body { margin: 0; background: var(--bg); color: var(--fg); font: var(--size)/1.4 var(--font); }
 main { padding: 8px; }
 .bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 6px; color: var(--fg2); }
@@ -419,7 +419,7 @@ start("mcp-gen table", showTable);
   --bar: var(--color-background-info, #3b82f6);
   --warn: var(--color-text-warning, #facc15);
 }
-/* No 100vh anywhere: the host sizes the frame from the size we report. */
+/* No viewport-height units: the host sizes the frame from the size the view reports. */
 html, body { margin: 0; background: var(--bg); color: var(--fg); font: var(--size)/1.4 var(--font); }
 main { padding: 8px; }
 .bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 6px; color: var(--fg2); }

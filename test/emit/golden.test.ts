@@ -41,8 +41,8 @@ it('compact mode: no per-model tools; tools.ts serves the compact models through
     import { userTools } from './models/user.js';
     import { models } from './registry.js';
     import { withViewRows } from './runtime/apps/view-rows.js';
-    import { compactTools } from './runtime/compact/tools.js';
-    import type { ToolDef } from './runtime/spec.js';
+    import type { ToolDef } from './runtime/core/spec.js';
+    import { compactTools } from './runtime/tools/compact/tools.js';
 
     export const tools: readonly ToolDef[] = withViewRows([
       ...userTools,

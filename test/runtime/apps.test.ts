@@ -4,9 +4,9 @@
 // official SDK client over Streamable HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RunningServer } from '../../templates/runtime/http/node.js';
-import * as t from './fixture/runtime/model-tools.js';
-import { listRows } from './fixture/runtime/model-read.js';
+import type { RunningServer } from '../../templates/runtime/adapters/node.js';
+import * as t from './fixture/runtime/tools/model-tools.js';
+import { listRows } from './fixture/runtime/data/read.js';
 import { VIEW_META_KEY } from './fixture/runtime/apps/meta.js';
 import { VIEW_ROWS_TOOL, withViewRows } from './fixture/runtime/apps/view-rows.js';
 import { models } from './fixture/registry.js';

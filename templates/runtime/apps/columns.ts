@@ -2,8 +2,8 @@
 // Decimal, BigInt, Json, booleans and relations are shown as what they are), which columns sort,
 // and how to ask for another page. Built from the model's spec, so it names only exposed fields
 // and relations: nothing a tools/list schema does not already show.
-import type { FieldKind, ModelSpec, Registry } from '../spec.js';
-import { registryOf, validatorsOf } from '../validators.js';
+import type { FieldKind, ModelSpec, Registry } from '../core/spec.js';
+import { registryOf, validatorsOf } from '../data/validators.js';
 
 export interface ViewColumn {
   readonly name: string;

@@ -1,7 +1,7 @@
 // MCP Apps (extension io.modelcontextprotocol/ui, spec 2026-01-26): the names and metadata shared by
 // the tools that point at a view, the view resources and the app-only tool. One place, so the URI a
 // tool lists and the URI the resource serves cannot drift apart.
-import type { ToolDef, ViewKind } from '../spec.js';
+import type { ToolDef, ViewKind } from '../core/spec.js';
 
 /** The extension's id (client capabilities name it under `extensions`). */
 export const APPS_EXTENSION = 'io.modelcontextprotocol/ui';

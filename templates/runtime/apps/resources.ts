@@ -3,7 +3,7 @@
 // the generated views.ts (mcp-gen assembles it from its templates); this file says how the
 // resources are listed and read. Registered unconditionally: a client that does not render views
 // just never reads them.
-import type { ViewKind } from '../spec.js';
+import type { ViewKind } from '../core/spec.js';
 import { VIEW_MIME_TYPE, VIEW_URI } from './meta.js';
 
 /** The views' HTML by kind (generated views.ts). */

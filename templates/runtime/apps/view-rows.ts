@@ -6,9 +6,9 @@
 // before anything runs, and the handler checks again). The server keeps no state between pages:
 // the cursor is the list tool's own, and the view holds the arguments.
 import { z } from 'zod';
-import { ArgumentError, formatZodError, ToolError } from '../errors.js';
-import { allows } from '../server.js';
-import type { Access, ToolDef } from '../spec.js';
+import { ArgumentError, formatZodError, ToolError } from '../core/errors.js';
+import { allows } from '../mcp/server.js';
+import type { Access, ToolDef } from '../core/spec.js';
 
 export const VIEW_ROWS_TOOL = 'view_rows';
 

@@ -15,9 +15,9 @@ export const VIEW_PARTS = {
 
 export type ViewKind = keyof typeof VIEW_PARTS;
 
-/** Whether the plan shows any read result in a view. */
+/** Whether some toolset has views (`apps`): read tools of its models, or its published queries, may show results in one. */
 export function needsViews(plan: Plan): boolean {
-  return plan.models.some((m) => m.apps && m.operations.some((op) => op === 'list' || op === 'get' || op === 'count' || op === 'aggregate'));
+  return plan.toolsets.some((t) => t.apps);
 }
 
 /** Full-line `//` comments go (they are for readers of templates/apps/); the code stays as written. */

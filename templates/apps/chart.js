@@ -77,7 +77,8 @@ function renderChart() {
   const chooser = numeric.length > 1
     ? el("select", { onchange: (e) => { chartState.measureId = e.target.value; renderChart(); } }, ...numeric.map((m) => el("option", { value: m.id, selected: m.id === measureId, text: m.label })))
     : el("span", { text: numeric[0] ? numeric[0].label : "" });
-  const bar = el("div", { class: "bar" }, el("span", { class: "grow", text: groups.length + " groups" + (meta ? " · " + meta.model : "") }), chooser);
+  const by = Object.keys(splitGroup(groups[0]).keys).join(", ");
+  const bar = el("div", { class: "bar" }, el("span", { class: "grow", text: groups.length + " groups by " + by + (meta ? " · " + meta.model : "") }), chooser);
   const notes = note ? [el("div", { class: "note", text: note })] : [];
   document.getElementById("app").replaceChildren(bar, barChart(groups, measureId, meta), ...notes);
 }
@@ -94,7 +95,7 @@ function showAggregate(result, input) {
   const meta = viewMetaOf(result);
   const data = structuredOf(result) || {};
   const shape = (meta && meta.shape) || (Array.isArray(data.groups) ? "groups" : Array.isArray(data.items) ? "page" : "aggregate");
-  if (shape === "page" || shape === "row" || shape === "item") return showTable(result, input);
+  if (shape === "page" || shape === "row" || shape === "item" || shape === "result") return showTable(result, input);
   const groups = shape === "groups" ? data.groups || [] : [data];
   const grouped = groups.length > 0 && Object.keys(splitGroup(groups[0]).keys).length > 0;
   if (!grouped && groups.length === 1) {

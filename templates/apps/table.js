@@ -9,6 +9,7 @@ function rowsOf(data, shape) {
   if (!data || typeof data !== "object") return [];
   if (shape === "page" || (shape === undefined && Array.isArray(data.items))) return Array.isArray(data.items) ? data.items : [];
   if (shape === "item") return data.item ? [data.item] : [];
+  if (shape === "result") return Array.isArray(data.result) ? data.result : [];
   return [data];
 }
 

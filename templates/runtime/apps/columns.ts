@@ -17,8 +17,11 @@ export interface ViewColumn {
   readonly label?: string;
 }
 
-/** How the structured result holds its data: a page, one row, `{ item }`, groups, one aggregate, a count. */
-export type ResultShape = 'page' | 'row' | 'item' | 'groups' | 'aggregate' | 'count';
+/**
+ * How the structured result holds its data: a page, one row, `{ item }`, groups, one aggregate, a
+ * count, or rows as `{ result: [...] }` (a published tRPC query).
+ */
+export type ResultShape = 'page' | 'row' | 'item' | 'groups' | 'aggregate' | 'count' | 'result';
 
 export interface ViewMeta {
   readonly model: string;

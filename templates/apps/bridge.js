@@ -37,6 +37,9 @@ function applyContext(context) {
     }
   }
   if (context.locale && typeof context.locale === "string") locale = context.locale;
+  // A host that caps the frame's height (VS Code) gets a table that scrolls inside that cap.
+  const dims = context.containerDimensions;
+  if (dims && typeof dims.maxHeight === "number" && dims.maxHeight > 120) root.style.setProperty("--max-height", dims.maxHeight - 56 + "px");
 }
 
 function onNotification(method, params) {

@@ -46,7 +46,7 @@ button:disabled { opacity: .5; cursor: default; }
 details.cols { position: relative; }
 details.cols > div { position: absolute; right: 0; z-index: 1; background: var(--bg); border: 1px solid var(--line); border-radius: var(--radius); padding: 6px; max-height: 240px; overflow: auto; }
 details.cols label { display: block; white-space: nowrap; }
-.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); }
+.scroll { overflow: auto; max-height: var(--max-height, none); border: 1px solid var(--line); border-radius: var(--radius); }
 table { border-collapse: collapse; width: 100%; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; max-width: 320px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 th { background: var(--bg2); font-weight: var(--font-weight-semibold, 600); position: sticky; top: 0; }
@@ -108,6 +108,8 @@ function applyContext(context) {
     }
   }
   if (context.locale && typeof context.locale === "string") locale = context.locale;
+  const dims = context.containerDimensions;
+  if (dims && typeof dims.maxHeight === "number" && dims.maxHeight > 120) root.style.setProperty("--max-height", dims.maxHeight - 56 + "px");
 }
 
 function onNotification(method, params) {
@@ -268,6 +270,7 @@ function rowsOf(data, shape) {
   if (!data || typeof data !== "object") return [];
   if (shape === "page" || (shape === undefined && Array.isArray(data.items))) return Array.isArray(data.items) ? data.items : [];
   if (shape === "item") return data.item ? [data.item] : [];
+  if (shape === "result") return Array.isArray(data.result) ? data.result : [];
   return [data];
 }
 
@@ -429,7 +432,7 @@ button:disabled { opacity: .5; cursor: default; }
 details.cols { position: relative; }
 details.cols > div { position: absolute; right: 0; z-index: 1; background: var(--bg); border: 1px solid var(--line); border-radius: var(--radius); padding: 6px; max-height: 240px; overflow: auto; }
 details.cols label { display: block; white-space: nowrap; }
-.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); }
+.scroll { overflow: auto; max-height: var(--max-height, none); border: 1px solid var(--line); border-radius: var(--radius); }
 table { border-collapse: collapse; width: 100%; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; max-width: 320px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 th { background: var(--bg2); font-weight: var(--font-weight-semibold, 600); position: sticky; top: 0; }
@@ -491,6 +494,8 @@ function applyContext(context) {
     }
   }
   if (context.locale && typeof context.locale === "string") locale = context.locale;
+  const dims = context.containerDimensions;
+  if (dims && typeof dims.maxHeight === "number" && dims.maxHeight > 120) root.style.setProperty("--max-height", dims.maxHeight - 56 + "px");
 }
 
 function onNotification(method, params) {
@@ -651,6 +656,7 @@ function rowsOf(data, shape) {
   if (!data || typeof data !== "object") return [];
   if (shape === "page" || (shape === undefined && Array.isArray(data.items))) return Array.isArray(data.items) ? data.items : [];
   if (shape === "item") return data.item ? [data.item] : [];
+  if (shape === "result") return Array.isArray(data.result) ? data.result : [];
   return [data];
 }
 
@@ -838,7 +844,8 @@ function renderChart() {
   const chooser = numeric.length > 1
     ? el("select", { onchange: (e) => { chartState.measureId = e.target.value; renderChart(); } }, ...numeric.map((m) => el("option", { value: m.id, selected: m.id === measureId, text: m.label })))
     : el("span", { text: numeric[0] ? numeric[0].label : "" });
-  const bar = el("div", { class: "bar" }, el("span", { class: "grow", text: groups.length + " groups" + (meta ? " · " + meta.model : "") }), chooser);
+  const by = Object.keys(splitGroup(groups[0]).keys).join(", ");
+  const bar = el("div", { class: "bar" }, el("span", { class: "grow", text: groups.length + " groups by " + by + (meta ? " · " + meta.model : "") }), chooser);
   const notes = note ? [el("div", { class: "note", text: note })] : [];
   document.getElementById("app").replaceChildren(bar, barChart(groups, measureId, meta), ...notes);
 }
@@ -855,7 +862,7 @@ function showAggregate(result, input) {
   const meta = viewMetaOf(result);
   const data = structuredOf(result) || {};
   const shape = (meta && meta.shape) || (Array.isArray(data.groups) ? "groups" : Array.isArray(data.items) ? "page" : "aggregate");
-  if (shape === "page" || shape === "row" || shape === "item") return showTable(result, input);
+  if (shape === "page" || shape === "row" || shape === "item" || shape === "result") return showTable(result, input);
   const groups = shape === "groups" ? data.groups || [] : [data];
   const grouped = groups.length > 0 && Object.keys(splitGroup(groups[0]).keys).length > 0;
   if (!grouped && groups.length === 1) {

@@ -19,8 +19,9 @@ const IDENT = /^[A-Za-z_$][\w$]*$/;
 /** `compact`: the toolset of `describe_procedures`/`call_procedure`, which then stand for the procedures. */
 export function emitTrpcFiles(plan: Plan, router: ModuleRef, context: ModuleRef, procedures: readonly PublishedProcedure[], compact?: string): GeneratedFile[] {
   const sorted = [...procedures].sort((a, b) => compare(a.toolName, b.toolName));
-  // MCP Apps: queries returning rows get the table view where their toolset has views (not behind call_procedure).
-  const viewed = (p: PublishedProcedure) => !compact && p.rows === true && p.type === 'query' && plan.toolsets.some((t) => t.name === p.toolset && t.apps);
+  // MCP Apps: queries returning rows get the table view where their toolset has views. Behind
+  // call_procedure (compact) the flag is unused, and kept so a mode switch rewrites only tools.ts.
+  const viewed = (p: PublishedProcedure) => p.rows === true && p.type === 'query' && plan.toolsets.some((t) => t.name === p.toolset && t.apps);
   return [routerFile(plan, router, context), ...sorted.map((p) => toolFile(p, viewed(p))), listFile(sorted, compact)];
 }
 

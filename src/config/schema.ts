@@ -122,6 +122,7 @@ const toolset = strict(
     models: z.record(str('a model name'), model, { error: 'expected an object of models, e.g. { Post: {} }' }),
     tools: z.array(toolName(), { error: 'expected an array of custom tool names' }).optional(),
     mode: mode().optional(),
+    apps: z.boolean({ error: 'expected true or false' }).optional(),
     instructions: instructions.optional(),
   },
   'toolset',
@@ -242,6 +243,7 @@ export const configSchema = strict(
     auth: z.union([z.literal('none'), apiKeys], { error: `expected ${AUTH_HINT}` }),
     defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional(), relationDepth: depth().optional() }, 'defaults').optional(),
     mode: mode().optional(),
+    apps: z.boolean({ error: 'expected true or false' }).optional(),
     toolsets: z.record(
       z.string().regex(NAME_PATTERN, { error: `expected a toolset name of ${NAME_RULE}` }),
       toolset,

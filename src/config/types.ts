@@ -151,6 +151,12 @@ export interface ToolsetConfig {
    */
   readonly mode?: Mode;
   /**
+   * MCP Apps views for this toolset's read results, overriding the top-level `apps`.
+   * @default the top-level apps (true)
+   * @example false
+   */
+  readonly apps?: boolean;
+  /**
    * Instructions on `/mcp/<toolset>`, applied after `server.instructions`: a string replaces
    * them, `{ text, mode: 'append' }` adds to them.
    * @default generated for this toolset alone
@@ -378,6 +384,15 @@ export interface McpGenConfig {
    */
   readonly mode?: Mode;
   /**
+   * MCP Apps views (docs/apps.md): hosts that render them (Claude, ChatGPT, VS Code, Goose, …)
+   * show list/get results as a sortable, paged table and count/aggregate results as a chart or
+   * figures; other clients get the same text and data as without. Adds `_meta.ui` to read tools,
+   * the app-only `view_rows` tool and two `ui://` resources. Overridable per toolset.
+   * @default true
+   * @example false
+   */
+  readonly apps?: boolean;
+  /**
    * Named groups of tools. Toolset names are lowercase snake_case (`[a-z][a-z0-9_]*`).
    * @example { blog: { description: 'Posts and comments', models: { BlogPost: {}, Comment: {} } } }
    */
@@ -461,6 +476,8 @@ export interface ResolvedConfig {
       };
   readonly defaults: { readonly defaultTake: number; readonly maxTake: number; readonly relationDepth: number };
   readonly mode: Mode;
+  /** MCP Apps views, unless a toolset says otherwise. */
+  readonly apps: boolean;
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
   readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
   readonly publish: { readonly trpc?: PublishTrpcConfig };
@@ -483,4 +500,5 @@ export const CONFIG_DEFAULTS = {
   maxTake: 100,
   relationDepth: 2,
   mode: 'full',
+  apps: true,
 } as const;

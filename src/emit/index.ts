@@ -2,6 +2,7 @@
 import type { Plan } from '../plan/types.js';
 import { compare, type GeneratedFile } from './ts.js';
 import { emitModelTools } from './model-tools.js';
+import { emitViews } from './apps.js';
 import { emitContext, emitEnums, emitIndex, emitRegistry, emitTools, emitUserInfo } from './project-files.js';
 import { emitServerInfo } from './server-info.js';
 
@@ -13,6 +14,8 @@ export interface EmitInput {
   readonly version: string;
   /** Every .ts file under templates/runtime/: its path there (`auth/keys.ts`) → source. */
   readonly runtime: ReadonlyMap<string, string>;
+  /** Every file under templates/apps/ (the MCP Apps views' parts): name → text. Absent: no views.ts. */
+  readonly views?: ReadonlyMap<string, string>;
   /** Extra files from other emitters (custom tools), already relative to the output folder. */
   readonly extra?: readonly GeneratedFile[];
   /** The bytes of the icon files `server.icons` names, by path relative to the project root (read by generate). */
@@ -52,6 +55,8 @@ export function emit(input: EmitInput): GeneratedFile[] {
   files.push(emitEnums(plan), emitRegistry(plan), emitTools(plan, input.extra), emitContext(plan), emitIndex(plan), emitServerInfo(plan, input.icons));
   const userInfo = emitUserInfo(plan);
   if (userInfo) files.push(userInfo);
+  const views = input.views && emitViews(plan, input.views);
+  if (views) files.push(views);
   files.push(...(input.extra ?? []));
   return files.sort((a, b) => compare(a.path, b.path));
 }

@@ -10,7 +10,7 @@ import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
 import { planServer } from './server.js';
-import { COMPACT_TOOL_NAMES, type AppInfo, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type AppInfo, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -94,6 +94,8 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {
   const reserved = new Map(auth.kind === 'apiKeys' ? [['get_user_info', 'auth (built-in get_user_info)']] : []);
   const compactAt = Object.entries(config.toolsets).find(([, ts]) => (ts.mode ?? config.mode ?? 'full') === 'compact');
   if (compactAt) for (const name of COMPACT_TOOL_NAMES) reserved.set(name, `compact mode (toolsets.${compactAt[0]})`);
+  const appsAt = Object.entries(config.toolsets).find(([, ts]) => ts.apps ?? config.apps ?? true);
+  if (appsAt) reserved.set(VIEW_ROWS_TOOL, `MCP Apps (toolsets.${appsAt[0]}; apps: false turns it off)`);
   // Compact models get no per-model tools, so their names cannot clash.
   checkToolNames(plans.map((p) => (p.mode === 'compact' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
   plans = disambiguate(plans, entries, report);
@@ -102,6 +104,7 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {
     ...(ts.description === undefined ? {} : { description: ts.description }),
     models: Object.keys(ts.models),
     mode: ts.mode ?? config.mode ?? 'full',
+    apps: ts.apps ?? config.apps ?? true,
   }));
   const server = planServer(config, app, { toolsets, models: plans, auth }, report);
   if (problems.length > 0) throw new PlanError(problems);

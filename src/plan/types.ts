@@ -57,7 +57,12 @@ export interface ModelPlan {
   readonly mode: 'full' | 'compact';
   /** How many relations deep filters may reach. */
   readonly relationDepth: number;
+  /** MCP Apps: its read tools (or compact `query` results) are shown in the views. */
+  readonly apps: boolean;
 }
+
+/** The app-only tool the views page and sort through (reserved whenever some toolset has apps). */
+export const VIEW_ROWS_TOOL = 'view_rows';
 
 /** Tool names compact mode adds (reserved whenever some toolset is compact). */
 export const COMPACT_TOOL_NAMES = ['describe_models', 'query', 'mutate'] as const;
@@ -68,6 +73,8 @@ export interface ToolsetPlan {
   readonly mode: 'full' | 'compact';
   /** Model names in config order. */
   readonly models: readonly string[];
+  /** MCP Apps views for its read results (`apps`, per toolset or top-level). */
+  readonly apps: boolean;
 }
 
 export interface AuthPlan {

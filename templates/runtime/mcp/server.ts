@@ -4,6 +4,7 @@
 // listings) is built once. A 2025-era tools/list or tools/call is answered without any
 // per-request server object (http/exchange.ts); other requests get the SDK's small McpServer.
 import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
+import { VIEW_META_KEY } from '../apps/meta.js';
 import type { Caller } from '../core/caller.js';
 import { callTimeoutFromEnv, withDeadline } from '../data/deadline.js';
 import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from '../core/errors.js';
@@ -260,7 +261,13 @@ async function runTool(tool: ToolDef, args: unknown, ctx: ToolContext & { readon
       if (!checked.success) return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(checked.error, tool.name)})`);
       structured = checked.data as Record<string, unknown>;
     }
-    return { content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }], structuredContent: structured };
+    const view = tool.viewMeta?.(args, structured);
+    return {
+      content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }],
+      structuredContent: structured,
+      // For the view only (MCP Apps): hosts hand `_meta` to the view, not to the model.
+      ...(view ? { _meta: { [VIEW_META_KEY]: view } } : {}),
+    };
   } catch (error) {
     if (ctx.signal.aborted) return errorResult('cancelled');
     const result = errorResult(toolErrorMessage(error, tool.name));

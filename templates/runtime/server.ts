@@ -3,7 +3,7 @@
 // can read. Everything that does not depend on the request (tool maps per scope set, JSON Schema
 // listings) is built once. A 2025-era tools/list or tools/call is answered without any
 // per-request server object (http/exchange.ts); other requests get the SDK's small McpServer.
-import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
+import { McpServer, ProtocolError, ProtocolErrorCode, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
 import type { Caller } from './caller.js';
 import { callTimeoutFromEnv, withDeadline } from './deadline.js';
 import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from './errors.js';
@@ -195,7 +195,9 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
   const callTool = async (scope: RequestScope, params: CallToolParams, exchange: CallExchange): Promise<CallToolResult> => {
     const { caller } = scope;
     const tool = visibleFor(scope).byName.get(params.name);
-    if (!tool) return errorResult(`unknown tool ${params.name}`);
+    // The spec lists an unknown tool among protocol errors: -32602, not a tool result. A tool of
+    // another toolset, on /mcp/<toolset>, is unknown there too.
+    if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
     const parsed = await tool.input.safeParseAsync(params.arguments ?? {});
     if (!parsed.success) {
       const result = errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);

@@ -142,6 +142,12 @@ export interface CallExchange {
   readonly signal: AbortSignal;
   /** Sends a notification about this request (progress, a log message) ahead of its answer. */
   notify(notification: { method: 'notifications/progress' | 'notifications/message'; params: Record<string, unknown> }): Promise<void>;
+  /**
+   * Sends a log message when the request's log level lets it through (2026-07-28: only when its
+   * `_meta` names a level, at or above it). Absent: every message is sent (a 2025-era stateless
+   * request has no level; logging/setLevel does not outlive its own request).
+   */
+  log?(level: LogLevel, message: string, logger: string): Promise<void>;
 }
 
 /** `params` of a tools/call request, as the 2025-11-25 schema accepts them. */
@@ -221,6 +227,7 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
         });
       },
       async log(level: LogLevel, message: string) {
+        if (exchange.log) return exchange.log(level, message, tool.name);
         await exchange.notify({ method: 'notifications/message', params: { level, logger: tool.name, data: message } });
       },
     };
@@ -239,7 +246,9 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
     // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
     mcp.server.setRequestHandler('tools/list', () => listTools(scope));
     mcp.server.setRequestHandler('tools/call', (request, ctx) =>
-      callTool(scope, request.params, { id: ctx.mcpReq.id, signal: ctx.mcpReq.signal, notify: (n) => ctx.mcpReq.notify(n) }));
+      callTool(scope, request.params, {
+        id: ctx.mcpReq.id, signal: ctx.mcpReq.signal, notify: (n) => ctx.mcpReq.notify(n), log: (level, message, logger) => ctx.mcpReq.log(level, message, logger),
+      }));
     return mcp;
   };
   return Object.assign(perRequest, { listTools, callTool, listsPlainly: (scope: RequestScope) => visibleFor(scope).plain });
@@ -260,7 +269,8 @@ async function runTool(tool: ToolDef, args: unknown, ctx: ToolContext & { readon
       if (!checked.success) return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(checked.error, tool.name)})`);
       structured = checked.data as Record<string, unknown>;
     }
-    return { content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }], structuredContent: structured };
+    const content = tool.content ? tool.content(structured) : [{ type: 'text' as const, text: tool.text ? tool.text(structured) : JSON.stringify(structured) }];
+    return { content, structuredContent: structured };
   } catch (error) {
     if (ctx.signal.aborted) return errorResult('cancelled');
     const result = errorResult(toolErrorMessage(error, tool.name));

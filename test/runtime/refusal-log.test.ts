@@ -13,12 +13,12 @@ const echo: ToolDef = {
   input: z.strictObject({ text: z.string() }), annotations: {},
   handler: async (args) => ({ text: (args as { text: string }).text }) as never,
 };
-const caller: Caller = { user: { id: 1 }, scopes: ['read'], credential: { kind: 'key', id: 'k1' } };
+const caller: Caller = { user: { id: 1 }, scopes: ['read'], credential: { kind: 'api-key', id: 'k1' } };
 const lines: string[] = [];
 const handler = createHandler({
   log: (line) => lines.push(line), tools: toolAccessMap([echo]),
   server: createToolServer({ name: 'x', version: '0', tools: [echo], models: {}, prisma: null }),
-  verifiers: [async (request) => (request.headers.get('authorization') === `Bearer ${TOKEN}` ? caller : undefined)],
+  verifiers: [async (request) => (request.headers.get('authorization') === `Bearer ${TOKEN}` ? caller : null)],
 });
 afterAll(() => handler.close());
 

@@ -77,7 +77,8 @@ export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpCont
     items: page.map((r) => serializeRow(spec, ctx.models, r, { fields, include })),
     nextCursor,
     hasMore,
-    ...(requested > spec.maxTake ? { note: `take ${requested} is above the limit of ${spec.maxTake}: the page was cut short; pass nextCursor for more` } : {}),
+    // Only when the limit actually cut the page: a take above it that every row fits says nothing.
+    ...(requested > spec.maxTake && hasMore ? { note: `take ${requested} is above the limit of ${spec.maxTake}: the page was cut short; pass nextCursor for more` } : {}),
   };
 }
 

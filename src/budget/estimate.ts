@@ -4,6 +4,7 @@
 // o200k_base over the blog fixture and five real-world schemas (585 tools: per-schema totals
 // within 3%, single tools within about 30%); test/budget/estimate.test.ts holds it to 10% per schema.
 import type { ModelPlan, Operation, Plan } from '../plan/types.js';
+import type { ExtraTool } from './extra.js';
 import { toolFeatures, type ToolFeatures } from './features.js';
 
 /** The budget a toolset should fit in (issue #9): above either, init picks compact mode and generate warns. */
@@ -23,9 +24,6 @@ const COEFFICIENTS: Record<Operation, Coefficients> = {
   update: { one: 150, text: 0.3, writable: 25, keyChars: 2.5 },
   delete: { one: 100, text: 0.3, keyChars: 2.5 },
 };
-
-/** get_user_info and each custom tool: a flat allowance (their schemas are the user's own). */
-export const OTHER_TOOL_TOKENS = 150;
 
 /**
  * Compact mode's tools, measured on their listing (the same whatever the schema: model names are
@@ -79,30 +77,30 @@ export function modelCost(m: ModelPlan, plan: Plan): ModelCost {
 }
 
 /**
- * tools/list per toolset and for the endpoint: full-mode models by the fitted formula, compact
- * toolsets by the measured cost of describe_models/query/mutate, `extraTools` (custom tools by
- * toolset, get_user_info) at OTHER_TOOL_TOKENS each.
+ * tools/list per toolset and for the endpoint, for a caller with every scope: full-mode models by
+ * the fitted formula, compact toolsets by the measured cost of describe_models/query/mutate, and
+ * `extra` (get_user_info, custom tools, published procedures: extra.ts) from their own schemas.
  */
-export function estimate(plan: Plan, extraTools: Readonly<Record<string, number>> = {}): Estimate {
+export function estimate(plan: Plan, extra: readonly ExtraTool[] = []): Estimate {
   const compactModels = plan.models.filter((m) => m.mode === 'compact');
   const writes = compactModels.some((m) => m.operations.some((op) => op === 'create' || op === 'update' || op === 'delete'));
   const compact = { tools: compactModels.length === 0 ? 0 : writes ? 3 : 2, tokens: 0 };
   if (compact.tools > 0) compact.tokens = COMPACT_TOKENS.describe_models + COMPACT_TOKENS.query + (writes ? COMPACT_TOKENS.mutate : 0);
+  const sum = (tools: readonly ExtraTool[]) => tools.reduce((n, t) => n + t.tokens, 0);
   const toolsets = plan.toolsets.map((ts) => {
     const own = plan.models.filter((m) => m.toolset === ts.name);
     const models = own.filter((m) => m.mode === 'full').map((m) => modelCost(m, plan));
     models.sort((a, b) => b.tokens - a.tokens || (a.model < b.model ? -1 : 1));
     // A compact toolset's callers see the shared describe_models/query/mutate.
     const shared = own.some((m) => m.mode === 'compact') ? compact : { tools: 0, tokens: 0 };
-    const extra = extraTools[ts.name] ?? 0;
-    const tools = models.reduce((n, m) => n + m.tools, extra + shared.tools);
-    const tokens = models.reduce((n, m) => n + m.tokens, extra * OTHER_TOOL_TOKENS + shared.tokens);
+    const theirs = extra.filter((t) => t.toolset === ts.name);
+    const tools = models.reduce((n, m) => n + m.tools, theirs.length + shared.tools);
+    const tokens = models.reduce((n, m) => n + m.tokens, sum(theirs) + shared.tokens);
     return { toolset: ts.name, tools, tokens, models, over: tokens > BUDGET.tokens || tools > BUDGET.tools };
   });
   // The whole endpoint: compact tools once, however many toolsets they serve.
-  const extras = Object.values(extraTools).reduce((n, k) => n + k, 0);
   const full = plan.models.filter((m) => m.mode === 'full').map((m) => modelCost(m, plan));
-  const tools = full.reduce((n, m) => n + m.tools, extras + compact.tools);
-  const tokens = full.reduce((n, m) => n + m.tokens, extras * OTHER_TOOL_TOKENS + compact.tokens) + ENVELOPE;
+  const tools = full.reduce((n, m) => n + m.tools, extra.length + compact.tools);
+  const tokens = full.reduce((n, m) => n + m.tokens, sum(extra) + compact.tokens) + ENVELOPE;
   return { toolsets, tools, tokens };
 }

@@ -18,7 +18,8 @@ type Coefficients = Partial<Record<keyof ToolFeatures | 'one' | 'narrowN' | 'nar
 const COEFFICIENTS: Record<Operation, Coefficients> = {
   list: { one: 453, text: 0.23, narrowN: 0.66, narrowC: 2.37, wideN: -16.8, wideC: 1.86, enumChars: 0.18, fields: 15.4, fieldChars: -1.51, relations: 32.9, relationChars: -0.39 },
   count: { one: 221, text: 0.25, narrowN: 16.0, narrowC: 0.34, wideN: -0.52, wideC: 0.32, enumChars: 0.21, relations: 19.6, relationChars: -0.2 },
-  aggregate: { one: 414, text: 0.3, narrowN: -12.9, narrowC: 3.74, wideN: -29.1, wideC: 2.75, fields: 29.9, fieldChars: -2.36, relations: 29.2, relationChars: -0.66 },
+  // `one` includes groupBy's orderBy, having and skip (about 110 tokens, added after the fit).
+  aggregate: { one: 524, text: 0.3, narrowN: -12.9, narrowC: 3.74, wideN: -29.1, wideC: 2.75, fields: 29.9, fieldChars: -2.36, relations: 29.2, relationChars: -0.66 },
   get: { one: 152, text: 0.29, fields: 1.33, fieldChars: -0.16, relations: 14.4, relationChars: -0.27, keyChars: 1.05 },
   create: { one: 100, text: 0.3, writable: 25 },
   update: { one: 150, text: 0.3, writable: 25, keyChars: 2.5 },

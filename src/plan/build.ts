@@ -9,7 +9,8 @@ import { planAuth, unknownModel } from './auth.js';
 import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
-import { COMPACT_TOOL_NAMES, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { planServer } from './server.js';
+import { COMPACT_TOOL_NAMES, type AppInfo, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -73,7 +74,8 @@ function usedEnums(ir: SchemaIR, plans: readonly ModelPlan[], extra: readonly { 
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
+/** `app`: the project's package.json (name and version), the defaults of `server`. */
+export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {}): Plan {
   const problems: string[] = [];
   const notes = new Set<string>();
   const report: Report = { problem: (path, message) => problems.push(`${path}: ${message}`), note: (n) => notes.add(n) };
@@ -95,14 +97,15 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
   // Compact models get no per-model tools, so their names cannot clash.
   checkToolNames(plans.map((p) => (p.mode === 'compact' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
   plans = disambiguate(plans, entries, report);
-  if (problems.length > 0) throw new PlanError(problems);
-
   const toolsets: ToolsetPlan[] = Object.entries(config.toolsets).map(([name, ts]) => ({
     name,
     ...(ts.description === undefined ? {} : { description: ts.description }),
     models: Object.keys(ts.models),
     mode: ts.mode ?? config.mode ?? 'full',
   }));
+  const server = planServer(config, app, { toolsets, models: plans, auth }, report);
+  if (problems.length > 0) throw new PlanError(problems);
+
   const scoped = plans.some((p) => p.scope?.kind === 'function');
   return {
     provider: ir.provider,
@@ -115,5 +118,6 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
     ...(scoped ? { scopesModule: config.scopesModule } : {}),
     notes: [...notes].sort(byName),
     ops,
+    server,
   };
 }

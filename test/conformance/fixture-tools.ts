@@ -4,8 +4,8 @@
 // not a special case. Tools the server cannot have (sampling, elicitation, input_required, a tool
 // needing a client capability) are absent; the expected-failures files say why.
 import { z } from 'zod';
-import { ToolError } from '../../templates/runtime/errors.js';
-import type { ToolDef } from '../../templates/runtime/spec.js';
+import { ToolError } from '../../templates/runtime/core/errors.js';
+import type { ToolDef } from '../../templates/runtime/core/spec.js';
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 

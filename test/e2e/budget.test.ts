@@ -8,7 +8,7 @@
 import fs from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import type { Registry, ToolDef } from '../../templates/runtime/spec.js';
+import type { Registry, ToolDef } from '../../templates/runtime/core/spec.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusNames, createCorpusProject } from './corpus-project.js';

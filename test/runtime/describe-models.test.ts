@@ -4,9 +4,9 @@
 // and emoji); the real-world schemas in test/e2e/budget.test.ts.
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { compactTools } from '../../templates/runtime/compact/tools.js';
-import type { ModelSpec, Registry, ToolDef } from '../../templates/runtime/spec.js';
-import { defineRegistry } from '../../templates/runtime/validators.js';
+import { compactTools } from '../../templates/runtime/tools/compact/tools.js';
+import type { ModelSpec, Registry, ToolDef } from '../../templates/runtime/core/spec.js';
+import { defineRegistry } from '../../templates/runtime/data/validators.js';
 
 function registry(count: number, name: (i: number) => string, doc: (i: number) => string | undefined): Registry {
   const specs: Record<string, ModelSpec<unknown>> = {};

@@ -2,10 +2,10 @@
 // id, HTTP status and the JSON-RPC error the client got; never the credential or the arguments.
 import { afterAll, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Caller } from '../../templates/runtime/caller.js';
+import type { Caller } from '../../templates/runtime/core/caller.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
-import type { ToolDef } from '../../templates/runtime/spec.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
+import type { ToolDef } from '../../templates/runtime/core/spec.js';
 
 const TOKEN = 'sk-live-very-secret-token';
 const echo: ToolDef = {

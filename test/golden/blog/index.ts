@@ -4,26 +4,28 @@
  */
 import type { Db } from './context.js';
 import { models } from './registry.js';
-import type { Verifier } from './runtime/caller.js';
-import { databaseReady } from './runtime/db.js';
+import { boundHosts, listen, listenHost } from './runtime/adapters/node.js';
+import type { NodeServerOptions, RunningServer } from './runtime/adapters/node.js';
+import type { Verifier } from './runtime/core/caller.js';
+import { databaseReady } from './runtime/data/db.js';
 import { createHandler } from './runtime/http/handler.js';
 import type { HandlerOptions, McpHandler } from './runtime/http/handler.js';
-import { boundHosts, listen, listenHost } from './runtime/http/node.js';
-import type { NodeServerOptions, RunningServer } from './runtime/http/node.js';
+import { createToolServer, toolAccessMap } from './runtime/mcp/server.js';
+import type { ToolCallHook } from './runtime/mcp/server.js';
 import type { AuditSink } from './runtime/ops/audit.js';
 import { createOps } from './runtime/ops/hooks.js';
 import type { RateLimits } from './runtime/ops/rate-limit.js';
-import { createToolServer, toolAccessMap } from './runtime/server.js';
-import type { ToolCallHook } from './runtime/server.js';
+import { serverInfo } from './server-info.js';
 import { tools } from './tools.js';
 
 export { models } from './registry.js';
+export { serverInfo } from './server-info.js';
 export { tools } from './tools.js';
 export type { CurrentUser, Db, ToolContext } from './context.js';
-export type { Caller, Verifier } from './runtime/caller.js';
+export type { Caller, Verifier } from './runtime/core/caller.js';
 export type { McpHandler, RequestHooks, RequestInfo, Route } from './runtime/http/handler.js';
-export type { RunningServer } from './runtime/http/node.js';
-export type { ToolCall, ToolCallHook } from './runtime/server.js';
+export type { RunningServer } from './runtime/adapters/node.js';
+export type { ToolCall, ToolCallHook } from './runtime/mcp/server.js';
 
 export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tools' | 'verifiers'> {
   /** Your Prisma client (from src/mcp/db.ts). */
@@ -50,8 +52,6 @@ function configuredOps(_prisma: Db): { limits?: RateLimits; audit?: AuditSink | 
   return {};
 }
 
-export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
-
 const toolAccess = toolAccessMap(tools, models);
 
 /**
@@ -77,6 +77,7 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
     ...http,
     hooks: [ops, ...hooks],
     tools: toolAccess,
+    icons: serverInfo.icons ?? [],
     verifiers: [...own,
     ],
     // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).

@@ -1,6 +1,6 @@
 // The built-in authorization server: its routes as one fetch-style handler (null for paths that
 // are not its own) and a Verifier for the access tokens it issues. Options are resolved once.
-import type { Verifier } from '../../caller.js';
+import type { Verifier } from '../../core/caller.js';
 import { protectedResourcePaths, protectedResourceRoute, resourceServer, type ResourceServer } from '../resource/metadata.js';
 import { authorizeEndpoint } from './authorize.js';
 import { consentEndpoint } from './consent.js';
@@ -41,7 +41,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
     mcpPath: o.mcpPath,
     authorizationServer: (request) => issuerOf(o, request),
     scopes: o.scopes,
-    resourceName: o.app.name,
+    resourceName: options.resourceName ?? o.app.name,
   });
   const json = { page: { appName: o.app.name, logo: o.app.logo } };
   const endpoints: Record<string, (request: Request) => Promise<Response>> = {

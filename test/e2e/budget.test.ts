@@ -8,12 +8,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusNames, createCorpusProject, REAL_WORLD } from './corpus-project.js';
+import { corpusNamesOrPinned, createCorpusProject, REAL_WORLD } from './corpus-project.js';
 import { mcpGen } from './cli.js';
 import { removeScratch } from '../helpers/scratch.js';
 import { listGenerated, tokensOf, type ListingTokens } from '../helpers/listing-tokens.js';
 
-const names = corpusNames();
+const names = corpusNamesOrPinned();
 const measured = new Map<string, { tokens: ListingTokens; stdout: string }>();
 const compact = new Map<string, ListingTokens>();
 const inits = new Map<string, { stdout: string; config: string; tokens: ListingTokens }>();

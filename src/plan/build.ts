@@ -9,7 +9,7 @@ import { planAuth, unknownModel } from './auth.js';
 import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
-import { COMPACT_TOOL_NAMES, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { COMPACT_TOOL_NAMES, type ImportExtension, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -73,7 +73,8 @@ function usedEnums(ir: SchemaIR, plans: readonly ModelPlan[], extra: readonly { 
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
+/** `importExtension`: the project's specifier style, read from its tsconfig by the caller (`loadProject`). */
+export function buildPlan(ir: SchemaIR, config: ResolvedConfig, importExtension: ImportExtension = '.js'): Plan {
   const problems: string[] = [];
   const notes = new Set<string>();
   const report: Report = { problem: (path, message) => problems.push(`${path}: ${message}`), note: (n) => notes.add(n) };
@@ -115,5 +116,6 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
     ...(scoped ? { scopesModule: config.scopesModule } : {}),
     notes: [...notes].sort(byName),
     ops,
+    importExtension,
   };
 }

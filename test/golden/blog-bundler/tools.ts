@@ -1,0 +1,16 @@
+/** Every tool this server offers, in a stable order. */
+import { blogPostTools } from './models/blog-post';
+import { commentTools } from './models/comment';
+import { postLikeTools } from './models/post-like';
+import { tagTools } from './models/tag';
+import { userTools } from './models/user';
+import type { ToolDef } from './runtime/spec';
+import './registry';
+
+export const tools: readonly ToolDef[] = [
+  ...blogPostTools,
+  ...commentTools,
+  ...postLikeTools,
+  ...tagTools,
+  ...userTools,
+];

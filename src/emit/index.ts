@@ -27,7 +27,7 @@ export const RUNTIME_NOCHECK = '// @ts-nocheck — mcp-gen runtime: checked in m
 
 /** Runtime files that only some configurations need. */
 const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
-  'auth.ts': (plan) => plan.auth.kind === 'apiKeys',
+  'auth/keys/verifier.ts': (plan) => plan.auth.kind === 'apiKeys',
 };
 
 /** Runtime folders only emitted files use: `publish/` when procedures are published. */

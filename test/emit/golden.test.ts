@@ -68,8 +68,8 @@ it('compact mode: no per-model tools; tools.ts serves the compact models through
     "/** Every tool this server offers, in a stable order. */
     import { userTools } from './models/user.js';
     import { models } from './registry.js';
-    import { compactTools } from './runtime/compact/tools.js';
-    import type { ToolDef } from './runtime/spec.js';
+    import type { ToolDef } from './runtime/core/spec.js';
+    import { compactTools } from './runtime/tools/compact/tools.js';
 
     export const tools: readonly ToolDef[] = [
       ...userTools,

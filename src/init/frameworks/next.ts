@@ -50,7 +50,7 @@ function configNotes(config: NextConfigFacts, oauth: boolean): string[] {
   const file = config.file ?? 'next.config';
   return [
     ...(config.basePath === undefined ? [`    ${file} sets a basePath init cannot read: put it in front of path: '${MOUNT_PATH}' in the handler`] : []),
-    ...(config.basePath && oauth ? [`    OAuth clients look for /.well-known/oauth-* at the site root, outside basePath ${config.basePath}: serve those paths there (docs/mounting.md, "Next.js")`] : []),
+    ...(config.basePath && oauth ? [`    OAuth clients look for /.well-known/oauth-* at the site root, outside basePath ${config.basePath}: serve those paths there (mcp-gen docs/mounting.md, "Next.js")`] : []),
     ...(config.trailingSlash === undefined ? [`    ${file} sets trailingSlash to a value init cannot read: with trailingSlash on, give clients ${MOUNT_PATH}/ (Next.js redirects ${MOUNT_PATH} there)`] : []),
   ];
 }
@@ -110,7 +110,7 @@ async function oauthNotes(ctx: ScaffoldContext, routeFile: string, moduleFile: s
   const [route, shared] = await Promise.all([ctx.readFile(routeFile), ctx.readFile(moduleFile)]);
   return [
     ...(shared !== undefined && !shared.includes(ROUTES_EXPORT)
-      ? [`    ${moduleFile} exists and has no ${ROUTES_EXPORT}, which the OAuth routes import: add it (README, "Next.js", "With OAuth")`]
+      ? [`    ${moduleFile} exists and has no ${ROUTES_EXPORT}, which the OAuth routes import: add it (mcp-gen docs/mounting.md, "Next.js", "With OAuth")`]
       : []),
     ...(route !== undefined && !route.includes(`'${moduleImport(path.posix.dirname(routeFile), moduleFile, '')}`)
       ? [`    ${routeFile} predates OAuth and builds its own handler: to share ${moduleFile}'s, import { mcp } from '${moduleImport(path.posix.dirname(routeFile), moduleFile, ctx.ext)}' and export GET, POST and DELETE = mcp`]

@@ -87,7 +87,7 @@ export function describeMount(c: MountCase): void {
       expect(project.initOutput).toContain(`created src/mcp/${c.framework}.ts (${c.framework} mount)`);
       expect(project.initOutput).toContain(`updated src/server.ts: mounted the MCP server (${c.framework})`);
       const entry = await fs.readFile(path.join(project.dir, 'src/server.ts'), 'utf8');
-      expect(entry).toContain(`import { mcp${c.oauth ? ', mcpAuthRoutes' : ''} } from './mcp/${c.framework}.js';`);
+      expect(entry).toContain(`import { mcp${c.oauth ? ', mcpAuthRoutes' : ''} } from './mcp/${c.framework}.ts';`); // the scratch tsconfig allows .ts imports (allowImportingTsExtensions)
       // Everything the user wrote is still there, in order: only the import and the mount lines were added.
       const added = entry.split('\n').filter((line) => !c.entry.split('\n').includes(line));
       expect(added).toHaveLength(c.oauth ? 3 : 2);

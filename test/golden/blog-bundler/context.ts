@@ -1,7 +1,7 @@
 /** Types for tool handlers, including your own tools. */
 import type { prisma } from '../db';
-import { createDefineTool } from './runtime/custom';
-import type { ToolContext as BaseToolContext } from './runtime/spec';
+import type { ToolContext as BaseToolContext } from './runtime/core/spec';
+import { createDefineTool } from './runtime/tools/custom';
 
 /** The project's Prisma client (from src/mcp/db.ts). */
 export type Db = typeof prisma;

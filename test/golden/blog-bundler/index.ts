@@ -4,26 +4,26 @@
  */
 import type { Db } from './context';
 import { models } from './registry';
-import type { Verifier } from './runtime/caller';
-import { databaseReady } from './runtime/db';
+import { boundHosts, listen, listenHost } from './runtime/adapters/node';
+import type { NodeServerOptions, RunningServer } from './runtime/adapters/node';
+import type { Verifier } from './runtime/core/caller';
+import { databaseReady } from './runtime/data/db';
 import { createHandler } from './runtime/http/handler';
 import type { HandlerOptions, McpHandler } from './runtime/http/handler';
-import { boundHosts, listen, listenHost } from './runtime/http/node';
-import type { NodeServerOptions, RunningServer } from './runtime/http/node';
+import { createToolServer, toolAccessMap } from './runtime/mcp/server';
+import type { ToolCallHook } from './runtime/mcp/server';
 import type { AuditSink } from './runtime/ops/audit';
 import { createOps } from './runtime/ops/hooks';
 import type { RateLimits } from './runtime/ops/rate-limit';
-import { createToolServer, toolAccessMap } from './runtime/server';
-import type { ToolCallHook } from './runtime/server';
 import { tools } from './tools';
 
 export { models } from './registry';
 export { tools } from './tools';
 export type { CurrentUser, Db, ToolContext } from './context';
-export type { Caller, Verifier } from './runtime/caller';
+export type { Caller, Verifier } from './runtime/core/caller';
 export type { McpHandler, RequestHooks, RequestInfo, Route } from './runtime/http/handler';
-export type { RunningServer } from './runtime/http/node';
-export type { ToolCall, ToolCallHook } from './runtime/server';
+export type { RunningServer } from './runtime/adapters/node';
+export type { ToolCall, ToolCallHook } from './runtime/mcp/server';
 
 export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tools' | 'verifiers'> {
   /** Your Prisma client (from src/mcp/db.ts). */

@@ -4,8 +4,8 @@ import { commentSpec } from './models/comment';
 import { postLikeSpec } from './models/post-like';
 import { tagSpec } from './models/tag';
 import { userSpec } from './models/user';
-import type { Registry } from './runtime/spec';
-import { defineRegistry } from './runtime/validators';
+import type { Registry } from './runtime/core/spec';
+import { defineRegistry } from './runtime/data/validators';
 
 export const models: Registry = defineRegistry({
   BlogPost: blogPostSpec,

@@ -4,7 +4,7 @@ import { commentTools } from './models/comment';
 import { postLikeTools } from './models/post-like';
 import { tagTools } from './models/tag';
 import { userTools } from './models/user';
-import type { ToolDef } from './runtime/spec';
+import type { ToolDef } from './runtime/core/spec';
 import './registry';
 
 export const tools: readonly ToolDef[] = [

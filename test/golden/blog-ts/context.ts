@@ -1,7 +1,7 @@
 /** Types for tool handlers, including your own tools. */
 import type { prisma } from './../db.ts';
-import { createDefineTool } from './runtime/custom.ts';
-import type { ToolContext as BaseToolContext } from './runtime/spec.ts';
+import type { ToolContext as BaseToolContext } from './runtime/core/spec.ts';
+import { createDefineTool } from './runtime/tools/custom.ts';
 
 /** The project's Prisma client (from src/mcp/db.ts). */
 export type Db = typeof prisma;

@@ -4,26 +4,26 @@
  */
 import type { Db } from './context.ts';
 import { models } from './registry.ts';
-import type { Verifier } from './runtime/caller.ts';
-import { databaseReady } from './runtime/db.ts';
+import { boundHosts, listen, listenHost } from './runtime/adapters/node.ts';
+import type { NodeServerOptions, RunningServer } from './runtime/adapters/node.ts';
+import type { Verifier } from './runtime/core/caller.ts';
+import { databaseReady } from './runtime/data/db.ts';
 import { createHandler } from './runtime/http/handler.ts';
 import type { HandlerOptions, McpHandler } from './runtime/http/handler.ts';
-import { boundHosts, listen, listenHost } from './runtime/http/node.ts';
-import type { NodeServerOptions, RunningServer } from './runtime/http/node.ts';
+import { createToolServer, toolAccessMap } from './runtime/mcp/server.ts';
+import type { ToolCallHook } from './runtime/mcp/server.ts';
 import type { AuditSink } from './runtime/ops/audit.ts';
 import { createOps } from './runtime/ops/hooks.ts';
 import type { RateLimits } from './runtime/ops/rate-limit.ts';
-import { createToolServer, toolAccessMap } from './runtime/server.ts';
-import type { ToolCallHook } from './runtime/server.ts';
 import { tools } from './tools.ts';
 
 export { models } from './registry.ts';
 export { tools } from './tools.ts';
 export type { CurrentUser, Db, ToolContext } from './context.ts';
-export type { Caller, Verifier } from './runtime/caller.ts';
+export type { Caller, Verifier } from './runtime/core/caller.ts';
 export type { McpHandler, RequestHooks, RequestInfo, Route } from './runtime/http/handler.ts';
-export type { RunningServer } from './runtime/http/node.ts';
-export type { ToolCall, ToolCallHook } from './runtime/server.ts';
+export type { RunningServer } from './runtime/adapters/node.ts';
+export type { ToolCall, ToolCallHook } from './runtime/mcp/server.ts';
 
 export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tools' | 'verifiers'> {
   /** Your Prisma client (from src/mcp/db.ts). */

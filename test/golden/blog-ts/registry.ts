@@ -4,8 +4,8 @@ import { commentSpec } from './models/comment.ts';
 import { postLikeSpec } from './models/post-like.ts';
 import { tagSpec } from './models/tag.ts';
 import { userSpec } from './models/user.ts';
-import type { Registry } from './runtime/spec.ts';
-import { defineRegistry } from './runtime/validators.ts';
+import type { Registry } from './runtime/core/spec.ts';
+import { defineRegistry } from './runtime/data/validators.ts';
 
 export const models: Registry = defineRegistry({
   BlogPost: blogPostSpec,

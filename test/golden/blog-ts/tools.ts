@@ -4,7 +4,7 @@ import { commentTools } from './models/comment.ts';
 import { postLikeTools } from './models/post-like.ts';
 import { tagTools } from './models/tag.ts';
 import { userTools } from './models/user.ts';
-import type { ToolDef } from './runtime/spec.ts';
+import type { ToolDef } from './runtime/core/spec.ts';
 import './registry.ts';
 
 export const tools: readonly ToolDef[] = [

@@ -1,7 +1,7 @@
 /** PostLike (toolset blog): list_post_likes, get_post_like, count_post_likes, aggregate_post_likes. */
-import * as f from '../runtime/filters';
-import * as t from '../runtime/model-tools';
-import type { ModelSpec } from '../runtime/spec';
+import type { ModelSpec } from '../runtime/core/spec';
+import * as f from '../runtime/data/filters';
+import * as t from '../runtime/tools/model-tools';
 
 /** PostLike's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const PostLikeFields: f.Fields = { userId: 'Int', postId: 'Int', likedAt: 'DateTime' };

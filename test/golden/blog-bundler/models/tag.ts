@@ -1,7 +1,7 @@
 /** Tag (toolset blog): list_tags, get_tag, count_tags, aggregate_tags. */
-import * as f from '../runtime/filters';
-import * as t from '../runtime/model-tools';
-import type { ModelSpec } from '../runtime/spec';
+import type { ModelSpec } from '../runtime/core/spec';
+import * as f from '../runtime/data/filters';
+import * as t from '../runtime/tools/model-tools';
 
 /** Tag's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const TagFields: f.Fields = { name: 'String' };

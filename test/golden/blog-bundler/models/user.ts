@@ -1,8 +1,8 @@
 /** User (toolset people): list_users, get_user, count_users. */
 import { Role } from '../enums';
-import * as f from '../runtime/filters';
-import * as t from '../runtime/model-tools';
-import type { ModelSpec } from '../runtime/spec';
+import type { ModelSpec } from '../runtime/core/spec';
+import * as f from '../runtime/data/filters';
+import * as t from '../runtime/tools/model-tools';
 
 /** User's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const UserFields: f.Fields = {

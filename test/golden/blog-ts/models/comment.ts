@@ -1,7 +1,7 @@
 /** Comment (toolset blog): list_comments, get_comment, count_comments, aggregate_comments. */
-import * as f from '../runtime/filters.ts';
-import * as t from '../runtime/model-tools.ts';
-import type { ModelSpec } from '../runtime/spec.ts';
+import type { ModelSpec } from '../runtime/core/spec.ts';
+import * as f from '../runtime/data/filters.ts';
+import * as t from '../runtime/tools/model-tools.ts';
 
 /** Comment's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const CommentFields: f.Fields = { id: 'Int', body: 'String', postId: 'Int', authorId: 'Int', createdAt: 'DateTime' };

@@ -1,7 +1,7 @@
 /** Tag (toolset blog): list_tags, get_tag, count_tags, aggregate_tags. */
-import * as f from '../runtime/filters.ts';
-import * as t from '../runtime/model-tools.ts';
-import type { ModelSpec } from '../runtime/spec.ts';
+import type { ModelSpec } from '../runtime/core/spec.ts';
+import * as f from '../runtime/data/filters.ts';
+import * as t from '../runtime/tools/model-tools.ts';
 
 /** Tag's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const TagFields: f.Fields = { name: 'String' };

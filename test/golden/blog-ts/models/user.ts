@@ -1,8 +1,8 @@
 /** User (toolset people): list_users, get_user, count_users. */
 import { Role } from '../enums.ts';
-import * as f from '../runtime/filters.ts';
-import * as t from '../runtime/model-tools.ts';
-import type { ModelSpec } from '../runtime/spec.ts';
+import type { ModelSpec } from '../runtime/core/spec.ts';
+import * as f from '../runtime/data/filters.ts';
+import * as t from '../runtime/tools/model-tools.ts';
 
 /** User's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const UserFields: f.Fields = {

@@ -280,7 +280,7 @@ export function enableSessionExample(text: string): string {
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l === '  // authenticate: [');
   const end = lines.findIndex((l, i) => i > start && l === '  // ],');
-  const imp = lines.findIndex((l) => /^\/\/ import \{ \w+ \} from '.*\/adapters\/\w+\.js';/.test(l));
+  const imp = lines.findIndex((l) => /^\/\/ import \{ \w+ \} from '.*\/adapters\/\w+(\.js|\.ts)?';/.test(l)); // in the project's import style
   if (start < 0 || end < 0 || imp < 0) throw new Error('enableSessionExample: the mount file no longer has the commented session example');
   lines[imp] = lines[imp]!.slice(3);
   for (let i = start; i <= end; i++) lines[i] = lines[i]!.replace(/^(\s*)\/\/ /, '$1');

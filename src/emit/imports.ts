@@ -17,7 +17,8 @@ export function importBlock(path: string, specs: readonly ImportSpec[], ext: Imp
   const lines = specs
     .filter((s) => s.names.length > 0)
     .map((s) => {
-      const target = s.from.endsWith('.ts') ? relativeImport(path, s.from, ext) : s.from;
+      // A path in the output folder (`runtime/spec.ts`) becomes a specifier; packages and relative specifiers stay.
+      const target = s.from.endsWith('.ts') && !s.from.startsWith('.') ? relativeImport(path, s.from, ext) : s.from;
       const kw = s.typeOnly ? 'import type' : 'import';
       const ns = s.names.find((n) => n.startsWith('* as '));
       const clause = ns ?? `{ ${[...s.names].sort(compare).join(', ')} }`;

@@ -15,6 +15,7 @@ import { VERSION } from './version.js';
 import type { Plan } from './plan/types.js';
 import { customTools, generatedToolNames } from './custom-tools/index.js';
 import { publishFiles } from './publish/index.js';
+import { readAppInfo, readIcons } from './project-info.js';
 
 export interface GenerateOptions {
   /** Project root (where mcp-gen.config.ts lives). */
@@ -49,21 +50,29 @@ export async function readRuntimeSources(): Promise<Map<string, string>> {
   return new Map(await Promise.all(names.map(async (n) => [n, await fs.readFile(path.join(dir, n), 'utf8')] as const)));
 }
 
+/** Every file under templates/apps/ (the MCP Apps views' shell and scripts): name → text. */
+export async function readViewSources(): Promise<Map<string, string>> {
+  const dir = path.join(TEMPLATES, 'apps');
+  const names = (await fs.readdir(dir)).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, await fs.readFile(path.join(dir, n), 'utf8')] as const)));
+}
+
 /** Config, schema and plan: everything before any file is produced (also used by `keys`). */
 export async function loadProject(opts: Pick<GenerateOptions, 'root' | 'config' | 'schema'>) {
   const { config } = await loadConfig(opts.root, opts.config);
-  const ir = await loadSchema({ root: opts.root, schema: opts.schema ?? config.schema });
-  const plan = buildPlan(ir, config, importStyle(opts.root, config.importFileExtension).ext);
+  const [ir, app] = await Promise.all([loadSchema({ root: opts.root, schema: opts.schema ?? config.schema }), readAppInfo(opts.root)]);
+  const plan = buildPlan(ir, config, app, importStyle(opts.root, config.importFileExtension).ext);
   return { config, ir, plan };
 }
 
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
-  const [{ config, ir, plan }, runtime] = await Promise.all([loadProject(opts), readRuntimeSources()]);
+  const [{ config, ir, plan }, runtime, views] = await Promise.all([loadProject(opts), readRuntimeSources(), readViewSources()]);
   // Custom tools (config `tools.dir`, default src/mcp/tools/): `custom-tools.ts`, or nothing.
   const custom = await customTools({ root: opts.root, dir: config.tools.dir, toolsets: config.toolsets, plan });
   const taken = new Map([...generatedToolNames(plan), ...custom.names]);
   const published = await publishFiles({ root: opts.root, config, plan, taken });
-  const files = emit({ plan, version: VERSION, runtime, extra: [...custom.files, ...published.files] });
+  const icons = await readIcons(opts.root, plan);
+  const files = emit({ plan, version: VERSION, runtime, views, extra: [...custom.files, ...published.files], icons });
   const outDir = path.resolve(opts.root, plan.output);
   const result = await writeOutput({ outDir, files, version: VERSION, check: opts.check, dryRun: opts.dryRun });
   const notes = [...new Set([...ir.notes, ...plan.notes, ...published.notes])];

@@ -32,6 +32,11 @@ export const OTHER_TOOL_TOKENS = 150;
  * not in it). `mutate` is listed only when some compact model allows writes.
  */
 export const COMPACT_TOKENS = { describe_models: 115, query: 170, mutate: 165 } as const;
+/**
+ * MCP Apps (`apps`), measured on the blog fixture's listing: `_meta.ui.resourceUri` on each read
+ * tool with a view, and the app-only view_rows tool (listed once, to callers of any toolset with views).
+ */
+export const VIEW_TOKENS = { meta: 16, viewRows: 118 } as const;
 /** The `{"tools":[...]}` wrapper. */
 const ENVELOPE = 4;
 
@@ -72,9 +77,15 @@ export interface Estimate {
   readonly tokens: number;
 }
 
+const VIEWED: ReadonlySet<Operation> = new Set(['list', 'get', 'count', 'aggregate']);
+
+/** Whether a model's tools (or compact query) show results in the MCP Apps views. */
+const viewed = (m: ModelPlan) => m.apps && m.operations.some((op) => VIEWED.has(op));
+
 export function modelCost(m: ModelPlan, plan: Plan): ModelCost {
   const enumValues = (name: string) => plan.enums.find((e) => e.name === name)?.values ?? [];
-  const tokens = m.operations.reduce((n, op) => n + toolTokens(toolFeatures(m, op, enumValues)), 0);
+  const meta = (op: Operation) => (m.apps && VIEWED.has(op) ? VIEW_TOKENS.meta : 0);
+  const tokens = m.operations.reduce((n, op) => n + toolTokens(toolFeatures(m, op, enumValues)) + meta(op), 0);
   return { model: m.model.name, tools: m.operations.length, tokens };
 }
 
@@ -87,7 +98,9 @@ export function estimate(plan: Plan, extraTools: Readonly<Record<string, number>
   const compactModels = plan.models.filter((m) => m.mode === 'compact');
   const writes = compactModels.some((m) => m.operations.some((op) => op === 'create' || op === 'update' || op === 'delete'));
   const compact = { tools: compactModels.length === 0 ? 0 : writes ? 3 : 2, tokens: 0 };
-  if (compact.tools > 0) compact.tokens = COMPACT_TOKENS.describe_models + COMPACT_TOKENS.query + (writes ? COMPACT_TOKENS.mutate : 0);
+  if (compact.tools > 0) compact.tokens = COMPACT_TOKENS.describe_models + COMPACT_TOKENS.query + (writes ? COMPACT_TOKENS.mutate : 0) + (compactModels.some(viewed) ? VIEW_TOKENS.meta : 0);
+  const app = { tools: 1, tokens: VIEW_TOKENS.viewRows };
+  const none = { tools: 0, tokens: 0 };
   const toolsets = plan.toolsets.map((ts) => {
     const own = plan.models.filter((m) => m.toolset === ts.name);
     const models = own.filter((m) => m.mode === 'full').map((m) => modelCost(m, plan));
@@ -95,14 +108,16 @@ export function estimate(plan: Plan, extraTools: Readonly<Record<string, number>
     // A compact toolset's callers see the shared describe_models/query/mutate.
     const shared = own.some((m) => m.mode === 'compact') ? compact : { tools: 0, tokens: 0 };
     const extra = extraTools[ts.name] ?? 0;
-    const tools = models.reduce((n, m) => n + m.tools, extra + shared.tools);
-    const tokens = models.reduce((n, m) => n + m.tokens, extra * OTHER_TOOL_TOKENS + shared.tokens);
+    const views = own.some(viewed) ? app : none;
+    const tools = models.reduce((n, m) => n + m.tools, extra + shared.tools + views.tools);
+    const tokens = models.reduce((n, m) => n + m.tokens, extra * OTHER_TOOL_TOKENS + shared.tokens + views.tokens);
     return { toolset: ts.name, tools, tokens, models, over: tokens > BUDGET.tokens || tools > BUDGET.tools };
   });
   // The whole endpoint: compact tools once, however many toolsets they serve.
   const extras = Object.values(extraTools).reduce((n, k) => n + k, 0);
   const full = plan.models.filter((m) => m.mode === 'full').map((m) => modelCost(m, plan));
-  const tools = full.reduce((n, m) => n + m.tools, extras + compact.tools);
-  const tokens = full.reduce((n, m) => n + m.tokens, extras * OTHER_TOOL_TOKENS + compact.tokens) + ENVELOPE;
+  const views = plan.models.some(viewed) ? app : none;
+  const tools = full.reduce((n, m) => n + m.tools, extras + compact.tools + views.tools);
+  const tokens = full.reduce((n, m) => n + m.tokens, extras * OTHER_TOOL_TOKENS + compact.tokens + views.tokens) + ENVELOPE;
   return { toolsets, tools, tokens };
 }

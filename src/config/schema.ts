@@ -84,12 +84,46 @@ const model = strict(
   'model',
 );
 
+/** `server.instructions` and `toolsets.<name>.instructions`: replace (a string), extend, or turn off. */
+const instructions = z.union(
+  [z.literal(false), z.string().min(1), strict({ text: str(), mode: z.enum(['replace', 'append'], { error: "expected 'replace' or 'append'" }) }, 'instructions')],
+  { error: "expected a string, { text, mode: 'replace' | 'append' }, or false" },
+);
+
+const ICON_SRC = "expected an https: URL, a data:image/… URI or a file path relative to the project root, e.g. 'public/icon.png'";
+const icon = strict(
+  {
+    src: str('an icon URL or file path').refine((s) => !/^[a-z][a-z0-9+.-]*:/i.test(s) || /^https:\/\//i.test(s) || /^data:image\//i.test(s), { error: ICON_SRC })
+      .refine((s) => /^(https|data):/i.test(s) || (!s.startsWith('/') && !/^[A-Za-z]:/.test(s) && !s.split(/[\\/]/).includes('..')), {
+        error: 'expected a file inside the project: a path relative to its root, without ..',
+      }),
+    mimeType: z.string({ error: 'expected a MIME type' }).regex(/^image\/[\w.+-]+$/, { error: "expected an image MIME type, e.g. 'image/png'" }).optional(),
+    sizes: z.array(z.string().regex(/^(\d+x\d+|any)$/, { error: "expected sizes like '48x48' or 'any'" }), { error: "expected an array of sizes, e.g. ['48x48']" }).optional(),
+    theme: z.enum(['light', 'dark'], { error: "expected 'light' or 'dark'" }).optional(),
+  },
+  'icon',
+);
+
+const server = strict(
+  {
+    name: str().optional(),
+    title: str().optional(),
+    version: str().optional(),
+    instructions: instructions.optional(),
+    icons: z.array(icon, { error: 'expected an array of icons, e.g. [{ src: \'public/icon.png\' }]' }).optional(),
+    websiteUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. https://example.com' }).optional(),
+  },
+  'server',
+);
+
 const toolset = strict(
   {
     description: z.string({ error: 'expected a string' }).optional(),
     models: z.record(str('a model name'), model, { error: 'expected an object of models, e.g. { Post: {} }' }),
     tools: z.array(toolName(), { error: 'expected an array of custom tool names' }).optional(),
     mode: mode().optional(),
+    apps: z.boolean({ error: 'expected true or false' }).optional(),
+    instructions: instructions.optional(),
   },
   'toolset',
 );
@@ -105,7 +139,7 @@ const rateRule = strict(
 
 const oauthRule = z.union([z.literal(false), rateRule], { error: "expected false or { limit, per, burst? }" });
 
-const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds', 'rateLimits'] as const;
+const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds', 'grantTtlDays', 'rateLimits'] as const;
 const EXTERNAL_KEYS = ['issuer', 'userClaim', 'userField', 'jwksUri'] as const;
 
 /** `{ server: 'built-in', login }` or `{ issuer, userClaim, userField }`: one mode, never a mix. */
@@ -117,9 +151,10 @@ const oauth = strict(
     clientMetadataDocuments: strict({ enabled: z.boolean({ error: 'expected true or false' }).optional(), allowPrivateAddresses: z.boolean({ error: 'expected true or false' }).optional() }, 'clientMetadataDocuments').optional(),
     app: strict({ name: str().optional(), logo: str('a data:image/… URL or a path on this server').optional() }, 'app').optional(),
     accessTokenTtlSeconds: positiveInt().optional(),
+    grantTtlDays: positiveInt().optional(),
     rateLimits: z
-      .union([z.literal(false), strict({ register: oauthRule.optional(), token: oauthRule.optional(), authorize: oauthRule.optional() }, 'rateLimits')], {
-        error: 'expected false or { register?, token?, authorize? }',
+      .union([z.literal(false), strict({ register: oauthRule.optional(), token: oauthRule.optional(), authorize: oauthRule.optional(), signIn: oauthRule.optional() }, 'rateLimits')], {
+        error: 'expected false or { register?, token?, authorize?, signIn? }',
       })
       .optional(),
     issuer: z.url({ error: 'expected the issuer URL, e.g. https://tenant.example.com/' }).optional(),
@@ -209,6 +244,7 @@ export const configSchema = strict(
     auth: z.union([z.literal('none'), apiKeys], { error: `expected ${AUTH_HINT}` }),
     defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional(), relationDepth: depth().optional() }, 'defaults').optional(),
     mode: mode().optional(),
+    apps: z.boolean({ error: 'expected true or false' }).optional(),
     toolsets: z.record(
       z.string().regex(NAME_PATTERN, { error: `expected a toolset name of ${NAME_RULE}` }),
       toolset,
@@ -217,6 +253,7 @@ export const configSchema = strict(
     publish: strict({ trpc: trpc.optional() }, 'publish').optional(),
     limits: limits.optional(),
     audit: audit.optional(),
+    server: server.optional(),
   },
   'config',
 );

@@ -4,8 +4,10 @@
  * defaults filled in, which `buildPlan` checks against the schema.
  */
 import type { Operation } from '../plan/types.js';
+import type { InstructionsConfig, ServerConfig } from './server-types.js';
 
 export type { Operation };
+export type { IconConfig, InstructionsConfig, ServerConfig } from './server-types.js';
 
 /** A scalar leaf of a scope filter: a literal, or `'$user.<field>'` for a field of the signed-in user. */
 export type ScopeLeaf = string | number | boolean | null;
@@ -148,6 +150,18 @@ export interface ToolsetConfig {
    * @example 'compact'
    */
   readonly mode?: Mode;
+  /**
+   * MCP Apps views for this toolset's read results, overriding the top-level `apps`.
+   * @default the top-level apps (true)
+   * @example false
+   */
+  readonly apps?: boolean;
+  /**
+   * Instructions on `/mcp/<toolset>`, applied after `server.instructions`: a string replaces
+   * them, `{ text, mode: 'append' }` adds to them.
+   * @default generated for this toolset alone
+   */
+  readonly instructions?: InstructionsConfig;
 }
 
 export interface ApiKeysAuth {
@@ -211,6 +225,13 @@ export interface BuiltInOAuth {
   /** @default 900 */
   readonly accessTokenTtlSeconds?: number;
   /**
+   * How long a grant (one user's consent to one client) lives, counted from the consent: refreshing
+   * does not extend it, so a client must send the user through sign-in and consent again after it.
+   * @default 90
+   * @example 30
+   */
+  readonly grantTtlDays?: number;
+  /**
    * Per-address limits on the endpoints anyone can reach without a token (429 with Retry-After),
    * on even without `limits`, sharing its store (Redis) when set. `false` turns one or all off.
    * Keyed on the connection's address: behind a reverse proxy, every client shares the proxy's;
@@ -226,6 +247,8 @@ export interface OAuthRateLimitsConfig {
   readonly register?: RateRuleConfig | false;
   readonly token?: RateRuleConfig | false;
   readonly authorize?: RateRuleConfig | false;
+  /** Sign-in attempts per API key prefix, from any address (guessing one key). @default { limit: 20, per: 'hour', burst: 10 } */
+  readonly signIn?: RateRuleConfig | false;
 }
 
 /** An external authorization server (Auth0, Clerk, WorkOS, Keycloak, Okta, Better Auth…) issuing JWT access tokens. */
@@ -373,6 +396,15 @@ export interface McpGenConfig {
    */
   readonly mode?: Mode;
   /**
+   * MCP Apps views (docs/apps.md): hosts that render them (Claude, ChatGPT, VS Code, Goose, …)
+   * show list/get results as a sortable, paged table and count/aggregate results as a chart or
+   * figures; other clients get the same text and data as without. Adds `_meta.ui` to read tools,
+   * the app-only `view_rows` tool and two `ui://` resources. Overridable per toolset.
+   * @default true
+   * @example false
+   */
+  readonly apps?: boolean;
+  /**
    * Named groups of tools. Toolset names are lowercase snake_case (`[a-z][a-z0-9_]*`).
    * @example { blog: { description: 'Posts and comments', models: { BlogPost: {}, Comment: {} } } }
    */
@@ -394,6 +426,12 @@ export interface McpGenConfig {
    * @example { sink: { model: 'McpAuditLog' } }
    */
   readonly audit?: AuditConfig | false;
+  /**
+   * How the server introduces itself: name, title, version, icons, website and instructions.
+   * @default the name and version of your package.json, generated instructions
+   * @example { title: 'Acme Clinic', icons: [{ src: 'public/icon.png', sizes: ['64x64'] }] }
+   */
+  readonly server?: ServerConfig;
 }
 
 /** Procedures of the app's own tRPC (v11) router published as tools (`publish.trpc`). */
@@ -452,6 +490,8 @@ export interface ResolvedConfig {
       };
   readonly defaults: { readonly defaultTake: number; readonly maxTake: number; readonly relationDepth: number };
   readonly mode: Mode;
+  /** MCP Apps views, unless a toolset says otherwise. */
+  readonly apps: boolean;
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
   readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
   readonly publish: { readonly trpc?: PublishTrpcConfig };
@@ -459,6 +499,8 @@ export interface ResolvedConfig {
   readonly limits?: LimitsConfig;
   /** Absent: the default (`{ sink: 'stdout' }`). */
   readonly audit?: AuditConfig | false;
+  /** As written (defaults need the app's package.json: src/plan/server.ts). */
+  readonly server: ServerConfig;
 }
 
 export const CONFIG_DEFAULTS = {
@@ -472,4 +514,5 @@ export const CONFIG_DEFAULTS = {
   maxTake: 100,
   relationDepth: 2,
   mode: 'full',
+  apps: true,
 } as const;

@@ -51,10 +51,12 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
       relationDepth: config.defaults?.relationDepth ?? CONFIG_DEFAULTS.relationDepth,
     },
     mode: config.mode ?? CONFIG_DEFAULTS.mode,
+    apps: config.apps ?? CONFIG_DEFAULTS.apps,
     // The zod output matches the public type; the cast only narrows `operations` strings to `Operation`.
     toolsets: config.toolsets as Readonly<Record<string, ToolsetConfig>>,
     publish: config.publish ?? {},
     ...(config.limits !== undefined ? { limits: config.limits } : {}),
     ...(config.audit !== undefined ? { audit: config.audit } : {}),
+    server: config.server ?? {},
   };
 }

@@ -10,6 +10,7 @@ import { emitOAuthWiring } from './oauth.js';
 import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
 import { PUBLISHED_TOOLS_EXPORT, PUBLISHED_TOOLS_FILE } from '../publish/trpc/emit.js';
 import { emitOps } from './ops.js';
+import { needsViews } from './apps.js';
 import { delegateName } from '../plan/names.js';
 
 export function emitEnums(plan: Plan): GeneratedFile {
@@ -45,7 +46,8 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   const lists = full.map((m) => `  ...${toolsName(m)},`);
   if (compact.length > 0) {
     imports.push({ from: 'runtime/tools/compact/tools.ts', names: ['compactTools'] }, { from: 'registry.ts', names: ['models'] });
-    lists.push(`  ...compactTools(models, ${strList(compact.map((m) => m.model.name))}),`);
+    const viewed = [...new Set(compact.filter((m) => m.apps).map((m) => m.toolset))].sort();
+    lists.push(`  ...compactTools(models, ${strList(compact.map((m) => m.model.name))}${viewed.length ? `, { views: ${strList(viewed)} }` : ''}),`);
   }
   if (extra.some((f) => f.path === CUSTOM_TOOLS_FILE)) {
     imports.push({ from: CUSTOM_TOOLS_FILE, names: [CUSTOM_TOOLS_EXPORT] });
@@ -61,9 +63,13 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   }
   // Tools build their validators from the registry: make sure it is linked whoever imports this file.
   const linkRegistry = compact.length > 0 ? '' : `import '${relativeImport(path, 'registry.ts', plan.importExtension)}';\n`;
+  // MCP Apps: the app-only view_rows tool joins when some tool has a view.
+  const apps = needsViews(plan);
+  if (apps) imports.push({ from: 'runtime/apps/view-rows.ts', names: ['withViewRows'] });
+  const [open, close] = apps ? ['withViewRows([', '])'] : ['[', ']'];
   return {
     path,
-    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports, plan.importExtension)}${linkRegistry}\nexport const tools: readonly ToolDef[] = [\n${lists.join('\n')}\n];\n`,
+    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports, plan.importExtension)}${linkRegistry}\nexport const tools: readonly ToolDef[] = ${open}\n${lists.join('\n')}\n${close};\n`,
   };
 }
 
@@ -142,6 +148,7 @@ export const getUserInfo = userInfoTool({
 /** What index.ts passes on from the files it sits on. */
 const RE_EXPORTS: readonly (readonly [string, string])[] = [
   ['export { models }', 'registry.ts'],
+  ['export { serverInfo }', 'server-info.ts'],
   ['export { tools }', 'tools.ts'],
   ['export type { CurrentUser, Db, ToolContext }', 'context.ts'],
   ['export type { Caller, Verifier }', 'runtime/core/caller.ts'],
@@ -154,7 +161,7 @@ function reExports(path: string, ext: ImportExtension): string {
   return RE_EXPORTS.map(([clause, file]) => `${clause} from '${relativeImport(path, file, ext)}';`).join('\n');
 }
 
-export function emitIndex(plan: Plan, version: string): GeneratedFile {
+export function emitIndex(plan: Plan): GeneratedFile {
   const path = 'index.ts';
   const apiKeys = plan.auth.kind === 'apiKeys';
   const imports: ImportSpec[] = [
@@ -169,6 +176,7 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
     { from: 'registry.ts', names: ['models'] },
     { from: 'tools.ts', names: ['tools'] },
     { from: 'context.ts', names: ['Db'], typeOnly: true },
+    { from: 'server-info.ts', names: ['serverInfo'] },
   ];
   const ops = emitOps(plan);
   imports.push(...ops.imports);
@@ -209,8 +217,6 @@ export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tool
 ${ops.options}}
 
 ${ops.code}
-export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
-
 const toolAccess = toolAccessMap(tools, models);
 
 /**
@@ -236,6 +242,8 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
     ...http,${oauth.routes}
     hooks: [ops, ...hooks],
     tools: toolAccess,
+    icons: serverInfo.icons ?? [],${plan.auth.publicUrl ? `
+    publicUrl: process.env['MCP_PUBLIC_URL'] || ${str(plan.auth.publicUrl)},` : ''}
     verifiers: [...own,${oauth.verifiers}${keyVerifier}${oauth.last}
     ],
     // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).

@@ -19,6 +19,7 @@ import { detectPackageManager, installCommand, mergePackageJson } from './packag
 import { render } from './render.js';
 import { writeNewFiles } from './files.js';
 import { readPackageJson, scaffoldMounts } from './mounts.js';
+import { CONTEXT_REF, findTrpcRouter, trpcQuestion } from './trpc.js';
 import { generate } from '../generate.js';
 import { loadConfig } from '../config/load.js';
 import { VERSION } from '../version.js';
@@ -78,7 +79,9 @@ export async function init(opts: InitOptions): Promise<number> {
 
   const projectName = await readProjectName(root);
   const oauth = opts.auth === 'oauth' && userModel !== undefined;
-  const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth }, projectName);
+  const configExists = await exists(path.join(root, PATHS.config));
+  const trpcRouter = await offerTrpc(root, configExists, opts);
+  const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth, trpcRouter }, projectName);
   // Full mode while its tools/list fits a client's context (the example tool and get_user_info
   // included); compact mode when it would not.
   const full = estimate(buildPlan(ir, validateConfig(configObject(view), PATHS.config)), { [view.toolset]: 1, ...(userModel ? { user: 1 } : {}) });
@@ -110,6 +113,7 @@ export async function init(opts: InitOptions): Promise<number> {
   await updatePackageJson(root, ir, log);
   if (opts.install) await runInstall(root, log);
   const result = await generate({ root });
+  for (const f of result.scaffolded) log(`created ${f} (createContext for your tRPC procedures: yours to edit)`);
   log(`generated ${result.plan.models.length} models into ${path.relative(root, result.outDir)}`);
   log('');
   log('Next:');
@@ -141,6 +145,24 @@ async function addPrismaGenerator(root: string, ir: SchemaIR, opts: InitOptions)
   for (const [file, content] of edit.files) await fs.writeFile(path.join(root, file), content);
   opts.log(edit.note);
   return true;
+}
+
+/**
+ * A tRPC router init can find: asked (default yes) whether to publish from it. With a config of the
+ * user's already there, init only says what to add. Returns the router reference when agreed.
+ */
+async function offerTrpc(root: string, configExists: boolean, opts: InitOptions): Promise<string | undefined> {
+  const found = await findTrpcRouter(root, await readPackageJson(root));
+  if (!found) return undefined;
+  if (found.kind === 'not-found') return void opts.log(found.note);
+  if (configExists) {
+    opts.log(`tRPC router found (${found.router}): to publish its procedures, add publish: { trpc: { router: '${found.router}', createContext: '${CONTEXT_REF}', include: ['post.*'] } } to ${PATHS.config}`);
+    return undefined;
+  }
+  const answer = opts.ask ? await opts.ask(trpcQuestion(found.router), 'yes') : 'yes';
+  if (!/^y(es)?$/i.test(answer.trim())) return undefined;
+  opts.log(`publish.trpc: ${found.router}; list procedures in publish.trpc.include to publish them (mcp-gen docs/custom-tools-and-trpc.md)`);
+  return found.router;
 }
 
 /** `--auth oauth`: the built-in authorization server's models, next to the key model. */

@@ -3,10 +3,12 @@
  * additions. Pure and unit-tested; the templates make no decisions.
  */
 import path from 'node:path';
-import type { Model, Provider, SchemaIR } from '../ir/types.js';
+import type { Provider, SchemaIR } from '../ir/types.js';
 import { looksSecret } from '../plan/secret.js';
 import { OAUTH_MODELS } from '../oauth/names.js';
 import type { ImportExtension } from '../plan/types.js';
+import { hiddenComment, hiddenFields } from './hidden-fields.js';
+import { CONTEXT_REF } from './trpc.js';
 
 export interface InitChoices {
   /** Project-relative schema path as the user refers to it (file or folder). */
@@ -16,6 +18,8 @@ export interface InitChoices {
   readonly keyModel: string;
   /** `init --auth oauth`: the built-in authorization server next to API keys. */
   readonly oauth?: boolean;
+  /** The app's tRPC router (`module#export`) to publish from, when init found one and the user agreed. */
+  readonly trpcRouter?: string;
 }
 
 export const PATHS = {
@@ -40,20 +44,12 @@ export function guessUserModel(ir: SchemaIR): string | undefined {
   return undefined;
 }
 
-function hiddenFields(model: Model): string[] {
-  return model.fields.filter((f) => f.kind !== 'relation' && looksSecret(f.name)).map((f) => f.name);
-}
-
 export function configView(ir: SchemaIR, choices: InitChoices, projectName: string) {
   const models = ir.models
     .filter((m) => m.name !== choices.keyModel && !(Object.values(OAUTH_MODELS) as string[]).includes(m.name))
     .map((m) => {
       const hidden = hiddenFields(m);
-      return {
-        name: m.name,
-        hidden,
-        hiddenComment: `${hidden.join(', ')}: hidden because the name${hidden.length > 1 ? 's look' : ' looks'} secret`,
-      };
+      return { name: m.name, hidden: hidden.map((h) => h.name), hiddenComment: hiddenComment(hidden) };
     });
   const user = choices.userModel ? ir.models.find((m) => m.name === choices.userModel) : undefined;
   const info = user
@@ -67,7 +63,10 @@ export function configView(ir: SchemaIR, choices: InitChoices, projectName: stri
     auth: user ? { apiKeys: true, userModel: user.name, info, oauth: choices.oauth ? { login: PATHS.login } : undefined } : { apiKeys: false },
     toolset: /^[a-z]/.test(toolset) ? toolset : `app_${toolset}`,
     description: `Read access to ${projectName} data`,
+    // Clients show it in connector lists and approval prompts (generate's default, written down to edit).
+    serverName: projectName,
     models,
+    trpc: choices.trpcRouter ? { router: choices.trpcRouter, createContext: CONTEXT_REF } : undefined,
   };
 }
 
@@ -78,8 +77,10 @@ export function configObject(view: ReturnType<typeof configView>): Record<string
     schema: view.schema,
     output: view.output,
     db: view.db,
+    server: { name: view.serverName },
     auth: view.auth.apiKeys ? { apiKeys: true, user: { model: view.auth.userModel, info: view.auth.info } } : 'none',
     toolsets: { [view.toolset]: { description: view.description, models } },
+    ...(view.trpc ? { publish: { trpc: { ...view.trpc, include: [] } } } : {}),
   };
 }
 

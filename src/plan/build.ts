@@ -9,7 +9,8 @@ import { planAuth, unknownModel } from './auth.js';
 import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
-import { COMPACT_TOOL_NAMES, type ImportExtension, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { planServer } from './server.js';
+import { COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type AppInfo, type ImportExtension, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -73,8 +74,11 @@ function usedEnums(ir: SchemaIR, plans: readonly ModelPlan[], extra: readonly { 
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `importExtension`: the project's specifier style, read from its tsconfig by the caller (`loadProject`). */
-export function buildPlan(ir: SchemaIR, config: ResolvedConfig, importExtension: ImportExtension = '.js'): Plan {
+/**
+ * `app`: the project's package.json (name and version), the defaults of `server`.
+ * `importExtension`: the project's specifier style, read from its tsconfig by the caller (`loadProject`).
+ */
+export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {}, importExtension: ImportExtension = '.js'): Plan {
   const problems: string[] = [];
   const notes = new Set<string>();
   const report: Report = { problem: (path, message) => problems.push(`${path}: ${message}`), note: (n) => notes.add(n) };
@@ -93,17 +97,21 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, importExtension:
   const reserved = new Map(auth.kind === 'apiKeys' ? [['get_user_info', 'auth (built-in get_user_info)']] : []);
   const compactAt = Object.entries(config.toolsets).find(([, ts]) => (ts.mode ?? config.mode ?? 'full') === 'compact');
   if (compactAt) for (const name of COMPACT_TOOL_NAMES) reserved.set(name, `compact mode (toolsets.${compactAt[0]})`);
+  const appsAt = Object.entries(config.toolsets).find(([, ts]) => ts.apps ?? config.apps ?? true);
+  if (appsAt) reserved.set(VIEW_ROWS_TOOL, `MCP Apps (toolsets.${appsAt[0]}; apps: false turns it off)`);
   // Compact models get no per-model tools, so their names cannot clash.
   checkToolNames(plans.map((p) => (p.mode === 'compact' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
   plans = disambiguate(plans, entries, report);
-  if (problems.length > 0) throw new PlanError(problems);
-
   const toolsets: ToolsetPlan[] = Object.entries(config.toolsets).map(([name, ts]) => ({
     name,
     ...(ts.description === undefined ? {} : { description: ts.description }),
     models: Object.keys(ts.models),
     mode: ts.mode ?? config.mode ?? 'full',
+    apps: ts.apps ?? config.apps ?? true,
   }));
+  const server = planServer(config, app, { toolsets, models: plans, auth }, report);
+  if (problems.length > 0) throw new PlanError(problems);
+
   const scoped = plans.some((p) => p.scope?.kind === 'function');
   return {
     provider: ir.provider,
@@ -116,6 +124,7 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, importExtension:
     ...(scoped ? { scopesModule: config.scopesModule } : {}),
     notes: [...notes].sort(byName),
     ops,
+    server,
     importExtension,
   };
 }

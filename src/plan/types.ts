@@ -57,7 +57,12 @@ export interface ModelPlan {
   readonly mode: 'full' | 'compact';
   /** How many relations deep filters may reach. */
   readonly relationDepth: number;
+  /** MCP Apps: its read tools (or compact `query` results) are shown in the views. */
+  readonly apps: boolean;
 }
+
+/** The app-only tool the views page and sort through (reserved whenever some toolset has apps). */
+export const VIEW_ROWS_TOOL = 'view_rows';
 
 /** Tool names compact mode adds (reserved whenever some toolset is compact). */
 export const COMPACT_TOOL_NAMES = ['describe_models', 'query', 'mutate'] as const;
@@ -68,6 +73,8 @@ export interface ToolsetPlan {
   readonly mode: 'full' | 'compact';
   /** Model names in config order. */
   readonly models: readonly string[];
+  /** MCP Apps views for its read results (`apps`, per toolset or top-level). */
+  readonly apps: boolean;
 }
 
 export interface AuthPlan {
@@ -94,8 +101,14 @@ export type OAuthPlan =
       readonly clientMetadataDocuments: { readonly enabled: boolean; readonly allowPrivateAddresses: boolean };
       readonly app: { readonly name?: string; readonly logo?: string };
       readonly accessTokenTtlSeconds?: number;
+      readonly grantTtlDays?: number;
+      /**
+       * Whether McpOAuthGrant has the `source` field (what a grant was born from: an API key or the
+       * app's session). Projects set up before it existed lack it until they add it and migrate.
+       */
+      readonly grantSource: boolean;
       /** `auth.oauth.rateLimits`; absent: the runtime's defaults. */
-      readonly rateLimits?: false | { readonly [K in 'register' | 'token' | 'authorize']?: false | { readonly limit: number; readonly per: string; readonly burst?: number } };
+      readonly rateLimits?: false | { readonly [K in 'register' | 'token' | 'authorize' | 'signIn']?: false | { readonly limit: number; readonly per: string; readonly burst?: number } };
       /** Prisma Client properties of the OAuth models. */
       readonly delegates: { readonly client: string; readonly grant: string; readonly token: string };
     }
@@ -123,4 +136,31 @@ export interface Plan {
   readonly ops: OpsPlan;
   /** How generated files end relative import specifiers: `.js`, `.ts` or nothing (`src/config/import-style.ts`). */
   readonly importExtension: ImportExtension;
+  /** How the server introduces itself (`src/plan/server.ts`). */
+  readonly server: ServerPlan;
+}
+
+/** An icon: a URL as configured, or a project file the server serves (`file`, relative to the project root). */
+export type IconPlan = { readonly sizes?: readonly string[]; readonly theme?: 'light' | 'dark' } & (
+  | { readonly src: string; readonly mimeType?: string }
+  | { readonly file: string; readonly name: string; readonly mimeType: string }
+);
+
+/** `serverInfo` and the instructions, resolved: every default filled in. */
+export interface ServerPlan {
+  readonly name: string;
+  readonly title: string;
+  readonly version: string;
+  readonly websiteUrl?: string;
+  readonly icons: readonly IconPlan[];
+  /** On `/mcp`; absent: none. */
+  readonly instructions?: string;
+  /** On `/mcp/<toolset>`, where they differ from `instructions` (absent entry: the same; `null`: none). */
+  readonly toolsetInstructions: Readonly<Record<string, string | null>>;
+}
+
+/** What `generate` knows of the app: its package.json. */
+export interface AppInfo {
+  readonly name?: string;
+  readonly version?: string;
 }

@@ -7,11 +7,11 @@ import type { Plan } from '../../src/plan/types.js';
 
 type OAuthPlan = NonNullable<Plan['auth']['oauth']>;
 const builtIn = (extra: Partial<Extract<OAuthPlan, { kind: 'built-in' }>> = {}): OAuthPlan => ({
-  kind: 'built-in', login: 'src/mcp/login.ts', registration: true, clientMetadataDocuments: { enabled: true, allowPrivateAddresses: false }, app: {},
+  kind: 'built-in', login: 'src/mcp/login.ts', registration: true, clientMetadataDocuments: { enabled: true, allowPrivateAddresses: false }, app: {}, grantSource: true,
   delegates: { client: 'mcpOAuthClient', grant: 'mcpOAuthGrant', token: 'mcpOAuthToken' }, ...extra,
 });
 const plan = (oauth: OAuthPlan) =>
-  ({ output: 'src/mcp/generated', importExtension: '.js', toolsets: [], auth: { kind: 'apiKeys', oauth, user: { model: 'User', idField: { name: 'id', type: 'Int' } }, keyModel: { delegate: 'mcpApiKey' } } }) as unknown as Plan;
+  ({ output: 'src/mcp/generated', importExtension: '.js', toolsets: [], server: { name: 'blog-app', title: 'Acme Blog', version: '1.0.0', icons: [], toolsetInstructions: {} }, auth: { kind: 'apiKeys', oauth, user: { model: 'User', idField: { name: 'id', type: 'Int' } }, keyModel: { delegate: 'mcpApiKey' } } }) as unknown as Plan;
 const setup = (oauth: OAuthPlan) => emitOAuthWiring(plan(oauth), 'index.ts', '{ id: true }').setup;
 
 describe('emitOAuthWiring', () => {
@@ -19,10 +19,24 @@ describe('emitOAuthWiring', () => {
     expect(setup(builtIn())).toContain('rateLimits: { ...(chosenLimits?.store ? { store: chosenLimits.store } : {}) },');
   });
 
+  it('the pages and the resource are named as the server introduces itself, unless auth.oauth.app.name says otherwise (issue 29)', () => {
+    expect(setup(builtIn())).toContain("    app: { name: 'Acme Blog' },\n    resourceName: serverInfo.title ?? serverInfo.name,\n");
+    expect(setup(builtIn({ app: { name: 'Acme Sign-in', logo: '/logo.png' } }))).toContain("    app: { name: 'Acme Sign-in', logo: '/logo.png' },\n");
+    const external = emitOAuthWiring(plan({ kind: 'external', issuer: 'https://idp.example/', userClaim: 'email', userField: 'email' }), 'index.ts', '{}');
+    expect(external.setup).toContain('    resourceName: serverInfo.title ?? serverInfo.name,\n');
+  });
+
   it('auth.oauth.rateLimits: rules as literals, false per endpoint or for all', () => {
     const some = setup(builtIn({ rateLimits: { register: false, token: { limit: 5, per: 'minute', burst: 10 } } }));
     expect(some).toContain("rateLimits: { register: false, token: { limit: 5, per: 'minute', burst: 10 }, ...(chosenLimits?.store ? { store: chosenLimits.store } : {}) },");
     expect(setup(builtIn({ rateLimits: false }))).toContain('    rateLimits: false,');
+  });
+
+  it('auth.oauth.grantTtlDays is passed on; a schema without McpOAuthGrant.source says so in the code and turns the link off', () => {
+    expect(setup(builtIn({ grantTtlDays: 30 }))).toContain('    grantTtlDays: 30,');
+    expect(setup(builtIn())).not.toContain('grantSource');
+    const old = setup(builtIn({ grantSource: false }));
+    expect(old).toContain("      // McpOAuthGrant has no `source` field yet: grants are not tied to the API key they came from.\n      grantSource: false,");
   });
 
   it('both modes pass the protected-resource metadata URL (403 step-up) and the public host (Host check) to the handler', () => {

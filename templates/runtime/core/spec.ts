@@ -110,6 +110,9 @@ export interface ToolContext<Db = unknown, User = unknown> {
   readonly signal: AbortSignal;
 }
 
+/** The MCP Apps views (apps/): a table for rows, a chart (with a table fallback) for aggregates. */
+export type ViewKind = 'table' | 'chart';
+
 /** What a write touched: the model, the verb and the key values of its rows. */
 export interface AuditTarget {
   readonly model?: string;
@@ -156,6 +159,18 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
    * user's id (an API key) loads the rest only for calls that need it.
    */
   readonly userFields?: readonly string[] | 'scopes';
+  /**
+   * MCP Apps (apps/): the view that renders this tool's results, listed as `_meta.ui.resourceUri`.
+   * Absent: no view (text-only, as before).
+   */
+  readonly view?: ViewKind;
+  /** MCP Apps: who may call the tool. `['app']`: only views, never the model. Absent: both. */
+  readonly visibility?: readonly ('model' | 'app')[];
+  /**
+   * View-only facts for the result's `_meta` (column types, how to ask for another page): what the
+   * view needs to render the result, never seen by the model. Absent: none.
+   */
+  viewMeta?(args: unknown, result: Readonly<Record<string, unknown>>): object | undefined;
   /** Returns the structured result; the runtime adds the text copy and serializes values. */
   handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry }): Promise<z.input<O>>;
 }

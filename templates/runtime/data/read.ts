@@ -34,7 +34,11 @@ export type Page = {
   note?: string;
 };
 
-export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpContext): Promise<Page> {
+/**
+ * `maxBytes`: the page is cut after the last row that keeps its items' JSON under this many bytes
+ * (at least one row), with `hasMore`, a cursor to the next row and a note (MCP Apps' data budget).
+ */
+export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpContext, maxBytes?: number): Promise<Page> {
   const db = delegate(ctx.prisma, spec, ctx.signal);
   const requested = args.take ?? spec.defaultTake;
   const take = Math.min(requested, spec.maxTake);
@@ -68,17 +72,33 @@ export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpCont
     select: buildSelect(spec, ctx.models, ctx.user, fields, include),
     ...paging,
   });
-  const hasMore = rows.length > take;
-  const page = rows.slice(0, take);
+  let page = rows.slice(0, take);
   await hideOutOfScopeToOne(spec, ctx.models, ctx.prisma, ctx.user, page, include, ctx.signal);
+  let items = page.map((r) => serializeRow(spec, ctx.models, r, { fields, include }));
+  const fit = maxBytes === undefined ? items.length : rowsWithin(items, maxBytes);
+  const cut = fit < items.length;
+  if (cut) {
+    page = page.slice(0, fit);
+    items = items.slice(0, fit);
+  }
+  const hasMore = cut || rows.length > take;
   const last = page[page.length - 1];
-  const nextCursor = !hasMore || !last ? null : key.length > 0 ? encodeKeyCursor(spec, last) : encodeOffsetCursor(spec, offset + take);
-  return {
-    items: page.map((r) => serializeRow(spec, ctx.models, r, { fields, include })),
-    nextCursor,
-    hasMore,
-    ...(requested > spec.maxTake ? { note: `take ${requested} is above the limit of ${spec.maxTake}: the page was cut short; pass nextCursor for more` } : {}),
-  };
+  const nextCursor = !hasMore || !last ? null : key.length > 0 ? encodeKeyCursor(spec, last) : encodeOffsetCursor(spec, offset + page.length);
+  const notes = [
+    ...(requested > spec.maxTake ? [`take ${requested} is above the limit of ${spec.maxTake}: the page was cut short; pass nextCursor for more`] : []),
+    ...(cut ? [`the page was cut to ${fit} rows to stay under ${maxBytes} bytes; pass nextCursor for more`] : []),
+  ];
+  return { items, nextCursor, hasMore, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
+}
+
+/** How many leading items fit in `maxBytes` of JSON (at least one, so paging always moves on). */
+function rowsWithin(items: readonly Row[], maxBytes: number): number {
+  let bytes = 2;
+  for (let i = 0; i < items.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(items[i])) + (i > 0 ? 1 : 0);
+    if (bytes > maxBytes) return Math.max(1, i);
+  }
+  return items.length;
 }
 
 export interface GetArgs extends Selection {

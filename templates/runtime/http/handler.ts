@@ -1,9 +1,9 @@
 // The one web-standard handler: `fetch(Request) → Response`. The standalone server (node.ts) and
 // every framework mount are thin adapters over it. Its pipeline, in order:
-//   route → Host/Origin → method → request hooks (per IP) → authenticate (ordered verifiers) →
-//   caller hooks (per caller) → body (limit, JSON) → body hooks (per tool call) → scope check →
-//   the whole user row, for calls that read more of it than the credential loaded → MCP dispatch
-//   (tool hooks).
+//   route (extra routes, health, icon files) → Host/Origin → method → request hooks (per IP) →
+//   authenticate (ordered verifiers) → caller hooks (per caller) → body (limit, JSON) → body hooks
+//   (per tool call) → scope check → the whole user row, for calls that read more of it than the
+//   credential loaded → MCP dispatch (tool hooks).
 // Every refusal happens before MCP is touched; MCP itself (both protocol revisions, 2025-11-25
 // and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts, except
 // plain 2025-era tools/call and tools/list, which the tool server's own handlers answer directly
@@ -11,13 +11,14 @@
 import { createMcpHandler as createSdkHandler } from '@modelcontextprotocol/server';
 import { ANONYMOUS, type Caller, type Verifier } from '../core/caller.js';
 import { toDatabaseError } from '../core/errors.js';
+import { ICONS_FOLDER, iconServer, type ServerIcon } from '../mcp/identity.js';
 import { allows, toolsetsOf, type RequestScope, type ToolAccess, type ToolServer } from '../mcp/server.js';
 import type { Access } from '../core/spec.js';
 import { readJson, type BodyResult } from './body.js';
 import { directLegacyRequest, serveDirect } from '../mcp/exchange.js';
 import { Cancellations } from '../mcp/cancel.js';
 import { clientAddress } from './client-address.js';
-import { envList, hostChecker, isLoopbackAddress, originChecker } from './origin.js';
+import { envList, hostChecker, HostRefused, isLoopbackAddress, originChecker } from './origin.js';
 import { json, jsonRpcError } from './respond.js';
 
 /** What an adapter knows about the connection that a Request does not carry. */
@@ -97,6 +98,13 @@ export interface HandlerOptions {
   readonly resourceMetadataUrl?: (request: Request) => string;
   /** Where failures are reported (an error name and a reference, never a secret). @default console.error */
   readonly log?: (line: string) => void;
+  /** The server's icons: files among them are served at `<path>/_icons/<name>` (identity.ts). @default [] */
+  readonly icons?: readonly ServerIcon[];
+  /**
+   * The public origin icon URLs are built on (`https://app.example.com`). @default env
+   * MCP_PUBLIC_URL, else the request's origin
+   */
+  readonly publicUrl?: string;
 }
 
 export interface McpHandler {
@@ -129,6 +137,10 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const clientOf = clientAddress([...(opts.trustedProxies ?? []), ...envList('MCP_TRUSTED_PROXIES')]);
   const toolsets = new Set([...opts.tools.values()].flatMap(toolsetsOf));
   const cancellations = new Cancellations();
+  const icon = iconServer(opts.icons);
+  const iconFiles = (opts.icons ?? []).some((i) => 'base64' in i);
+  const publicUrl = (opts.publicUrl ?? (process.env['MCP_PUBLIC_URL'] || undefined))?.replace(/\/+$/, '');
+  const iconsPath = `${path}/${ICONS_FOLDER}/`;
   // The SDK's factory sees the Request we pass; the scope we decided for it travels alongside.
   const scopes = new WeakMap<Request, RequestScope>();
   const sdk = createSdkHandler(
@@ -144,7 +156,12 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const endpoint = (pathname: string): string | undefined | null => {
     if (pathname === path || pathname === `${path}/`) return undefined;
     if (!pathname.startsWith(`${path}/`)) return null;
-    const name = decodeURIComponent(pathname.slice(path.length + 1).replace(/\/$/, ''));
+    let name: string;
+    try {
+      name = decodeURIComponent(pathname.slice(path.length + 1).replace(/\/$/, ''));
+    } catch {
+      return null; // malformed percent-encoding (`/mcp/%E0%A4%A`): no such toolset
+    }
     return toolsets.has(name) ? name : null;
   };
 
@@ -172,18 +189,23 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const serve = async (request: Request, info: RequestInfo): Promise<Response> => {
     const url = new URL(request.url);
     const { pathname } = url;
-    const route = opts.routes?.find((r) => routeMatches(r.path, pathname));
-    if (route && (!route.methods || route.methods.includes(request.method))) return route.handler(request, info);
     // /healthz: the process is alive (do not restart it); /readyz: it can serve (route traffic to it).
+    // Probes (Kubernetes) name the pod's address as Host, and these answers tell a page nothing.
     if (pathname === '/healthz' && request.method === 'GET') return json(200, { status: 'ok' });
     if (pathname === '/readyz' && request.method === 'GET') {
       if (!opts.ready || (await opts.ready())) return json(200, { status: 'ready' });
       return json(503, { status: 'unavailable', reason: 'database unavailable' }, { 'retry-after': '5' });
     }
+    // Icons are public (clients show them before signing in): no Host, Origin or credential check.
+    if (pathname.startsWith(iconsPath)) return icon(pathname.slice(iconsPath.length), request.method);
+    // DNS rebinding: a page whose name now points here still sends its own name as Host. Checked
+    // before every route (/mcp, OAuth endpoints, well-known documents). Web-standard requests may
+    // carry the host only in their URL (fetch forbids setting Host).
+    if (!hostAllowed(request.headers.get('host') ?? url.host)) return jsonRpcError(403, -32000, 'Host header not allowed');
+    const route = opts.routes?.find((r) => routeMatches(r.path, pathname));
+    if (route && (!route.methods || route.methods.includes(request.method))) return await route.handler(request, info);
     const toolset = endpoint(pathname);
     if (toolset === null) return json(404, { error: 'not found' });
-    // Web-standard requests may carry the host only in their URL (fetch forbids setting Host).
-    if (!hostAllowed(request.headers.get('host') ?? url.host)) return jsonRpcError(403, -32000, 'Host header not allowed');
     if (!originAllowed(request.headers.get('origin'))) return jsonRpcError(403, -32000, 'Origin not allowed');
     if (request.method !== 'POST') return jsonRpcError(405, -32000, 'Method not allowed: this server is stateless, use POST', { allow: 'POST' });
 
@@ -222,6 +244,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       caller: whole,
       ...(toolset !== undefined ? { toolset } : {}),
       cancelSignal: (id, request) => cancellations.track(whole.credential, id, request),
+      ...(iconFiles ? { iconBase: `${publicUrl ?? url.origin}${iconsPath.slice(0, -1)}` } : {}),
     };
     const direct = directLegacyRequest(request, body.value);
     if (direct && (direct.method === 'tools/call' || opts.server.listsPlainly(served))) return serveDirect(opts.server, served, request, direct);
@@ -236,6 +259,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
         const remoteAddress = clientOf(info.remoteAddress, request.headers.get('x-forwarded-for'));
         return await serve(request, remoteAddress === undefined || remoteAddress === info.remoteAddress ? info : { ...info, remoteAddress });
       } catch (error) {
+        if (error instanceof HostRefused) return json(421, { error: 'misdirected_request', error_description: error.message });
         // The key check reads the database: when it is away, the whole request is refused as such.
         const db = toDatabaseError(error);
         if (db?.transient) return jsonRpcError(503, -32000, db.message, { 'retry-after': '5' });

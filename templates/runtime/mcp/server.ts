@@ -4,9 +4,11 @@
 // listings) is built once. A 2025-era tools/list or tools/call is answered without any
 // per-request server object (http/exchange.ts); other requests get the SDK's small McpServer.
 import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
+import { VIEW_META_KEY } from '../apps/meta.js';
 import type { Caller } from '../core/caller.js';
 import { callTimeoutFromEnv, withDeadline } from '../data/deadline.js';
 import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from '../core/errors.js';
+import { implementation, instructionsFor, type ServerIdentity } from './identity.js';
 import { listing } from '../tools/listing/listing.js';
 import type { Access, LogLevel, Registry, ToolContext, ToolDef } from '../core/spec.js';
 import { toJsonValue } from '../data/values.js';
@@ -41,13 +43,11 @@ export type ToolCallHook = ((call: ToolCall, run: () => Promise<CallToolResult>)
   readonly refused?: (call: RefusedToolCall) => Promise<void>;
 };
 
-export interface ToolServerOptions {
-  readonly name: string;
-  readonly version: string;
+/** `name`, `version`, title, icons and instructions (identity.ts): the generated `serverInfo`. */
+export interface ToolServerOptions extends ServerIdentity {
   readonly tools: readonly ToolDef[];
   readonly models: Registry;
   readonly prisma: unknown;
-  readonly instructions?: string;
   /** Outermost first. @default [] */
   readonly toolCallHooks?: readonly ToolCallHook[];
   /** Per-call time limit in ms (0: none). @default env MCP_CALL_TIMEOUT_MS, else 30000 */
@@ -64,6 +64,8 @@ export interface RequestScope {
    * cancels the call or when `request` (the exchange's own signal) aborts; `done()` unlinks both.
    */
   readonly cancelSignal?: (requestId: string | number, request: AbortSignal) => { signal: AbortSignal; done(): void };
+  /** Absolute URL under which the handler serves icon files (`https://app.example.com/mcp/_icons`). */
+  readonly iconBase?: string;
 }
 
 /** Whether `scopes` grant `access` to tools of `toolset` (`read`, or `<toolset>:read`). Write does not imply read. */
@@ -188,7 +190,7 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
   const hooks = opts.toolCallHooks ?? [];
   const limit = opts.callTimeoutMs ?? callTimeoutFromEnv();
   // listChanged: false — the tool list never changes while a server runs.
-  const options = { capabilities: { tools: { listChanged: false }, logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) };
+  const capabilities = { tools: { listChanged: false }, logging: {} };
 
   const listTools = (scope: RequestScope) => ({ tools: [...visibleFor(scope).list] });
 
@@ -232,7 +234,8 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
   };
 
   const perRequest = (scope: RequestScope): McpServer => {
-    const mcp = new McpServer({ name: opts.name, version: opts.version }, options);
+    const instructions = instructionsFor(opts, scope.toolset);
+    const mcp = new McpServer(implementation(opts, scope.iconBase), { capabilities, ...(instructions ? { instructions } : {}) });
     // Tools are served by our own handlers (not McpServer.registerTool): cached JSON Schemas, and
     // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
     mcp.server.setRequestHandler('tools/list', () => listTools(scope));
@@ -258,7 +261,13 @@ async function runTool(tool: ToolDef, args: unknown, ctx: ToolContext & { readon
       if (!checked.success) return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(checked.error, tool.name)})`);
       structured = checked.data as Record<string, unknown>;
     }
-    return { content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }], structuredContent: structured };
+    const view = tool.viewMeta?.(args, structured);
+    return {
+      content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }],
+      structuredContent: structured,
+      // For the view only (MCP Apps): hosts hand `_meta` to the view, not to the model.
+      ...(view ? { _meta: { [VIEW_META_KEY]: view } } : {}),
+    };
   } catch (error) {
     if (ctx.signal.aborted) return errorResult('cancelled');
     const result = errorResult(toolErrorMessage(error, tool.name));

@@ -17,7 +17,9 @@
 import { z } from 'zod';
 import { AGGREGATES, aggregateRows, countRows, getRow, listRows, type AggregateArgs, type GetArgs, type ListArgs } from '../data/read.js';
 import { auditTarget, createRow, deleteRow, updateRow } from '../data/write.js';
-import type { ModelSpec, ToolAnnotations, ToolDef } from '../core/spec.js';
+import type { ModelSpec, ToolAnnotations, ToolDef, ViewKind } from '../core/spec.js';
+import { viewMetaOf, type ViewMeta } from '../apps/columns.js';
+import { VIEW_BUDGET_BYTES } from '../apps/meta.js';
 import { changeAnnotations, createAnnotations, enumOf, readAnnotations, rowWithRelated, type ToolMeta } from './meta.js';
 import { validatorsOf, type ModelValidators } from '../data/validators.js';
 
@@ -29,6 +31,8 @@ export type { ToolMeta } from './meta.js';
 export type ToolOptions = ToolMeta & Partial<Pick<ModelValidators, 'where' | 'orderBy' | 'unique' | 'row' | 'related' | 'numeric' | 'comparable'>> & {
   readonly data?: z.ZodType;
   readonly groupable?: readonly string[];
+  /** MCP Apps: show read results in a view (list and get: the table; count and aggregate: the chart). @default false */
+  readonly view?: boolean;
 };
 
 interface Schemas {
@@ -37,7 +41,7 @@ interface Schemas {
 }
 
 /** A ToolDef whose schemas are built on first use: the registry is complete by then. */
-function tool(o: ToolOptions, access: 'read' | 'write', annotations: ToolAnnotations, make: () => Schemas, handler: ToolDef['handler'], audit?: ToolDef['audit']): ToolDef {
+function tool(o: ToolOptions, access: 'read' | 'write', annotations: ToolAnnotations, make: () => Schemas, handler: ToolDef['handler'], audit?: ToolDef['audit'], view?: View): ToolDef {
   let built: Schemas | undefined;
   const schemas = () => (built ??= make());
   return {
@@ -48,8 +52,17 @@ function tool(o: ToolOptions, access: 'read' | 'write', annotations: ToolAnnotat
     // Model tools read the user only through scopes (and `fixed`).
     userFields: 'scopes',
     ...(audit ? { audit } : {}),
+    ...(view && o.view ? { view: view.kind, viewMeta: view.meta } : {}),
   };
 }
+
+/** The view a read tool's results are shown in, when its options ask for one (apps/). */
+interface View {
+  readonly kind: ViewKind;
+  readonly meta: NonNullable<ToolDef['viewMeta']>;
+}
+
+const view = (kind: ViewKind, meta: () => ViewMeta): View => ({ kind, meta });
 
 /** The model's validators, except those the options pass; built only when one is missing. */
 function v(spec: ModelSpec<any>, o: ToolOptions): ModelValidators {
@@ -82,21 +95,22 @@ export function listTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
       }),
       output: z.object({ items: z.array(rowWithRelated(spec, m.row, m.related)), nextCursor: z.string().nullable(), hasMore: z.boolean(), note: z.string().optional() }),
     };
-  }, (args, ctx) => listRows(spec, args as ListArgs, ctx));
+  }, (args, ctx) => listRows(spec, args as ListArgs, ctx, o.view ? VIEW_BUDGET_BYTES : undefined), undefined,
+  view('table', () => viewMetaOf(spec, 'page', { tool: o.name, at: [] })));
 }
 
 export function getTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
   return tool(o, 'read', readAnnotations(o.title), () => {
     const m = v(spec, o);
     return { input: z.strictObject({ where: m.unique!, ...selectionInput(spec) }), output: rowWithRelated(spec, m.row, m.related) };
-  }, (args, ctx) => getRow(spec, args as unknown as GetArgs, ctx));
+  }, (args, ctx) => getRow(spec, args as unknown as GetArgs, ctx), undefined, view('table', () => viewMetaOf(spec, 'row')));
 }
 
 export function countTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
   return tool(o, 'read', readAnnotations(o.title), () => ({
     input: z.strictObject({ where: v(spec, o).where.optional() }),
     output: z.object({ count: z.number().int() }),
-  }), (args, ctx) => countRows(spec, args, ctx));
+  }), (args, ctx) => countRows(spec, args, ctx), undefined, view('chart', () => viewMetaOf(spec, 'count')));
 }
 
 export function aggregateTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
@@ -113,7 +127,7 @@ export function aggregateTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
     }
     if (by) shape['take'] = z.number().int().min(1).optional().describe(`Groups to return (at most ${spec.maxTake})`);
     return { input: z.strictObject(shape), output: z.object({ groups: z.array(z.record(z.string(), z.unknown())), note: z.string().optional() }) };
-  }, (args, ctx) => aggregateRows(spec, args as AggregateArgs, ctx));
+  }, (args, ctx) => aggregateRows(spec, args as AggregateArgs, ctx), undefined, view('chart', () => viewMetaOf(spec, 'groups')));
 }
 
 export { AGGREGATES };

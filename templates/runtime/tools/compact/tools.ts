@@ -7,6 +7,8 @@ import { ArgumentError, formatZodError, ToolError } from '../../core/errors.js';
 import { aggregateRows, countRows, getRow, listRows, type OpContext } from '../../data/read.js';
 import { auditTarget, createRow, deleteRow, updateRow } from '../../data/write.js';
 import type { Access, ModelSpec, Registry, ToolDef } from '../../core/spec.js';
+import { viewMetaOf, type ResultShape } from '../../apps/columns.js';
+import { VIEW_BUDGET_BYTES } from '../../apps/meta.js';
 import { aggregateArgs, argsSchema, getArgs, listArgs, normalize } from './args.js';
 import { describeModel, summaryLine, USAGE } from './describe.js';
 import { hintFor } from './hints.js';
@@ -21,9 +23,21 @@ const argsInput = (description: string) =>
 
 const granted = (scopes: readonly string[], access: Access, toolset: string) => scopes.includes(access) || scopes.includes(`${toolset}:${access}`);
 
+export interface CompactOptions {
+  /** MCP Apps: the toolsets whose `query` results are shown in the views (apps/). @default [] */
+  readonly views?: readonly string[];
+}
+
+/** The shape of `query`'s result per operation, for its view. */
+const SHAPE: Record<(typeof QUERY_OPERATIONS)[number], ResultShape> = {
+  findMany: 'page', findFirst: 'item', findUnique: 'row', count: 'count', aggregate: 'aggregate', groupBy: 'groups',
+};
+
 /** Tools for the models named in `served` (the compact toolsets'); `models` is the whole registry. */
-export function compactTools(models: Registry, served: readonly string[]): ToolDef[] {
+export function compactTools(models: Registry, served: readonly string[], options: CompactOptions = {}): ToolDef[] {
   const specs = served.map((name) => models[name]).filter((s): s is ModelSpec<any> => s !== undefined);
+  const viewed = new Set(options.views ?? []);
+  const shown = (spec: ModelSpec<any>) => viewed.has(spec.toolset ?? '');
   const toolsets = [...new Set(specs.map((s) => s.toolset ?? ''))].sort();
   const byName = new Map(specs.map((s) => [s.name, s]));
   const readable = (scopes: readonly string[]) => specs.filter((s) => granted(scopes, 'read', s.toolset ?? ''));
@@ -82,13 +96,23 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
       description: 'Reads rows with Prisma Client arguments. findMany returns { items, nextCursor, hasMore }; findFirst { item }; aggregate the aggregates; groupBy { groups }. Only rows you may see.',
       input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(QUERY_OPERATIONS), args: argsInput('Prisma Client arguments, e.g. { where, orderBy, take, select }').optional() }),
       annotations: { title: 'Query', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      // The chart view shows rows as a table too, so one view serves every operation.
+      ...(specs.some(shown) ? {
+        view: 'chart' as const,
+        viewMeta(raw: unknown) {
+          const { model, operation } = raw as { model: string; operation: (typeof QUERY_OPERATIONS)[number] };
+          const spec = byName.get(model);
+          if (!spec || !shown(spec)) return undefined;
+          return viewMetaOf(spec, SHAPE[operation], operation === 'findMany' ? { tool: 'query', at: ['args'] } : undefined);
+        },
+      } : {}),
       async handler(raw, ctx) {
         const { model, operation, args = {} } = raw as { model: string; operation: (typeof QUERY_OPERATIONS)[number]; args?: Row };
         const spec = modelFor(model, 'read', ctx);
         const a = parse(spec, 'query', operation, args);
         switch (operation) {
           case 'findMany':
-            return listRows(spec, listArgs(spec, a), ctx);
+            return listRows(spec, listArgs(spec, a), ctx, shown(spec) ? VIEW_BUDGET_BYTES : undefined);
           case 'findFirst':
             return { item: (await listRows(spec, { ...listArgs(spec, a), take: 1 }, ctx)).items[0] ?? null };
           case 'findUnique':

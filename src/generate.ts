@@ -13,6 +13,7 @@ import { emit, type GeneratedFile } from './emit/index.js';
 import { writeOutput, type WriteResult } from './write/index.js';
 import { VERSION } from './version.js';
 import type { Plan } from './plan/types.js';
+import { customToolCosts, publishedCosts, userInfoTool, type ExtraTool } from './budget/extra.js';
 import { customTools, generatedToolNames } from './custom-tools/index.js';
 import { publishFiles } from './publish/index.js';
 import { readAppInfo, readIcons } from './project-info.js';
@@ -35,6 +36,8 @@ export interface GenerateResult extends WriteResult {
   readonly files: readonly GeneratedFile[];
   /** User-owned files created because they were missing (the publish.trpc createContext scaffold). */
   readonly scaffolded: readonly string[];
+  /** get_user_info, custom tools and published procedures, as tools/list serves them (the budget estimate counts them). */
+  readonly extraTools: readonly ExtraTool[];
 }
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -87,5 +90,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     }
     scaffolded.push(published.scaffold.path);
   }
-  return { ...result, plan, outDir, notes, files, scaffolded };
+  const userInfo = userInfoTool(plan);
+  const extraTools = [...(userInfo ? [userInfo] : []), ...customToolCosts(custom.tools), ...publishedCosts(published.procedures ?? [], published.compact ?? false)];
+  return { ...result, plan, outDir, notes, files, scaffolded, extraTools };
 }

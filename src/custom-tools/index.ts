@@ -11,7 +11,7 @@ import { CustomToolError } from './errors.js';
 import { emitCustomTools } from './emit.js';
 import { listToolFiles } from './files.js';
 import { resolveTools } from './resolve.js';
-import type { FoundTool } from './types.js';
+import type { CustomTool, FoundTool } from './types.js';
 
 export { CustomToolError } from './errors.js';
 export { CUSTOM_TOOLS_FILE, CUSTOM_TOOLS_EXPORT } from './emit.js';
@@ -47,7 +47,7 @@ export async function customToolFiles(input: CustomToolsInput): Promise<Generate
 }
 
 /** The file, and each custom tool's name → where it is defined (other tool sources check clashes against them). */
-export async function customTools(input: CustomToolsInput): Promise<{ files: GeneratedFile[]; names: Map<string, string> }> {
+export async function customTools(input: CustomToolsInput): Promise<{ files: GeneratedFile[]; names: Map<string, string>; tools: readonly CustomTool[] }> {
   const dir = input.dir.replace(/\\/g, '/').replace(/\/+$/, '');
   const abs = path.resolve(input.root, dir);
   const found: FoundTool[] = [];
@@ -68,6 +68,6 @@ export async function customTools(input: CustomToolsInput): Promise<{ files: Gen
   problems.push(...resolved.problems);
   if (problems.length > 0) throw new CustomToolError(problems);
   const names = new Map(resolved.tools.map((t) => [t.toolName, `the custom tool ${t.exportName} (${t.file}:${t.line})`]));
-  if (resolved.tools.length === 0) return { files: [], names };
-  return { files: [emitCustomTools(input.plan, resolved.tools, dir)], names };
+  if (resolved.tools.length === 0) return { files: [], names, tools: [] };
+  return { files: [emitCustomTools(input.plan, resolved.tools, dir)], names, tools: resolved.tools };
 }

@@ -10,11 +10,12 @@ import type { SchemaIR } from '../ir/types.js';
 import { addKeyModel, DEFAULT_KEY_MODEL } from './key-model.js';
 import { chooseMode } from '../budget/choose.js';
 import { estimate } from '../budget/estimate.js';
+import { extraToolTokens, userInfoTool } from '../budget/extra.js';
 import { validateConfig } from '../config/validate.js';
 import { buildPlan } from '../plan/build.js';
 import { addOAuthModels } from '../oauth/models.js';
 import { addGeneratorBlock } from './generator-block.js';
-import { configObject, configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
+import { configObject, configView, dbView, EXAMPLE_TOOL, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
 import { writeNewFiles } from './files.js';
@@ -84,7 +85,10 @@ export async function init(opts: InitOptions): Promise<number> {
   const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth, trpcRouter }, projectName);
   // Full mode while its tools/list fits a client's context (the example tool and get_user_info
   // included); compact mode when it would not.
-  const full = estimate(buildPlan(ir, validateConfig(configObject(view), PATHS.config)), { [view.toolset]: 1, ...(userModel ? { user: 1 } : {}) });
+  const plan = buildPlan(ir, validateConfig(configObject(view), PATHS.config));
+  const userInfo = userInfoTool(plan);
+  const example = (await exists(path.join(root, PATHS.tools))) ? [] : [{ name: EXAMPLE_TOOL.name, toolset: view.toolset, tokens: extraToolTokens(EXAMPLE_TOOL) }];
+  const full = estimate(plan, [...(userInfo ? [userInfo] : []), ...example]);
   const choice = chooseMode(full);
   const config = { ...view, mode: choice.mode === 'compact' ? { reason: choice.reason } : undefined };
   // The files init writes import the way the project's tsconfig resolves (as the generated code does).

@@ -126,6 +126,17 @@ export function serverView() {
  * The example tool names no toolset when the config has one: an untagged tool goes to the only
  * toolset, so renaming it in the config keeps the example valid. With several, it joins the first.
  */
+/**
+ * The example tool (example-tool.ts.hbs) as generate will list it, for init's estimate: its
+ * description and the zod code type-to-zod writes for its argument and result types.
+ */
+export const EXAMPLE_TOOL = {
+  name: 'greet',
+  description: 'Greets the caller.',
+  input: "z.strictObject({ name: z.string().describe('Who to greet (default: \"there\")').optional(), tone: z.enum(['formal', 'friendly']).optional() })",
+  output: 'z.object({ message: z.string(), signedIn: z.boolean() })',
+} as const;
+
 export function exampleToolView(toolsets: readonly string[]) {
   return { generatedImport: path.posix.relative(PATHS.tools, PATHS.output), toolset: toolsets.length > 1 ? toolsets[0] : undefined };
 }

@@ -1,4 +1,5 @@
 // Contract between emitted modules and the runtime. Copied verbatim into <output>/runtime/.
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 
 /** How a value field is stored; drives (de)serialization and which filters exist. */
@@ -147,6 +148,11 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   gate?(args: unknown): { readonly access: Access; readonly toolset: string } | undefined;
   /** The result's text content (default: its JSON). describe_models answers in plain text. */
   text?(result: Readonly<Record<string, unknown>>): string;
+  /**
+   * The result's content blocks, when text alone does not carry it (an image, audio, an embedded
+   * resource). Absent: one text block (`text`, else the JSON). The structured result is sent too.
+   */
+  content?(result: Readonly<Record<string, unknown>>): ContentBlock[];
   /**
    * Writes: what a call touched, for its audit record (ops/audit.ts). `value` is the handler's
    * result, absent when the call failed. Absent: the record names the tool only.

@@ -5,6 +5,7 @@
 import { decodeCursor, encodeKeyCursor, encodeOffsetCursor, INVALID_CURSOR } from './cursor.js';
 import { delegate, flattenUnique, keyUnique, primaryKey, selectFields, type Row } from './db.js';
 import { notFound, ToolError } from '../core/errors.js';
+import { groupOrder } from './group-by.js';
 import { buildSelect, hideOutOfScopeToOne } from './relations.js';
 import { and, scopedWhere, scopeOf } from './scope.js';
 import type { ModelSpec, Registry, ToolContext, Where } from '../core/spec.js';
@@ -85,7 +86,8 @@ export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpCont
   const last = page[page.length - 1];
   const nextCursor = !hasMore || !last ? null : key.length > 0 ? encodeKeyCursor(spec, last) : encodeOffsetCursor(spec, offset + page.length);
   const notes = [
-    ...(requested > spec.maxTake ? [`take ${requested} is above the limit of ${spec.maxTake}: the page was cut short; pass nextCursor for more`] : []),
+    // Only when the limit actually cut the page: a take above it that every row fits says nothing.
+    ...(requested > spec.maxTake && rows.length > take ? [`take ${requested} is above the limit of ${spec.maxTake}: the page was cut short; pass nextCursor for more`] : []),
     ...(cut ? [`the page was cut to ${fit} rows to stay under ${maxBytes} bytes; pass nextCursor for more`] : []),
   ];
   return { items, nextCursor, hasMore, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
@@ -125,9 +127,15 @@ export async function countRows(spec: ModelSpec<any>, args: { readonly where?: W
 
 export const AGGREGATES = ['_count', '_sum', '_avg', '_min', '_max'] as const;
 
-export type AggregateArgs = { readonly where?: Where; readonly by?: readonly string[]; readonly take?: number } & Partial<
-  Record<(typeof AGGREGATES)[number], readonly string[]>
->;
+export type AggregateArgs = {
+  readonly where?: Where;
+  readonly by?: readonly string[];
+  readonly take?: number;
+  /** groupBy only (group-by.ts): order of the groups, conditions on them, groups to skip. */
+  readonly orderBy?: readonly Row[];
+  readonly having?: Row;
+  readonly skip?: number;
+} & Partial<Record<(typeof AGGREGATES)[number], readonly string[]>>;
 
 /** One group without `by` (aggregate), else up to maxTake groups (groupBy). */
 export async function aggregateRows(spec: ModelSpec<any>, args: AggregateArgs, ctx: OpContext): Promise<{ groups: Row[]; note?: string }> {
@@ -141,9 +149,11 @@ export async function aggregateRows(spec: ModelSpec<any>, args: AggregateArgs, c
   const where = scopedWhere(spec, ctx.models, args.where, ctx.user);
   if (!args.by) return { groups: [toJsonValue(await db.aggregate({ where, ...aggregates })) as Row] };
   const take = Math.min(args.take ?? spec.maxTake, spec.maxTake);
-  const groups = await db.groupBy({ by: args.by, where, ...aggregates, orderBy: args.by.map((f) => ({ [f]: 'asc' })), take: take + 1 });
+  const skip = args.skip ?? 0;
+  const orderBy = groupOrder(args.by, args.orderBy);
+  const groups = await db.groupBy({ by: args.by, where, ...aggregates, ...(args.having ? { having: args.having } : {}), orderBy, take: take + 1, ...(skip ? { skip } : {}) });
   return {
     groups: groups.slice(0, take).map((g) => toJsonValue(g) as Row),
-    ...(groups.length > take ? { note: `only the first ${take} groups are returned` } : {}),
+    ...(groups.length > take ? { note: `only ${take} groups are returned; pass skip: ${skip + take} for the next ones` } : {}),
   };
 }

@@ -19,6 +19,7 @@ import { directLegacyRequest, serveDirect } from '../mcp/exchange.js';
 import { Cancellations } from '../mcp/cancel.js';
 import { clientAddress } from './client-address.js';
 import { envList, hostChecker, HostRefused, isLoopbackAddress, originChecker } from './origin.js';
+import { isRefusal, refusalLine } from './refusals.js';
 import { json, jsonRpcError } from './respond.js';
 
 /** What an adapter knows about the connection that a Request does not carry. */
@@ -149,7 +150,14 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       if (!scope) throw new Error('request reached MCP without passing the handler checks');
       return opts.server(scope);
     },
-    { onerror: (error) => log(`[mcp] ${error.name}: request refused or failed in the SDK`), maxRequestBodySize: limit },
+    {
+      // Refusals are logged once per request, with what was refused and why (refusals.ts); other
+      // failures by name only (messages and stacks can carry keys, tokens or query text).
+      onerror: (error) => {
+        if (!isRefusal(error)) log(`[mcp] the SDK failed: ${error.name}`);
+      },
+      maxRequestBodySize: limit,
+    },
   );
 
   /** Which toolset a pathname names: undefined for all, null when it is not ours. */
@@ -249,7 +257,10 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     const direct = directLegacyRequest(request, body.value);
     if (direct && (direct.method === 'tools/call' || opts.server.listsPlainly(served))) return serveDirect(opts.server, served, request, direct);
     scopes.set(request, served);
-    return sdk.fetch(request, { parsedBody: body.value });
+    const answer = await sdk.fetch(request, { parsedBody: body.value });
+    const refused = await refusalLine(body.value, answer);
+    if (refused) log(refused);
+    return answer;
   };
 
   return {

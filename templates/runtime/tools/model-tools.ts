@@ -6,7 +6,7 @@
 //                              output { items, nextCursor: string | null, hasMore, note? }
 //   getTool(spec, meta)        input { where: <unique>, select?, include? }        output: the row
 //   countTool(spec, meta)      input { where? }                                    output { count }
-//   aggregateTool(spec, meta)  input { where?, by?, _count?: (field | '_all')[], _sum?, _avg?, _min?, _max?, take? }
+//   aggregateTool(spec, meta)  input { where?, by?, _count?: (field | '_all')[], _sum?, _avg?, _min?, _max?, orderBy?, having?, take?, skip? }
 //                              output { groups: [...], note? }                     (one group without `by`)
 //   createTool / updateTool / deleteTool(spec, meta)   input { data } / { where, data } / { where }
 //                              output: the row as written (delete: as it was)
@@ -15,6 +15,7 @@
 // `meta` is { name, toolset, title, description }. Hand-built tools may pass their own schemas
 // (`where`, `orderBy`, `unique`, `data`, `row`, `related`, `numeric`, ...) instead.
 import { z } from 'zod';
+import { groupHaving, groupOrderBy } from '../data/group-by.js';
 import { AGGREGATES, aggregateRows, countRows, getRow, listRows, type AggregateArgs, type GetArgs, type ListArgs } from '../data/read.js';
 import { auditTarget, createRow, deleteRow, updateRow } from '../data/write.js';
 import type { ModelSpec, ToolAnnotations, ToolDef, ViewKind } from '../core/spec.js';
@@ -118,14 +119,20 @@ export function aggregateTool(spec: ModelSpec<any>, o: ToolOptions): ToolDef {
     const m = v(spec, o);
     const list = (names: readonly string[], what: string) => enumOf(names) && z.array(enumOf(names)!).min(1).optional().describe(what);
     const shape: Record<string, z.ZodType> = { where: m.where.optional() };
-    const by = list(o.groupable ?? m.sortable, 'Group by these fields (groupBy); without it one group over all rows');
+    const by = list(o.groupable ?? m.sortable, 'Group by these fields; without it, one group of all rows');
     if (by) shape['by'] = by;
     shape['_count'] = z.array(z.enum(['_all', ...Object.keys(spec.fields)])).min(1).optional().describe('Count rows (_all) or non-null values');
     for (const [op, names, what] of [['_sum', m.numeric, 'Sum'], ['_avg', m.numeric, 'Average'], ['_min', m.comparable, 'Minimum'], ['_max', m.comparable, 'Maximum']] as const) {
       const entry = list(names, `${what} of these fields`);
       if (entry) shape[op] = entry;
     }
-    if (by) shape['take'] = z.number().int().min(1).optional().describe(`Groups to return (at most ${spec.maxTake})`);
+    if (by) {
+      shape['orderBy'] = groupOrderBy(spec, m).optional().describe('A field of by, or an aggregate: [{ "_count": { "id": "desc" } }]');
+      // Prisma's shape ({ id: { _count: { gt: 1 } } }); a mistake is answered with the path and the names allowed.
+      shape['having'] = groupHaving(spec, m).optional();
+      shape['take'] = z.number().int().min(1).optional().describe(`Groups to return (at most ${spec.maxTake})`);
+      shape['skip'] = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
+    }
     return { input: z.strictObject(shape), output: z.object({ groups: z.array(z.record(z.string(), z.unknown())), note: z.string().optional() }) };
   }, (args, ctx) => aggregateRows(spec, args as AggregateArgs, ctx), undefined, view('chart', () => viewMetaOf(spec, 'groups')));
 }

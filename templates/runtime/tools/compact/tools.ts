@@ -10,8 +10,9 @@ import type { Access, ModelSpec, Registry, ToolDef } from '../../core/spec.js';
 import { viewMetaOf, type ResultShape } from '../../apps/columns.js';
 import { VIEW_BUDGET_BYTES } from '../../apps/meta.js';
 import { aggregateArgs, argsSchema, getArgs, listArgs, normalize } from './args.js';
-import { describeModel, summaryLine, USAGE } from './describe.js';
+import { describeModel } from './describe.js';
 import { hintFor } from './hints.js';
+import { modelList } from './model-list.js';
 import { allows, compactOperations, MUTATE_OPERATIONS, QUERY_OPERATIONS, type CompactOperation } from './operations.js';
 
 type Row = Record<string, unknown>;
@@ -77,16 +78,20 @@ export function compactTools(models: Registry, served: readonly string[], option
       // Listed to callers who may read any served toolset; it answers with only the models they may read.
       name: 'describe_models', toolset: toolsets[0] ?? '', toolsets, access: 'read', userFields: [], gate: () => undefined,
       title: 'Describe models',
-      description: 'Lists the models you can query. With { models: [names] }: their fields, relations, unique keys, writable fields, limits and filter operators.',
-      input: z.strictObject({ models: z.array(z.string()).max(20).optional().describe('Model names to describe in detail') }),
+      description: 'Lists the models you can query (in pages on large schemas; search finds one by name). With { models: [names] }: their fields, relations, unique keys, writable fields, limits and filter operators.',
+      input: z.strictObject({
+        models: z.array(z.string()).max(20).optional().describe('Model names to describe in detail'),
+        search: z.string().max(100).optional().describe('Part of a model name'),
+        page: z.number().int().min(1).max(10_000).optional(),
+      }),
       annotations: { title: 'Describe models', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
       text: (result) => String(result['text']),
       async handler(args, ctx) {
-        const names = (args as { models?: string[] }).models;
+        const { models: names, search, page } = args as { models?: string[]; search?: string; page?: number };
         // Mutations are shown only to callers who may make them.
         const writes = (spec: ModelSpec<any>) => granted(ctx.scopes, 'write', spec.toolset ?? '');
         if (readable(ctx.scopes).length === 0) throw new ToolError('your scopes allow reading none of these models');
-        if (!names) return { text: [...readable(ctx.scopes).map((s) => summaryLine(s, writes(s))), '', USAGE].join('\n') };
+        if (!names) return { text: modelList(readable(ctx.scopes), writes, { ...(search !== undefined ? { search } : {}), ...(page !== undefined ? { page } : {}) }) };
         return { text: names.map((n) => modelFor(n, 'read', ctx)).map((s) => describeModel(s, ctx.models, writes(s))).join('\n\n') };
       },
     },

@@ -15,9 +15,11 @@ import type { ToolCallHook } from './runtime/mcp/server';
 import type { AuditSink } from './runtime/ops/audit';
 import { createOps } from './runtime/ops/hooks';
 import type { RateLimits } from './runtime/ops/rate-limit';
+import { serverInfo } from './server-info';
 import { tools } from './tools';
 
 export { models } from './registry';
+export { serverInfo } from './server-info';
 export { tools } from './tools';
 export type { CurrentUser, Db, ToolContext } from './context';
 export type { Caller, Verifier } from './runtime/core/caller';
@@ -50,8 +52,6 @@ function configuredOps(_prisma: Db): { limits?: RateLimits; audit?: AuditSink | 
   return {};
 }
 
-export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
-
 const toolAccess = toolAccessMap(tools, models);
 
 /**
@@ -77,6 +77,7 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
     ...http,
     hooks: [ops, ...hooks],
     tools: toolAccess,
+    icons: serverInfo.icons ?? [],
     verifiers: [...own,
     ],
     // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).

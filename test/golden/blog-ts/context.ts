@@ -1,5 +1,5 @@
 /** Types for tool handlers, including your own tools. */
-import type { prisma } from './../db.ts';
+import type { prisma } from '../db.ts';
 import type { ToolContext as BaseToolContext } from './runtime/core/spec.ts';
 import { createDefineTool } from './runtime/tools/custom.ts';
 

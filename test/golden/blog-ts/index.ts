@@ -15,9 +15,11 @@ import type { ToolCallHook } from './runtime/mcp/server.ts';
 import type { AuditSink } from './runtime/ops/audit.ts';
 import { createOps } from './runtime/ops/hooks.ts';
 import type { RateLimits } from './runtime/ops/rate-limit.ts';
+import { serverInfo } from './server-info.ts';
 import { tools } from './tools.ts';
 
 export { models } from './registry.ts';
+export { serverInfo } from './server-info.ts';
 export { tools } from './tools.ts';
 export type { CurrentUser, Db, ToolContext } from './context.ts';
 export type { Caller, Verifier } from './runtime/core/caller.ts';
@@ -50,8 +52,6 @@ function configuredOps(_prisma: Db): { limits?: RateLimits; audit?: AuditSink | 
   return {};
 }
 
-export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
-
 const toolAccess = toolAccessMap(tools, models);
 
 /**
@@ -77,6 +77,7 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
     ...http,
     hooks: [ops, ...hooks],
     tools: toolAccess,
+    icons: serverInfo.icons ?? [],
     verifiers: [...own,
     ],
     // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).

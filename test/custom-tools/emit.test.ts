@@ -4,7 +4,7 @@ import type { CustomTool } from '../../src/custom-tools/types.js';
 import type { Plan } from '../../src/plan/types.js';
 import { scan } from './helpers.js';
 
-const plan = { output: 'src/mcp/generated' } as Plan;
+const plan = { output: 'src/mcp/generated', importExtension: '.js' } as Plan;
 
 const tool = (file: string, exportName: string, toolName: string, form: 'function' | 'definition' = 'function'): CustomTool =>
   form === 'function'

@@ -38,6 +38,7 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   const path = 'tools.ts';
   const full = plan.models.filter((m) => m.mode === 'full');
   const compact = plan.models.filter((m) => m.mode === 'compact');
+  const code = plan.models.filter((m) => m.mode === 'code');
   const imports: ImportSpec[] = [
     { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
     ...full.map((m) => ({ from: `models/${m.fileName}.ts`, names: [toolsName(m)] })),
@@ -47,20 +48,31 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
     imports.push({ from: 'runtime/compact/tools.ts', names: ['compactTools'] }, { from: 'registry.ts', names: ['models'] });
     lists.push(`  ...compactTools(models, ${strList(compact.map((m) => m.model.name))}),`);
   }
+  const callables: string[] = [];
   if (extra.some((f) => f.path === CUSTOM_TOOLS_FILE)) {
     imports.push({ from: CUSTOM_TOOLS_FILE, names: [CUSTOM_TOOLS_EXPORT] });
     lists.push(`  ...${CUSTOM_TOOLS_EXPORT},`);
+    callables.push(`...${CUSTOM_TOOLS_EXPORT}`);
   }
   if (extra.some((f) => f.path === PUBLISHED_TOOLS_FILE)) {
     imports.push({ from: PUBLISHED_TOOLS_FILE, names: [PUBLISHED_TOOLS_EXPORT] });
     lists.push(`  ...${PUBLISHED_TOOLS_EXPORT},`);
+    callables.push(`...${PUBLISHED_TOOLS_EXPORT}`);
+  }
+  if (code.length > 0) {
+    // The one registration of code mode: its tools, with the custom tools programs may call.
+    imports.push({ from: 'runtime/code/tools.ts', names: ['codeTools'] });
+    if (compact.length === 0) imports.push({ from: 'registry.ts', names: ['models'] });
+    const caps = objectLiteral(Object.entries(plan.code ?? {}).map(([k, v]) => [k, String(v)]));
+    const options = [...(Object.keys(plan.code ?? {}).length ? [`caps: ${caps}`] : []), ...(callables.length ? [`callables: [${callables.join(', ')}]`] : [])];
+    lists.push(`  ...codeTools(models, ${strList(code.map((m) => m.model.name))}${options.length ? `, { ${options.join(', ')} }` : ''}),`);
   }
   if (plan.auth.kind === 'apiKeys') {
     imports.push({ from: 'user-info.ts', names: ['getUserInfo'] });
     lists.unshift('  getUserInfo,');
   }
   // Tools build their validators from the registry: make sure it is linked whoever imports this file.
-  const linkRegistry = compact.length > 0 ? '' : "import './registry.js';\n";
+  const linkRegistry = compact.length > 0 || code.length > 0 ? '' : "import './registry.js';\n";
   return {
     path,
     content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports)}${linkRegistry}\nexport const tools: readonly ToolDef[] = [\n${lists.join('\n')}\n];\n`,

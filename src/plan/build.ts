@@ -9,7 +9,7 @@ import { planAuth, unknownModel } from './auth.js';
 import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
-import { COMPACT_TOOL_NAMES, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, type CodePlan, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -90,10 +90,16 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
   };
   let plans = entries.map((e) => planModel(e, inputs));
   const reserved = new Map(auth.kind === 'apiKeys' ? [['get_user_info', 'auth (built-in get_user_info)']] : []);
-  const compactAt = Object.entries(config.toolsets).find(([, ts]) => (ts.mode ?? config.mode ?? 'full') === 'compact');
+  const modeOf = (ts: { mode?: string }) => ts.mode ?? config.mode ?? 'full';
+  const compactAt = Object.entries(config.toolsets).find(([, ts]) => modeOf(ts) === 'compact');
+  const codeAt = Object.entries(config.toolsets).find(([, ts]) => modeOf(ts) === 'code');
   if (compactAt) for (const name of COMPACT_TOOL_NAMES) reserved.set(name, `compact mode (toolsets.${compactAt[0]})`);
-  // Compact models get no per-model tools, so their names cannot clash.
-  checkToolNames(plans.map((p) => (p.mode === 'compact' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
+  if (codeAt) for (const name of CODE_TOOL_NAMES) reserved.set(name, `code mode (toolsets.${codeAt[0]})`);
+  if (compactAt && codeAt) {
+    report.problem(`toolsets.${codeAt[0]}.mode`, `'code' cannot be mixed with 'compact' (toolsets.${compactAt[0]}): both add describe_models; use one of them`);
+  }
+  // Compact and code models get no per-model tools, so their names cannot clash.
+  checkToolNames(plans.map((p) => (p.mode !== 'full' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
   plans = disambiguate(plans, entries, report);
   if (problems.length > 0) throw new PlanError(problems);
 
@@ -115,5 +121,18 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
     ...(scoped ? { scopesModule: config.scopesModule } : {}),
     notes: [...notes].sort(byName),
     ops,
+    ...(codeAt ? { code: codePlan(config.code) } : {}),
+  };
+}
+
+/** `config.code` in the runtime's units. */
+function codePlan(c: ResolvedConfig['code']): CodePlan {
+  return {
+    ...(c.timeoutMs !== undefined ? { timeoutMs: c.timeoutMs } : {}),
+    ...(c.memoryMb !== undefined ? { memoryBytes: c.memoryMb * 1024 * 1024 } : {}),
+    ...(c.stackKb !== undefined ? { stackBytes: c.stackKb * 1024 } : {}),
+    ...(c.maxCalls !== undefined ? { maxCalls: c.maxCalls } : {}),
+    ...(c.maxArgumentChars !== undefined ? { maxArgumentChars: c.maxArgumentChars } : {}),
+    ...(c.maxResultChars !== undefined ? { maxResultChars: c.maxResultChars } : {}),
   };
 }

@@ -53,19 +53,24 @@ export interface ModelPlan {
   readonly scope?: ScopePlan;
   readonly defaultTake: number;
   readonly maxTake: number;
-  /** 'full': per-model tools; 'compact': served by describe_models/query/mutate. */
-  readonly mode: 'full' | 'compact';
+  /** 'full': per-model tools; 'compact': served by describe_models/query/mutate; 'code': by describe_models/execute. */
+  readonly mode: ModelMode;
   /** How many relations deep filters may reach. */
   readonly relationDepth: number;
 }
 
+export type ModelMode = 'full' | 'compact' | 'code';
+
 /** Tool names compact mode adds (reserved whenever some toolset is compact). */
 export const COMPACT_TOOL_NAMES = ['describe_models', 'query', 'mutate'] as const;
+
+/** Tool names code mode adds (reserved whenever some toolset is in code mode). */
+export const CODE_TOOL_NAMES = ['describe_models', 'execute'] as const;
 
 export interface ToolsetPlan {
   readonly name: string;
   readonly description?: string;
-  readonly mode: 'full' | 'compact';
+  readonly mode: ModelMode;
   /** Model names in config order. */
   readonly models: readonly string[];
 }
@@ -118,4 +123,16 @@ export interface Plan {
   readonly notes: readonly string[];
   /** Rate limits and the audit sink (`src/plan/ops.ts`). */
   readonly ops: OpsPlan;
+  /** Code mode's per-program caps as configured (absent fields: the runtime's defaults). */
+  readonly code?: CodePlan;
+}
+
+/** `config.code`, in the runtime's units (RunCaps in runtime/code/limits.ts). */
+export interface CodePlan {
+  readonly timeoutMs?: number;
+  readonly memoryBytes?: number;
+  readonly stackBytes?: number;
+  readonly maxCalls?: number;
+  readonly maxArgumentChars?: number;
+  readonly maxResultChars?: number;
 }

@@ -96,7 +96,7 @@ export function codeTools(models: Registry, served: readonly string[], options: 
       const end = await transaction.finish(outcome.ok);
       decide(end.committed);
       if (!outcome.ok) {
-        return fail(locate(outcome.error), logs, transaction.opened ? { writes: `rolled back: nothing of this program's ${stats.writes} write(s) was saved` } : {});
+        return fail(locate(outcome.error), logs, stats.writes > 0 ? { writes: `rolled back: nothing of this program's ${stats.writes} write(s) was saved` } : {});
       }
       if (end.error) return fail({ name: 'TransactionError', message: `the program's writes were not saved: ${end.error}` }, logs);
       return fit(outcome.json, outcome.resultChars, logs, answer, caps.maxResultChars);
@@ -111,9 +111,15 @@ function fit(json: string, chars: number, logs: readonly string[], answer: (extr
     const full = answer({ result: parseGuestJson(json) }, logs);
     if (JSON.stringify(full).length <= max) return full;
   }
-  const room = Math.max(1000, max - JSON.stringify(answer({}, logs)).length - 400);
-  return answer({
-    result: json.slice(0, room),
-    truncated: `the result was ${chars} characters and is cut to ${room} (as JSON text): return less — select fewer fields, take fewer rows, or aggregate in the program`,
-  }, logs);
+  // The cut JSON travels as a string, so its quotes are escaped: shrink until the answer fits.
+  let room = Math.max(1000, max - JSON.stringify(answer({}, logs)).length - 400);
+  for (;;) {
+    const cut = answer({
+      result: json.slice(0, room),
+      truncated: `the result was ${chars} characters and is cut to ${room} (as JSON text): return less — select fewer fields, take fewer rows, or aggregate in the program`,
+    }, logs);
+    const over = JSON.stringify(cut).length - max;
+    if (over <= 0 || room <= 1000) return cut;
+    room = Math.max(1000, room - over - 100);
+  }
 }

@@ -28,7 +28,10 @@ const PRELUDE = ${'`'}(function (host, log, api) {
   const stringify = JSON.stringify, parse = JSON.parse, ErrorCtor = Error, freeze = Object.freeze;
   const create = () => Object.create(null);
   const fail = (name, message, stack) => { const e = new ErrorCtor(message); e.name = name; if (stack) e.stack = stack; return e; };
+  let made = 0;
   const callable = (path) => function (args) {
+    // Past the cap, refused here without a trip to the host (which counts and refuses too).
+    if (++made > api.maxCalls) return Promise.reject(fail('LimitError', path + ': the limit of ' + api.maxCalls + ' calls per program is reached; do more per call (where, groupBy, aggregate)'));
     // The error keeps the caller's stack, so an uncaught failure names the program's line.
     const site = new ErrorCtor('');
     let json;
@@ -141,7 +144,7 @@ async function start(m) {
   });
   handles.push(log, host);
 
-  const api = vm.newString(JSON.stringify(m.api));
+  const api = vm.newString(JSON.stringify({ ...m.api, maxCalls: caps.maxCalls }));
   const json = vm.getProp(vm.global, 'JSON');
   const parse = vm.getProp(json, 'parse');
   handles.push(api, json, parse);

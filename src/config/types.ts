@@ -480,7 +480,8 @@ export interface ResolvedConfig {
       };
   readonly defaults: { readonly defaultTake: number; readonly maxTake: number; readonly relationDepth: number };
   readonly mode: Mode;
-  readonly code: CodeConfig;
+  /** Absent: code mode's defaults. */
+  readonly code?: CodeConfig;
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
   readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
   readonly publish: { readonly trpc?: PublishTrpcConfig };

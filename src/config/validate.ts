@@ -50,7 +50,7 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
       relationDepth: config.defaults?.relationDepth ?? CONFIG_DEFAULTS.relationDepth,
     },
     mode: config.mode ?? CONFIG_DEFAULTS.mode,
-    code: config.code ?? {},
+    ...(config.code !== undefined ? { code: config.code } : {}),
     // The zod output matches the public type; the cast only narrows `operations` strings to `Operation`.
     toolsets: config.toolsets as Readonly<Record<string, ToolsetConfig>>,
     publish: config.publish ?? {},

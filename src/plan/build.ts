@@ -126,7 +126,7 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
 }
 
 /** `config.code` in the runtime's units. */
-function codePlan(c: ResolvedConfig['code']): CodePlan {
+function codePlan(c: ResolvedConfig['code'] = {}): CodePlan {
   return {
     ...(c.timeoutMs !== undefined ? { timeoutMs: c.timeoutMs } : {}),
     ...(c.memoryMb !== undefined ? { memoryBytes: c.memoryMb * 1024 * 1024 } : {}),

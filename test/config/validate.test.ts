@@ -56,10 +56,14 @@ describe('validateConfig: defaults', () => {
 
 describe('validateConfig: problems name the key path and what was found', () => {
   it.each<[string, unknown, string[]]>([
+    ['an unknown mode', { ...base, mode: 'script' }, [`${F}: mode: expected 'full', 'compact' or 'code', got "script"`]],
+    ['a code cap that is not a positive integer', { ...base, mode: 'code', code: { timeoutMs: 0 } }, [`${F}: code.timeoutMs: expected a positive integer, got 0`]],
+    ['a code wall clock over a minute', { ...base, mode: 'code', code: { timeoutMs: 120_000 } }, [`${F}: code.timeoutMs: expected at most 60000 (one minute), got 120000`]],
+    ['an unknown code cap', { ...base, mode: 'code', code: { cpu: 1 } }, [`${F}: code.cpu: unknown option; code options are timeoutMs, memoryMb, stackKb, maxCalls, maxArgumentChars, maxResultChars`]],
     ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
     ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
     ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
-    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, toolsets, publish, limits, audit`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, code, toolsets, publish, limits, audit`]],
     ['publish.trpc problems', { ...base, publish: { trpc: { router: 'a#b', createContex: 'x', toolset: 'App' } } }, [
       `${F}: publish.trpc.createContext: required: expected 'module#export'`,
       `${F}: publish.trpc.toolset: expected a toolset name of lowercase letters, digits and _, starting with a letter, got "App"`,

@@ -29,8 +29,9 @@ const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
   'auth.ts': (plan) => plan.auth.kind === 'apiKeys',
 };
 
-/** Runtime folders only emitted files use: `publish/` when procedures are published. */
-function neededFolder(name: string, extra: readonly GeneratedFile[]): boolean {
+/** Runtime folders only some projects use: `publish/` when procedures are published, `code/` in code mode. */
+function neededFolder(name: string, plan: Plan, extra: readonly GeneratedFile[]): boolean {
+  if (name.startsWith('code/')) return plan.models.some((m) => m.mode === 'code');
   const folder = /^(publish)\//.exec(name)?.[1];
   return !folder || extra.some((f) => f.path.startsWith(`${folder}/`));
 }
@@ -40,7 +41,7 @@ export function emit(input: EmitInput): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const [name, source] of [...input.runtime].sort(([a], [b]) => compare(a, b))) {
     if (OPTIONAL_RUNTIME[name] && !OPTIONAL_RUNTIME[name](plan)) continue;
-    if (!neededFolder(name, input.extra ?? [])) continue;
+    if (!neededFolder(name, plan, input.extra ?? [])) continue;
     files.push({ path: `runtime/${name}`, content: RUNTIME_NOCHECK + source });
   }
   for (const mp of plan.models) {

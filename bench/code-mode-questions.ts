@@ -110,29 +110,28 @@ return out;`),
     id: 'Q4 per-author totals',
     text: 'Per author: number of posts, number of drafts, and total views.',
     async full(call) {
-      const g = ((await call('aggregate_blog_posts', { by: ['authorId', 'published'], _count: ['_all'], _sum: ['views'] })) as Row)['groups'] as Row[];
+      const all = ((await call('aggregate_blog_posts', { by: ['authorId'], _count: ['_all'], _sum: ['views'] })) as Row)['groups'] as Row[];
+      const drafts = ((await call('aggregate_blog_posts', { by: ['authorId'], where: { published: false }, _count: ['_all'] })) as Row)['groups'] as Row[];
       const users = ((await call('list_users', { select: ['id', 'name'], take: 10 })) as Row)['items'] as Row[];
-      return totals(g, users);
+      return totals(all, drafts, users);
     },
     async compact(call) {
       await call('describe_models', {});
       await call('describe_models', { models: ['BlogPost', 'User'] });
-      const g = (await q(call, 'BlogPost', 'groupBy', { by: ['authorId', 'published'], _count: { _all: true }, _sum: { views: true } }))['groups'] as Row[];
+      const all = (await q(call, 'BlogPost', 'groupBy', { by: ['authorId'], _count: { _all: true }, _sum: { views: true } }))['groups'] as Row[];
+      const drafts = (await q(call, 'BlogPost', 'groupBy', { by: ['authorId'], where: { published: false }, _count: { _all: true } }))['groups'] as Row[];
       const users = (await q(call, 'User', 'findMany', { select: { id: true, name: true }, take: 10 }))['items'] as Row[];
-      return totals(g, users);
+      return totals(all, drafts, users);
     },
     code: (call) => run(call, ['BlogPost', 'User'], `
-const groups = await db.blogPost.groupBy({ by: ['authorId', 'published'], _count: { _all: true }, _sum: { views: true } });
+const all = await db.blogPost.groupBy({ by: ['authorId'], _count: { _all: true }, _sum: { views: true } });
+const drafts = await db.blogPost.groupBy({ by: ['authorId'], where: { published: false }, _count: { _all: true } });
 const users = await db.user.findMany({ select: { id: true, name: true }, take: 10 });
 const out = {};
 for (const u of users.items) {
-  const mine = groups.filter((g) => g.authorId === u.id);
-  if (!mine.length) continue;
-  out[u.name] = {
-    posts: mine.reduce((n, g) => n + g._count._all, 0),
-    drafts: mine.filter((g) => !g.published).reduce((n, g) => n + g._count._all, 0),
-    views: mine.reduce((n, g) => n + BigInt(g._sum.views ?? 0), 0n).toString(),
-  };
+  const mine = all.find((g) => g.authorId === u.id);
+  if (!mine) continue;
+  out[u.name] = { posts: mine._count._all, drafts: drafts.find((g) => g.authorId === u.id)?._count._all ?? 0, views: String(mine._sum.views) };
 }
 return out;`),
   },
@@ -161,16 +160,12 @@ return out;`),
   },
 ];
 
-function totals(groups: Row[], users: Row[]): Row {
+function totals(all: Row[], drafts: Row[], users: Row[]): Row {
   const out: Row = {};
   for (const u of users) {
-    const mine = groups.filter((g) => g['authorId'] === u['id']);
-    if (!mine.length) continue;
-    out[u['name']] = {
-      posts: mine.reduce((n, g) => n + g['_count']['_all'], 0),
-      drafts: mine.filter((g) => !g['published']).reduce((n, g) => n + g['_count']['_all'], 0),
-      views: mine.reduce((n, g) => n + BigInt(g['_sum']['views'] ?? 0), 0n).toString(),
-    };
+    const mine = all.find((g) => g['authorId'] === u['id']);
+    if (!mine) continue;
+    out[u['name']] = { posts: mine['_count']['_all'], drafts: drafts.find((g) => g['authorId'] === u['id'])?.['_count']['_all'] ?? 0, views: String(mine['_sum']['views']) };
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
  * Benchmark (not a test), issue 25: what five realistic multi-step questions cost a model in full,
- * compact and code mode, on the blog fixture (SQLite, seeded). Each answer is a scripted transcript
+ * compact and code mode, on the blog fixture (SQLite: its seed plus 6 writers, 6 tags, 80 posts
+ * and their comments). Each answer is a scripted transcript
  * (no model) run against the real server through the SDK v2 client. Counted with gpt-tokenizer's
  * o200k_base: the tools/list answer, every call's `{ name, arguments }` and every result's text.
  * Round trips: tool calls. Also: `execute` overhead cold (first program after start) and warm
@@ -63,6 +64,25 @@ async function setMode(dir: string, mode: Mode): Promise<void> {
   if (gen.code !== 0) throw new Error(gen.stderr || gen.stdout);
 }
 
+const BENCH_SEED = `import { prisma } from './src/mcp/db.js';
+const tags = ['release', 'security', 'tutorial', 'opinion', 'event', 'guide'];
+await prisma.tag.createMany({ data: tags.map((name) => ({ name })) });
+const writers = [];
+for (let u = 0; u < 6; u++) writers.push(await prisma.user.create({ data: { email: \`writer\${u}@example.com\`, name: \`Writer \${u}\`, role: 'AUTHOR', passwordHash: 'x' } }));
+const everyone = (await prisma.user.findMany({ select: { id: true } })).map((u) => u.id);
+for (let i = 0; i < 80; i++) {
+  await prisma.blogPost.create({ data: {
+    slug: \`bench-\${i}\`, title: \`Bench post \${i}\`, body: 'A paragraph of text. '.repeat(1 + (i % 5)),
+    published: i % 4 !== 0, views: BigInt((i * 37) % 1000), rating: i % 5 === 0 ? null : String((i % 5) + 0.5),
+    publishedAt: i % 4 !== 0 ? new Date(Date.UTC(2026, 1, 1 + (i % 28), i % 24)) : null,
+    authorId: writers[i % writers.length].id,
+    tags: { connect: [{ name: tags[i % tags.length] }, { name: i % 2 ? 'news' : 'howto' }] },
+    comments: { create: Array.from({ length: i % 3 }, (_, k) => ({ body: \`Comment \${k} on \${i}\`, authorId: everyone[(i + k) % everyone.length] })) },
+  } });
+}
+await prisma.$disconnect();
+`;
+
 async function main(): Promise<void> {
   const dir = await createScratchProject('bench-code-mode', { fixtureDir: path.join(REPO, 'fixtures/blog') });
   const env = { DATABASE_URL: `file:${path.join(dir, 'dev.db')}` };
@@ -74,6 +94,9 @@ async function main(): Promise<void> {
     await generatePrismaClient(dir, 'prisma/schema.prisma');
     await pushSchema({ files: [['prisma/schema.prisma', await fs.readFile(path.join(dir, 'prisma/schema.prisma'), 'utf8')]], url: env.DATABASE_URL, provider: 'sqlite' });
     await tsx('prisma/seed.ts', dir, env);
+    // More rows than the fixture's dozen, so pages, groups and per-row lookups look like a real blog.
+    await fs.writeFile(path.join(dir, 'bench-seed.ts'), BENCH_SEED);
+    await tsx('bench-seed.ts', dir, env);
     const answers = new Map<string, string>();
     for (const mode of ['full', 'compact', 'code'] as const) {
       await setMode(dir, mode);

@@ -5,13 +5,15 @@ import { compactOperations } from '../compact/operations.js';
 import type { FieldSpec, ModelSpec, Registry } from '../spec.js';
 import { validatorsOf } from '../validators.js';
 
-const SHARED = `type Filter<T> = T | null | { equals?: T | null; not?: T | null; in?: T[]; notIn?: T[]; lt?: T; lte?: T; gt?: T; gte?: T };
+const SHARED = `// Rows carry relations only when asked for: include: { author: true } (or select).
+type Filter<T> = T | null | { equals?: T | null; not?: T | null; in?: T[]; notIn?: T[]; lt?: T; lte?: T; gt?: T; gte?: T };
 type StringFilter = Filter<string> | { contains?: string; startsWith?: string; endsWith?: string; mode?: 'insensitive' };
 type ListFilter<T> = { has?: T; hasSome?: T[]; hasEvery?: T[]; isEmpty?: boolean };
 type Flags<K extends string> = { [P in K]?: boolean };
 type OrderBy<K extends string> = { [P in K]?: 'asc' | 'desc' } | { [P in K]?: 'asc' | 'desc' }[];
 /** findMany pages: pass nextCursor as cursor for the next page. */
-type Page<T> = { items: T[]; nextCursor: string | null; hasMore: boolean; note?: string };`;
+type Page<T> = { items: T[]; nextCursor: string | null; hasMore: boolean; note?: string };
+type Aggregated = { _count?: Record<string, number>; _sum?: Record<string, number | string | null>; _avg?: Record<string, number | null>; _min?: Record<string, unknown>; _max?: Record<string, unknown> };`;
 
 const BASE: Record<string, string> = {
   String: 'string', Int: 'number', Float: 'number', Boolean: 'boolean',
@@ -42,7 +44,7 @@ function modelTypes(spec: ModelSpec<any>, models: Registry, writes: boolean): st
   const relations = Object.entries(spec.relations).filter(([, r]) => models[r.model]);
   const row = [
     ...fields.map(([f, s]) => `${doc(s.doc, '  ')}  ${f}: ${valueType(s)};`),
-    ...relations.map(([r, rel]) => `  /** With include: { ${r}: true }. */\n  ${r}?: ${rel.list ? `${rel.model}[]` : `${rel.model}${rel.nullable ? ' | null' : ''}`};`),
+    ...relations.map(([r, rel]) => `  ${r}?: ${rel.list ? `${rel.model}[]` : `${rel.model}${rel.nullable ? ' | null' : ''}`};`),
   ];
   const where = [
     `  AND?: ${n}Where | ${n}Where[]; OR?: ${n}Where[]; NOT?: ${n}Where | ${n}Where[];`,
@@ -54,28 +56,39 @@ function modelTypes(spec: ModelSpec<any>, models: Registry, writes: boolean): st
   const uniques = spec.keys.map((k, i) => (k.length === 1
     ? `{ ${k[0]}: ${valueType({ ...spec.fields[k[0]!]!, nullable: false })} }`
     : `{ ${spec.keyNames?.[i] ?? k.join('_')}: { ${k.map((f) => `${f}: ${valueType({ ...spec.fields[f]!, nullable: false })}`).join('; ')} } }`));
-  const select = `select?: Flags<${union([...fields.map(([f]) => f), ...relations.map(([r]) => r)])}>; include?: Flags<${union(relations.map(([r]) => r))}>`;
-  const aggregates = `_count?: true | Flags<${union(['_all', ...fields.map(([f]) => f)])}>; _sum?: Flags<${union(v.numeric)}>; _avg?: Flags<${union(v.numeric)}>; _min?: Flags<${union(v.comparable)}>; _max?: Flags<${union(v.comparable)}>`;
+  const field = `${n}Field`;
+  const relation = `${n}Relation`;
   const { query, mutate } = compactOperations(spec);
+  const ops = [...query, ...(writes ? mutate : [])];
   const writable = spec.writable ?? [];
   const optional = new Set(spec.createOptional ?? []);
-  const data = (all: boolean) => `{ ${writable.map((f) => `${f}${all || optional.has(f) ? '?' : ''}: ${valueType(spec.fields[f]!)}`).join('; ')} }`;
   const unique = uniques.join(' | ') || 'never';
+  const aggregates = ops.includes('aggregate') || ops.includes('groupBy');
+  const types = [
+    `type ${field} = ${union(fields.map(([f]) => f))};`,
+    ...(relations.length ? [`type ${n}Relation = ${union(relations.map(([r]) => r))};`] : []),
+    `type ${n}Sortable = ${union(v.sortable)};`,
+    `type ${n}Unique = ${unique};`,
+    relations.length ? `type ${n}Select = { select?: Flags<${field} | ${relation}>; include?: Flags<${relation}> };` : `type ${n}Select = { select?: Flags<${field}> };`,
+    ...(aggregates ? [`type ${n}Aggregates = { _count?: true | Flags<'_all' | ${field}>; _sum?: Flags<${union(v.numeric)}>; _avg?: Flags<${union(v.numeric)}>; _min?: Flags<${union(v.comparable)}>; _max?: Flags<${union(v.comparable)}> };`] : []),
+    ...(writes && (mutate.includes('create') || mutate.includes('update'))
+      ? [`type ${n}Data = { ${writable.map((f) => `${f}${optional.has(f) ? '?' : ''}: ${valueType(spec.fields[f]!)}`).join('; ')} };`]
+      : []),
+  ];
   const methods: Record<string, string> = {
-    findMany: `findMany(args?: { where?: ${n}Where; orderBy?: OrderBy<${n}Sortable>; /** at most ${spec.maxTake}, default ${spec.defaultTake} */ take?: number; cursor?: string; ${select} }): Promise<Page<${n}>>;`,
-    findFirst: `findFirst(args?: { where?: ${n}Where; orderBy?: OrderBy<${n}Sortable>; ${select} }): Promise<${n} | null>;`,
-    findUnique: `findUnique(args: { where: ${unique}; ${select} }): Promise<${n} | null>;`,
+    findMany: `findMany(args?: { where?: ${n}Where; orderBy?: OrderBy<${n}Sortable>; /** at most ${spec.maxTake}, default ${spec.defaultTake} */ take?: number; cursor?: string } & ${n}Select): Promise<Page<${n}>>;`,
+    findFirst: `findFirst(args?: { where?: ${n}Where; orderBy?: OrderBy<${n}Sortable> } & ${n}Select): Promise<${n} | null>;`,
+    findUnique: `findUnique(args: { where: ${n}Unique } & ${n}Select): Promise<${n} | null>;`,
     count: `count(args?: { where?: ${n}Where }): Promise<number>;`,
-    aggregate: `aggregate(args: { where?: ${n}Where; ${aggregates} }): Promise<{ _count?: Record<string, number>; _sum?: Record<string, number | string | null>; _avg?: Record<string, number | null>; _min?: Record<string, unknown>; _max?: Record<string, unknown> }>;`,
-    groupBy: `/** At most ${spec.maxTake} groups, ordered by \`by\`. */\n  groupBy(args: { by: ${n}Sortable[]; where?: ${n}Where; take?: number; ${aggregates} }): Promise<Array<Partial<${n}> & { _count?: Record<string, number>; _sum?: Record<string, number | string | null>; _avg?: Record<string, number | null>; _min?: Record<string, unknown>; _max?: Record<string, unknown> }>>;`,
-    create: `create(args: { data: ${data(false)} }): Promise<${n}>;`,
-    update: `update(args: { where: ${unique}; data: ${data(true)} }): Promise<${n}>;`,
-    delete: `/** Returns the row as it was. */\n  delete(args: { where: ${unique} }): Promise<${n}>;`,
+    aggregate: `aggregate(args: { where?: ${n}Where } & ${n}Aggregates): Promise<Aggregated>;`,
+    groupBy: `/** At most ${spec.maxTake} groups, ordered by \`by\`. */\n  groupBy(args: { by: ${n}Sortable[]; where?: ${n}Where; take?: number } & ${n}Aggregates): Promise<Array<Partial<${n}> & Aggregated>>;`,
+    create: `create(args: { data: ${n}Data }): Promise<${n}>;`,
+    update: `update(args: { where: ${n}Unique; data: Partial<${n}Data> }): Promise<${n}>;`,
+    delete: `/** Returns the row as it was. */\n  delete(args: { where: ${n}Unique }): Promise<${n}>;`,
   };
-  const ops = [...query, ...(writes ? mutate : [])];
   return `${doc(spec.doc)}interface ${n} {\n${row.join('\n')}\n}
 interface ${n}Where {\n${where.join('\n')}\n}
-type ${n}Sortable = ${union(v.sortable)};
+${types.join('\n')}
 interface ${n}Delegate {\n${ops.map((o) => `  ${methods[o]}`).join('\n')}\n}`;
 }
 

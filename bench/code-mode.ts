@@ -59,7 +59,10 @@ async function timed(client: Client, name: string, args: Record<string, unknown>
 async function setMode(dir: string, mode: Mode): Promise<void> {
   const file = path.join(dir, 'mcp-gen.config.ts');
   const text = (await fs.readFile(file, 'utf8')).replace(/\n {2}mode: '\w+',/, '');
-  await fs.writeFile(file, mode === 'full' ? text : text.replace("auth: 'none',", `auth: 'none',\n  mode: '${mode}',`));
+  // Code mode's wall clock is raised: this measures tokens, and a loaded two-core box can take
+  // seconds over a cold server's first queries.
+  const code = mode === 'code' ? '\n  code: { timeoutMs: 30000 },' : '';
+  await fs.writeFile(file, mode === 'full' ? text.replace(/\n {2}code: \{[^}]*\},/, '') : text.replace("auth: 'none',", `auth: 'none',\n  mode: '${mode}',${code}`));
   const gen = await mcpGen(['generate'], dir);
   if (gen.code !== 0) throw new Error(gen.stderr || gen.stdout);
 }

@@ -1,5 +1,5 @@
 // What drives the size of a per-model tool's tools/list entry, read from the plan: the lean
-// listing (templates/runtime/listing.ts) writes each filterable field once in a `where` (as a
+// listing (templates/runtime/tools/listing/listing.ts) writes each filterable field once in a `where` (as a
 // property, or by name in the description for wide models), field names again in name lists
 // (select, orderBy, aggregate lists), relations by name and target, writable fields in `data`.
 import type { ModelPlan, Operation } from '../plan/types.js';

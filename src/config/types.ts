@@ -327,8 +327,8 @@ export interface LimitsConfig {
 /** Audit records: one per write tool call (create, update, delete, custom writes), with its outcome. */
 export interface AuditConfig {
   /**
-   * `'stdout'`: one JSON line per record. `{ model }`: rows of a Prisma model you add (see the
-   * README for the model); it must have the fields the runtime writes.
+   * `'stdout'`: one JSON line per record. `{ model }`: rows of a Prisma model you add (see mcp-gen's
+   * docs/operations.md for the model); it must have the fields the runtime writes.
    * @default 'stdout'
    * @example { model: 'McpAuditLog' }
    */

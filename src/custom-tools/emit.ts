@@ -1,6 +1,6 @@
 /**
  * `custom-tools.ts`: imports the user's tool modules and turns each export into a ToolDef with
- * runtime/custom.ts. The call `fromFunction(meta, <input schema>, fn)` is what makes tsc check
+ * runtime/tools/custom.ts. The call `fromFunction(meta, <input schema>, fn)` is what makes tsc check
  * that the derived schema produces what the function's `args` type accepts.
  */
 import type { Plan } from '../plan/types.js';
@@ -31,9 +31,9 @@ export function emitCustomTools(plan: Plan, tools: readonly CustomTool[], dir: s
   const body = entries.join('\n');
   const imports: ImportSpec[] = [
     { from: 'zod', names: body.includes('z.') ? ['z'] : [] },
-    { from: 'runtime/filters.ts', names: /\bf\./.test(body) ? ['* as f'] : [] },
-    { from: 'runtime/custom.ts', names: [...new Set(tools.map((t) => (t.form === 'function' ? 'fromFunction' : 'fromDefinition')))] },
-    { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
+    { from: 'runtime/data/filters.ts', names: /\bf\./.test(body) ? ['* as f'] : [] },
+    { from: 'runtime/tools/custom.ts', names: [...new Set(tools.map((t) => (t.form === 'function' ? 'fromFunction' : 'fromDefinition')))] },
+    { from: 'runtime/core/spec.ts', names: ['ToolDef'], typeOnly: true },
     ...[...byModule].map(([from, names]) => ({ from, names })),
   ];
   const header = jsDoc(`Your own tools from ${dir}/ (${tools.map((t) => t.toolName).join(', ') || 'none'}).`);

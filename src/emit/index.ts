@@ -26,12 +26,12 @@ export const RUNTIME_NOCHECK = '// @ts-nocheck — mcp-gen runtime: checked in m
 
 /** Runtime files that only some configurations need. */
 const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
-  'auth.ts': (plan) => plan.auth.kind === 'apiKeys',
+  'auth/keys/verifier.ts': (plan) => plan.auth.kind === 'apiKeys',
 };
 
-/** Runtime folders only some projects use: `publish/` when procedures are published, `code/` in code mode. */
+/** Runtime folders only some projects use: `publish/` when procedures are published, `tools/code/` in code mode. */
 function neededFolder(name: string, plan: Plan, extra: readonly GeneratedFile[]): boolean {
-  if (name.startsWith('code/')) return plan.models.some((m) => m.mode === 'code');
+  if (name.startsWith('tools/code/')) return plan.models.some((m) => m.mode === 'code');
   const folder = /^(publish)\//.exec(name)?.[1];
   return !folder || extra.some((f) => f.path.startsWith(`${folder}/`));
 }

@@ -1,7 +1,7 @@
 /**
  * `models/<model>.ts`: the model's field table, its runtime spec (fields, relations, keys, scope,
  * operations, writable fields, limits) and, in full mode, its tools. Validators are not emitted:
- * the runtime builds them from the spec (runtime/validators.ts), once, for both modes, so model
+ * the runtime builds them from the spec (runtime/data/validators.ts), once, for both modes, so model
  * modules never import each other.
  */
 import type { ModelPlan, Operation, Plan } from '../plan/types.js';
@@ -63,9 +63,9 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
   const full = mp.mode === 'full';
   const enums = [...new Set(mp.fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
   const imports: ImportSpec[] = [
-    { from: 'runtime/filters.ts', names: ['* as f'] },
-    ...(full ? [{ from: 'runtime/model-tools.ts', names: ['* as t'] }] : []),
-    { from: 'runtime/spec.ts', names: ['ModelSpec'], typeOnly: true },
+    { from: 'runtime/data/filters.ts', names: ['* as f'] },
+    ...(full ? [{ from: 'runtime/tools/model-tools.ts', names: ['* as t'] }] : []),
+    { from: 'runtime/core/spec.ts', names: ['ModelSpec'], typeOnly: true },
     ...(enums.length ? [{ from: 'enums.ts', names: enums }] : []),
   ];
   const scope = scopeFunctions(plan, mp, path);

@@ -22,8 +22,8 @@ export function emitEnums(plan: Plan): GeneratedFile {
 export function emitRegistry(plan: Plan): GeneratedFile {
   const path = 'registry.ts';
   const imports: ImportSpec[] = [
-    { from: 'runtime/spec.ts', names: ['Registry'], typeOnly: true },
-    { from: 'runtime/validators.ts', names: ['defineRegistry'] },
+    { from: 'runtime/core/spec.ts', names: ['Registry'], typeOnly: true },
+    { from: 'runtime/data/validators.ts', names: ['defineRegistry'] },
     ...plan.models.map((m) => ({ from: `models/${m.fileName}.ts`, names: [specName(m)] })),
   ];
   const entries = plan.models.map((m) => [m.model.name, specName(m)] as const);
@@ -40,12 +40,12 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   const compact = plan.models.filter((m) => m.mode === 'compact');
   const code = plan.models.filter((m) => m.mode === 'code');
   const imports: ImportSpec[] = [
-    { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
+    { from: 'runtime/core/spec.ts', names: ['ToolDef'], typeOnly: true },
     ...full.map((m) => ({ from: `models/${m.fileName}.ts`, names: [toolsName(m)] })),
   ];
   const lists = full.map((m) => `  ...${toolsName(m)},`);
   if (compact.length > 0) {
-    imports.push({ from: 'runtime/compact/tools.ts', names: ['compactTools'] }, { from: 'registry.ts', names: ['models'] });
+    imports.push({ from: 'runtime/tools/compact/tools.ts', names: ['compactTools'] }, { from: 'registry.ts', names: ['models'] });
     lists.push(`  ...compactTools(models, ${strList(compact.map((m) => m.model.name))}),`);
   }
   const callables: string[] = [];
@@ -61,7 +61,7 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   }
   if (code.length > 0) {
     // The one registration of code mode: its tools, with the custom tools programs may call.
-    imports.push({ from: 'runtime/code/tools.ts', names: ['codeTools'] });
+    imports.push({ from: 'runtime/tools/code/tools.ts', names: ['codeTools'] });
     if (compact.length === 0) imports.push({ from: 'registry.ts', names: ['models'] });
     const caps = objectLiteral(Object.entries(plan.code ?? {}).map(([k, v]) => [k, String(v)]));
     const options = [...(Object.keys(plan.code ?? {}).length ? [`caps: ${caps}`] : []), ...(callables.length ? [`callables: [${callables.join(', ')}]`] : [])];
@@ -97,8 +97,8 @@ export function emitContext(plan: Plan): GeneratedFile {
   const fields = user ? uniqueFields([user.idField, ...user.info]) : [];
   const enumNames = [...new Set(fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
   const imports: ImportSpec[] = [
-    { from: 'runtime/spec.ts', names: ['ToolContext as BaseToolContext'], typeOnly: true },
-    { from: 'runtime/custom.ts', names: ['createDefineTool'] },
+    { from: 'runtime/core/spec.ts', names: ['ToolContext as BaseToolContext'], typeOnly: true },
+    { from: 'runtime/tools/custom.ts', names: ['createDefineTool'] },
     { from: db, names: ['prisma'], typeOnly: true },
     ...(enumNames.length ? [{ from: 'enums.ts', names: enumNames, typeOnly: true }] : []),
   ];
@@ -134,8 +134,8 @@ export function emitUserInfo(plan: Plan): GeneratedFile | undefined {
   const fields = uniqueFields([user.idField, ...user.info]);
   const enumNames = [...new Set(fields.filter((f) => f.kind === 'enum').map((f) => f.type))].sort();
   const imports: ImportSpec[] = [
-    { from: 'runtime/filters.ts', names: ['* as f'] },
-    { from: 'runtime/model-tools.ts', names: ['userInfoTool'] },
+    { from: 'runtime/data/filters.ts', names: ['* as f'] },
+    { from: 'runtime/tools/model-tools.ts', names: ['userInfoTool'] },
     ...(enumNames.length ? [{ from: 'enums.ts', names: enumNames }] : []),
   ];
   const row = objectLiteral(fields.map((f) => [f.name, fieldDesc(f)]));
@@ -155,14 +155,14 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
   const path = 'index.ts';
   const apiKeys = plan.auth.kind === 'apiKeys';
   const imports: ImportSpec[] = [
-    { from: 'runtime/caller.ts', names: ['Verifier'], typeOnly: true },
-    { from: 'runtime/server.ts', names: ['createToolServer', 'toolAccessMap'] },
-    { from: 'runtime/server.ts', names: ['ToolCallHook'], typeOnly: true },
+    { from: 'runtime/core/caller.ts', names: ['Verifier'], typeOnly: true },
+    { from: 'runtime/mcp/server.ts', names: ['createToolServer', 'toolAccessMap'] },
+    { from: 'runtime/mcp/server.ts', names: ['ToolCallHook'], typeOnly: true },
     { from: 'runtime/http/handler.ts', names: ['createHandler'] },
     { from: 'runtime/http/handler.ts', names: ['HandlerOptions', 'McpHandler'], typeOnly: true },
-    { from: 'runtime/http/node.ts', names: ['boundHosts', 'listen', 'listenHost'] },
-    { from: 'runtime/http/node.ts', names: ['NodeServerOptions', 'RunningServer'], typeOnly: true },
-    { from: 'runtime/db.ts', names: ['databaseReady'] },
+    { from: 'runtime/adapters/node.ts', names: ['boundHosts', 'listen', 'listenHost'] },
+    { from: 'runtime/adapters/node.ts', names: ['NodeServerOptions', 'RunningServer'], typeOnly: true },
+    { from: 'runtime/data/db.ts', names: ['databaseReady'] },
     { from: 'registry.ts', names: ['models'] },
     { from: 'tools.ts', names: ['tools'] },
     { from: 'context.ts', names: ['Db'], typeOnly: true },
@@ -173,7 +173,7 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
   let oauth = emitOAuthWiring(plan, path, '{}');
   if (apiKeys) {
     const user = plan.auth.user!;
-    imports.push({ from: 'runtime/auth.ts', names: ['apiKeyVerifier'] });
+    imports.push({ from: 'runtime/auth/keys/verifier.ts', names: ['apiKeyVerifier'] });
     const select = objectLiteral(uniqueFields([user.idField, ...user.info]).map((f) => [f.name, 'true']));
     oauth = emitOAuthWiring(plan, path, select);
     imports.push(...oauth.imports);
@@ -192,10 +192,10 @@ fetch handler to mount in your app (Next.js, Express, Fastify, Hono).`)}${import
 export { models } from './registry.js';
 export { tools } from './tools.js';
 export type { CurrentUser, Db, ToolContext } from './context.js';
-export type { Caller, Verifier } from './runtime/caller.js';
+export type { Caller, Verifier } from './runtime/core/caller.js';
 export type { McpHandler, RequestHooks, RequestInfo, Route } from './runtime/http/handler.js';
-export type { RunningServer } from './runtime/http/node.js';
-export type { ToolCall, ToolCallHook } from './runtime/server.js';
+export type { RunningServer } from './runtime/adapters/node.js';
+export type { ToolCall, ToolCallHook } from './runtime/mcp/server.js';
 
 export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tools' | 'verifiers'> {
   /** Your Prisma client (from ${plan.dbModule}). */

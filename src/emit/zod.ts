@@ -1,6 +1,6 @@
 /**
  * What each field becomes in each role. Emitted code refers to the runtime's building blocks as
- * `f.*` (runtime/filters.ts) and to enum tuples from `enums.ts`.
+ * `f.*` (runtime/data/filters.ts) and to enum tuples from `enums.ts`.
  */
 import type { ValueField } from '../ir/types.js';
 import type { Provider } from '../ir/types.js';

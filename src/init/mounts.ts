@@ -35,7 +35,7 @@ export async function scaffoldMounts(root: string, pkg: PackageJson, log: (line:
     }
     next.push(...scaffold.note.map((line) => `  ${line}`));
   }
-  next.push(`  behind your app's own host name, allow it: MCP_ALLOWED_HOSTS=app.example.com (README, "Mounting in your app")`);
+  next.push(`  behind your app's own host name, allow it: MCP_ALLOWED_HOSTS=app.example.com (mcp-gen docs/mounting.md, "Your host name")`);
   return next;
 }
 

@@ -24,7 +24,7 @@ export function addOAuthModels(files: readonly (readonly [string, string])[], op
   const blocks = files.flatMap(([file, text]) => scanBlocks(file, text));
   const present = Object.values(OAUTH_MODELS).filter((name) => blocks.some((b) => b.kind === 'model' && b.name === name));
   if (present.length === 3) return { files: [], note: `Models ${present.join(', ')} already exist; schema left unchanged.` };
-  if (present.length) throw new SchemaError(`The schema has ${present.join(', ')} but not all three OAuth models; remove them or add the others (see mcp-gen's README, "OAuth").`);
+  if (present.length) throw new SchemaError(`The schema has ${present.join(', ')} but not all three OAuth models; remove them or add the others (see mcp-gen's docs/auth-and-oauth.md).`);
   const user = blocks.find((b) => b.kind === 'model' && b.name === opts.userModel);
   if (!user) throw new SchemaError(`auth.user.model: no model ${opts.userModel} in the schema.`);
   const clash = user.fields.find((f) => f.name === GRANTS_FIELD);

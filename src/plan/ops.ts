@@ -37,7 +37,7 @@ export function planOps(config: ResolvedConfig, models: ReadonlyMap<string, Mode
   if (sink === false) return { ...limits, audit: false };
   if (sink === 'stdout') return { ...limits, audit: { sink: 'stdout' } };
   const model = models.get(sink.model);
-  if (!model) report.problem('audit.sink.model', `${unknownModel(sink.model, models)}; add the audit model from the README (section "Rate limits, audit and tracing")`);
+  if (!model) report.problem('audit.sink.model', `${unknownModel(sink.model, models)}; add the audit model from the mcp-gen docs/operations.md ("Rate limits, audit and tracing")`);
   else {
     const fields = new Map(model.fields.map((f) => [f.name, f]));
     const wrong = AUDIT_FIELDS.filter(([name, type, optional]) => {
@@ -47,7 +47,7 @@ export function planOps(config: ResolvedConfig, models: ReadonlyMap<string, Mode
     });
     if (wrong.length > 0) {
       const list = wrong.map(([name, type, optional]) => `${name} ${type}${optional ? '?' : ''}`).join(', ');
-      report.problem('audit.sink.model', `${sink.model} needs the fields ${list} (see the audit model in the README)`);
+      report.problem('audit.sink.model', `${sink.model} needs the fields ${list} (see the audit model in the mcp-gen docs/operations.md)`);
     }
   }
   return { ...limits, audit: { sink: 'model', model: sink.model, delegate: delegateName(sink.model) } };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { BUDGET, estimate } from '../../src/budget/estimate.js';
 import { budgetReport } from '../../src/budget/report.js';
 import { loadProject } from '../../src/generate.js';
-import { listing } from '../../templates/runtime/listing.js';
+import { listing } from '../../templates/runtime/tools/listing/listing.js';
 // The registry first: a server loads it before listing (relations resolve through it).
 import '../golden/blog/registry.js';
 import { tools } from '../golden/blog/tools.js';

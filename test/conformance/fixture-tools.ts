@@ -1,7 +1,7 @@
 // The conformance suite calls tools by fixed names. These two are ordinary ToolDefs (what a custom
 // tool becomes), so the suite checks our progress and logging paths, not a special case.
 import { z } from 'zod';
-import type { ToolDef } from '../../templates/runtime/spec.js';
+import type { ToolDef } from '../../templates/runtime/core/spec.js';
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 

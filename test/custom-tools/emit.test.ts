@@ -23,7 +23,7 @@ describe('emitCustomTools', () => {
     expect(file.content).toContain("import { run as run2 } from '../tools/sub/b.js';");
     expect(file.content).toContain("fromDefinition(run2, { name: 'run_b', toolset: 'app', title: 'Run b' })");
     expect(file.content).toContain('    z2,\n');
-    expect(file.content).not.toContain('runtime/filters.js');
+    expect(file.content).not.toContain('runtime/data/filters.js');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Issue 11 (rate limits, audit, tracing) end to end: a project with API keys generates its server
- * from a config with `limits` and `audit: { sink: { model } }` (the audit model as the README
+ * from a config with `limits` and `audit: { sink: { model } }` (the audit model as docs/operations.md
  * gives it); the generated server runs in this process over real HTTP and a real SQLite database.
  * The limit cases run once per store: memory, and Redis when MCPGEN_TEST_REDIS_URL is set.
  */
@@ -21,8 +21,8 @@ import { typecheck } from '../helpers/tsc.js';
 import { mcpGen } from './cli.js';
 import { bearer, rpc } from './scoping/rpc.js';
 
-/** The audit model exactly as the README documents it. */
-const README_AUDIT_MODEL = /```prisma\n(model McpAuditLog \{[\s\S]*?\n\})\n```/.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))![1]!;
+/** The audit model exactly as docs/operations.md documents it. */
+const README_AUDIT_MODEL = /```prisma\n(model McpAuditLog \{[\s\S]*?\n\})\n```/.exec(readFileSync(path.join(repoRoot, 'docs/operations.md'), 'utf8'))![1]!;
 
 const CONFIG = `export default {
   auth: { apiKeys: true, user: { model: 'User', info: ['id', 'email'] } },

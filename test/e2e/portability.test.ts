@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { models, serverInfo, startServer } from '../golden/blog/index.js';
-import { compactTools } from '../golden/blog/runtime/compact/tools.js';
+import { compactTools } from '../golden/blog/runtime/tools/compact/tools.js';
 import { createHandler } from '../golden/blog/runtime/http/handler.js';
-import { boundHosts, listen, type RunningServer } from '../golden/blog/runtime/http/node.js';
-import { createToolServer, toolAccessMap } from '../golden/blog/runtime/server.js';
+import { boundHosts, listen, type RunningServer } from '../golden/blog/runtime/adapters/node.js';
+import { createToolServer, toolAccessMap } from '../golden/blog/runtime/mcp/server.js';
 import { node22With } from '../helpers/node22.js';
 import { run } from '../helpers/run.js';
 

@@ -21,7 +21,7 @@ import { execSql, VIEW_SQL, JOIN_TABLE_SQL } from './types-sql.js';
 
 const BIG = '9007199254740993'; // 2^53 + 1: a JavaScript number would round it
 const NEG_BIG = '-9223372036854775808'; // BigInt's minimum
-/** Exact on PostgreSQL and MariaDB (DECIMAL(20,6)); SQLite stores Decimal as a double (see README). */
+/** Exact on PostgreSQL and MariaDB (DECIMAL(20,6)); SQLite stores Decimal as a double (see docs/databases.md). */
 const AMOUNT: Record<TestProvider, [string, string]> = {
   postgresql: ['12345678901234.123456', '-0.000001'],
   mysql: ['12345678901234.123456', '-0.000001'],

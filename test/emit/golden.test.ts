@@ -40,8 +40,8 @@ it('compact mode: no per-model tools; tools.ts serves the compact models through
     "/** Every tool this server offers, in a stable order. */
     import { userTools } from './models/user.js';
     import { models } from './registry.js';
-    import { compactTools } from './runtime/compact/tools.js';
-    import type { ToolDef } from './runtime/spec.js';
+    import type { ToolDef } from './runtime/core/spec.js';
+    import { compactTools } from './runtime/tools/compact/tools.js';
 
     export const tools: readonly ToolDef[] = [
       ...userTools,
@@ -65,7 +65,7 @@ it('code mode: tools.ts registers codeTools once, with the configured caps and t
     import { customTools } from './custom-tools.js';
     import { userTools } from './models/user.js';
     import { models } from './registry.js';
-    import { codeTools } from './runtime/code/tools.js';
+    import { codeTools } from './runtime/tools/code/tools.js';
     import type { ToolDef } from './runtime/spec.js';
 
     export const tools: readonly ToolDef[] = [
@@ -77,8 +77,8 @@ it('code mode: tools.ts registers codeTools once, with the configured caps and t
   `);
   expect(files.get('models/blog-post.ts')).toMatch(/^\/\*\* BlogPost \(toolset blog\): code mode \(execute: db\.blogPost, writes\)\. \*\//);
   // The sandbox runtime is emitted only for code mode: other projects neither carry nor load it.
-  const runtime = new Map([['code/tools.ts', '// code'], ['spec.ts', '// spec']]);
+  const runtime = new Map([['tools/code/tools.ts', '// code'], ['core/spec.ts', '// spec']]);
   const paths = (p: typeof plan) => emit({ plan: p, version: '0.0.0-golden', runtime }).map((f) => f.path).filter((f) => f.startsWith('runtime/'));
-  expect(paths(mixed)).toEqual(['runtime/code/tools.ts', 'runtime/spec.ts']);
-  expect(paths(plan)).toEqual(['runtime/spec.ts']);
+  expect(paths(mixed)).toEqual(['runtime/core/spec.ts', 'runtime/tools/code/tools.ts']);
+  expect(paths(plan)).toEqual(['runtime/core/spec.ts']);
 });

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
 
 const handler = createHandler({ tools: toolAccessMap([]), server: createToolServer({ name: 't', version: '0', tools: [], models: {}, prisma: null }) });
 afterAll(() => handler.close());

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextMcp, nextMcpRoutes } from '../../templates/runtime/adapters/next.js';
 import { createHandler, type McpHandler } from '../../templates/runtime/http/handler.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
 
 const PRM = '/.well-known/oauth-protected-resource';
 

@@ -44,8 +44,8 @@ describe('next mount scaffold', () => {
     expect(s.note.join('\n')).not.toContain('add to');
   });
 
-  it('the README shows the route exactly as init writes it, and the config line', async () => {
-    const readme = await fs.readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  it('docs/mounting.md shows the route exactly as init writes it, and the config line', async () => {
+    const readme = await fs.readFile(new URL('../../docs/mounting.md', import.meta.url), 'utf8');
     const s = await next.scaffold(await project({ 'next.config.js': 'module.exports = {};\n' }, ['app']));
     expect(readme).toContain(`yet, \`next.config.mjs\`. The route:\n\n\`\`\`ts\n${s.files[0]![1]}\`\`\``);
     const line = s.note.find((l) => l.includes('extensionAlias'))!.trim();

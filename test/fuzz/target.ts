@@ -6,16 +6,16 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
-import { compactTools } from '../../templates/runtime/compact/tools.js';
-import { createDefineTool, fromDefinition } from '../../templates/runtime/custom.js';
-import { createToolServer } from '../../templates/runtime/server.js';
-import type { ToolDef } from '../../templates/runtime/spec.js';
-import { defineRegistry } from '../../templates/runtime/validators.js';
+import { compactTools } from '../../templates/runtime/tools/compact/tools.js';
+import { createDefineTool, fromDefinition } from '../../templates/runtime/tools/custom.js';
+import { createToolServer } from '../../templates/runtime/mcp/server.js';
+import type { ToolDef } from '../../templates/runtime/core/spec.js';
+import { defineRegistry } from '../../templates/runtime/data/validators.js';
 import { models } from '../runtime/fixture/registry.js';
 import { tools as blogTools } from '../runtime/fixture/tools.js';
 import { createBlogDb, seedBlog, type BlogDb } from '../runtime/blog-db.js';
 import { call, connect, startBlogServer } from '../runtime/mcp-client.js';
-import type { RunningServer } from '../../templates/runtime/http/node.js';
+import type { RunningServer } from '../../templates/runtime/adapters/node.js';
 import { argsFor, forgedCursor, hostileString, hostileValue } from './arbitraries.js';
 
 const defineTool = createDefineTool<{ prisma: any; user: { id: number } }>();

@@ -32,6 +32,6 @@ export async function listGenerated(generatedDir: string): Promise<{ name: strin
   // The registry first, as the server's index.ts does: relations resolve through it.
   await import(pathToFileURL(path.join(generatedDir, 'registry.ts')).href);
   const { tools } = (await import(pathToFileURL(path.join(generatedDir, 'tools.ts')).href)) as { tools: readonly object[] };
-  const { listing } = (await import(pathToFileURL(path.join(generatedDir, 'runtime/listing.ts')).href)) as { listing: (t: object) => { name: string } };
+  const { listing } = (await import(pathToFileURL(path.join(generatedDir, 'runtime/tools/listing/listing.ts')).href)) as { listing: (t: object) => { name: string } };
   return tools.map(listing);
 }

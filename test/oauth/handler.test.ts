@@ -3,15 +3,15 @@
 // matter; and a 403 insufficient_scope names the protected-resource metadata for step-up.
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyVerifier } from '../../templates/runtime/auth.js';
+import { apiKeyVerifier } from '../../templates/runtime/auth/keys/verifier.js';
 import { createOAuthServer, type OAuthServer } from '../../templates/runtime/auth/oauth-server/index.js';
 import { requireCredential } from '../../templates/runtime/auth/resource/challenge.js';
 import { prmUrl, publicHosts } from '../../templates/runtime/auth/resource/metadata.js';
-import type { Verifier } from '../../templates/runtime/caller.js';
+import type { Verifier } from '../../templates/runtime/core/caller.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
-import type { ToolDef } from '../../templates/runtime/spec.js';
+import { listen, type RunningServer } from '../../templates/runtime/adapters/node.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
+import type { ToolDef } from '../../templates/runtime/core/spec.js';
 import { createKey } from '../../src/keys/commands.js';
 import { blogKeyModel } from '../keys/project.js';
 import { bearer, rawCall, rpc } from '../e2e/scoping/rpc.js';

@@ -1,6 +1,6 @@
 // Audit records: the shape, the stdout sink, and a failing sink that must not lose the record.
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, type Caller } from '../../templates/runtime/caller.js';
+import { ANONYMOUS, type Caller } from '../../templates/runtime/core/caller.js';
 import { auditRecord, emitAudit, stdoutSink } from '../../templates/runtime/ops/audit.js';
 
 const alice: Caller = { user: { id: 42n, email: 'alice@example.com' }, scopes: ['write'], credential: { kind: 'oauth', id: 'grant-9', clientId: 'claude' } };

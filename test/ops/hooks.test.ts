@@ -1,7 +1,7 @@
 // The ops hooks on their own: exactly one audit record per write call whatever the outcome,
 // none for reads; write calls refused before they run are recorded by onBody.
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../templates/runtime/caller.js';
+import type { Caller } from '../../templates/runtime/core/caller.js';
 import type { AuditRecord } from '../../templates/runtime/ops/audit.js';
 import { createOps } from '../../templates/runtime/ops/hooks.js';
 import type { RateLimits } from '../../templates/runtime/ops/rate-limit.js';

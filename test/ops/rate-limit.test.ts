@@ -1,6 +1,6 @@
 // The rate-limit policy: which bucket a request draws from, and the 429 it gets.
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../templates/runtime/caller.js';
+import type { Caller } from '../../templates/runtime/core/caller.js';
 import { createRateLimiter, ipKey } from '../../templates/runtime/ops/rate-limit.js';
 import { memoryStore } from '../../templates/runtime/ops/rate-store.js';
 

@@ -41,10 +41,10 @@ describe('planOps', () => {
 
   it('names a missing model, and the fields a model lacks or declares required', () => {
     expect(problems(() => buildPlan(blog, config({ toolsets, audit: { sink: { model: 'AuditLog' } } })))[0]).toMatch(
-      /^audit\.sink\.model: unknown model "AuditLog".*add the audit model from the README/,
+      /^audit\.sink\.model: unknown model "AuditLog".*add the audit model from the mcp-gen docs\/operations\.md/,
     );
     expect(problems(() => buildPlan(withAudit(auditModel(['ids', 'traceId'], { requiredError: true })), config({ toolsets, audit: { sink: { model: 'McpAuditLog' } } })))).toEqual([
-      'audit.sink.model: McpAuditLog needs the fields ids String, error String?, traceId String? (see the audit model in the README)',
+      'audit.sink.model: McpAuditLog needs the fields ids String, error String?, traceId String? (see the audit model in the mcp-gen docs/operations.md)',
     ]);
   });
 });

@@ -2,7 +2,7 @@
 // (see db-errors.test.ts for the end-to-end runs), mapped to one kind each; field names come only
 // from the visible list.
 import { describe, expect, it } from 'vitest';
-import { classifyDbError, fieldsNamed } from '../../templates/runtime/db-errors.js';
+import { classifyDbError, fieldsNamed } from '../../templates/runtime/data/db-errors.js';
 
 const adapter = (cause: Record<string, unknown>) =>
   Object.assign(new Error('Database error'), { name: 'PrismaClientKnownRequestError', code: 'P2039', meta: { driverAdapterError: { name: 'DriverAdapterError', cause } } });

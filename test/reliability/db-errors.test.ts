@@ -7,8 +7,8 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RunningServer } from '../../templates/runtime/http/node.js';
-import { delegate, transaction } from '../../templates/runtime/db.js';
+import type { RunningServer } from '../../templates/runtime/adapters/node.js';
+import { delegate, transaction } from '../../templates/runtime/data/db.js';
 import { testDatabases } from '../helpers/databases.js';
 import { blogPostSpec } from '../runtime/fixture/models/blog-post.js';
 import { call, connect, startBlogServer } from '../runtime/mcp-client.js';

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { databaseReady } from '../../templates/runtime/db.js';
+import { databaseReady } from '../../templates/runtime/data/db.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { listen, type RunningServer } from '../../templates/runtime/adapters/node.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
 import { testDatabases } from '../helpers/databases.js';
 import { models } from '../runtime/fixture/registry.js';
 import { tools } from '../runtime/fixture/tools.js';

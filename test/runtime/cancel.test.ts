@@ -1,8 +1,8 @@
 // Routing of stateless (2025-11-25) cancellations: by credential and request id, never across
 // callers, and never guessing when two clients of one credential use the same id.
 import { describe, expect, it } from 'vitest';
-import type { Credential } from '../../templates/runtime/caller.js';
-import { Cancellations } from '../../templates/runtime/http/cancel.js';
+import type { Credential } from '../../templates/runtime/core/caller.js';
+import { Cancellations } from '../../templates/runtime/mcp/cancel.js';
 
 const ann: Credential = { kind: 'api-key', id: 'k-ann' };
 const bob: Credential = { kind: 'api-key', id: 'k-bob' };

@@ -5,7 +5,7 @@ import { clientAddress } from '../../templates/runtime/http/client-address.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
 import { createOps } from '../../templates/runtime/ops/hooks.js';
 import { memoryStore } from '../../templates/runtime/ops/rate-store.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
 
 describe('clientAddress', () => {
   it('without trusted proxies: the peer, whatever X-Forwarded-For says', () => {

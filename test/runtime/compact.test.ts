@@ -2,14 +2,14 @@
 // down, and compact mode's describe text and error hints, on a small clinic-like registry.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatZodError } from '../../templates/runtime/errors.js';
-import { argsSchema, normalize } from '../../templates/runtime/compact/args.js';
-import { describeModel, summaryLine } from '../../templates/runtime/compact/describe.js';
-import { hintFor } from '../../templates/runtime/compact/hints.js';
-import { compactTools } from '../../templates/runtime/compact/tools.js';
-import { rewriteWhere } from '../../templates/runtime/scope.js';
-import type { ModelSpec } from '../../templates/runtime/spec.js';
-import { defineRegistry, validatorsOf } from '../../templates/runtime/validators.js';
+import { formatZodError } from '../../templates/runtime/core/errors.js';
+import { argsSchema, normalize } from '../../templates/runtime/tools/compact/args.js';
+import { describeModel, summaryLine } from '../../templates/runtime/tools/compact/describe.js';
+import { hintFor } from '../../templates/runtime/tools/compact/hints.js';
+import { compactTools } from '../../templates/runtime/tools/compact/tools.js';
+import { rewriteWhere } from '../../templates/runtime/data/scope.js';
+import type { ModelSpec } from '../../templates/runtime/core/spec.js';
+import { defineRegistry, validatorsOf } from '../../templates/runtime/data/validators.js';
 
 type U = { id: number };
 const Kind = ['CHECKUP', 'URGENT'] as const;

@@ -5,12 +5,12 @@
 // the call, and requests the SDK would refuse, or that carry anything unusual, are left to it.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ANONYMOUS } from '../../templates/runtime/caller.js';
-import { serveDirect } from '../../templates/runtime/http/exchange.js';
+import { ANONYMOUS } from '../../templates/runtime/core/caller.js';
+import { serveDirect } from '../../templates/runtime/mcp/exchange.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { ToolError } from '../../templates/runtime/errors.js';
-import { createToolServer, toolAccessMap, type ToolServer } from '../../templates/runtime/server.js';
-import type { ToolDef } from '../../templates/runtime/spec.js';
+import { ToolError } from '../../templates/runtime/core/errors.js';
+import { createToolServer, toolAccessMap, type ToolServer } from '../../templates/runtime/mcp/server.js';
+import type { ToolDef } from '../../templates/runtime/core/spec.js';
 
 let release: () => void = () => {};
 let aborted: Promise<boolean> = Promise.resolve(false);

@@ -6,9 +6,9 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
-import type { ToolDef } from '../../templates/runtime/spec.js';
+import { listen, type RunningServer } from '../../templates/runtime/adapters/node.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
+import type { ToolDef } from '../../templates/runtime/core/spec.js';
 import { startBlogServer } from './mcp-client.js';
 
 let server: RunningServer;

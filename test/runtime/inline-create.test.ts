@@ -5,11 +5,11 @@
 // matches what is in the database.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { delegate, runsInline } from '../../templates/runtime/db.js';
-import { checkDeadline, uninterrupted, withDeadline } from '../../templates/runtime/deadline.js';
-import { toolErrorMessage } from '../../templates/runtime/errors.js';
-import * as t from '../../templates/runtime/model-tools.js';
-import type { ToolContext } from '../../templates/runtime/spec.js';
+import { delegate, runsInline } from '../../templates/runtime/data/db.js';
+import { checkDeadline, uninterrupted, withDeadline } from '../../templates/runtime/data/deadline.js';
+import { toolErrorMessage } from '../../templates/runtime/core/errors.js';
+import * as t from '../../templates/runtime/tools/model-tools.js';
+import type { ToolContext } from '../../templates/runtime/core/spec.js';
 import { commentSpec } from './fixture/models/comment.js';
 import { models } from './fixture/registry.js';
 import { CommentCreate, CommentRow } from './fixture/schemas/comment.js';

@@ -3,10 +3,10 @@
 // over other user fields — and a user that is gone by then is a 401, with nothing run.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Caller } from '../../templates/runtime/caller.js';
+import type { Caller } from '../../templates/runtime/core/caller.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
-import type { ModelSpec, Registry, ToolDef } from '../../templates/runtime/spec.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
+import type { ModelSpec, Registry, ToolDef } from '../../templates/runtime/core/spec.js';
 
 const spec = (userFields?: readonly string[]): ModelSpec => ({
   name: 'Note', delegate: 'note', fields: {}, relations: {}, keys: [], defaultTake: 1, maxTake: 1,

@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { listing } from '../../templates/runtime/listing.js';
+import { listing } from '../../templates/runtime/tools/listing/listing.js';
 // The registry first: a server loads it before listing (relations resolve through it).
 import '../golden/blog/registry.js';
 import { tools } from '../golden/blog/tools.js';

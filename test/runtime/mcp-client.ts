@@ -2,9 +2,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
-import { createToolServer, toolAccessMap, type ToolServerOptions } from '../../templates/runtime/server.js';
-import type { Registry } from '../../templates/runtime/spec.js';
+import { listen, type RunningServer } from '../../templates/runtime/adapters/node.js';
+import { createToolServer, toolAccessMap, type ToolServerOptions } from '../../templates/runtime/mcp/server.js';
+import type { Registry } from '../../templates/runtime/core/spec.js';
 import { models as blogModels } from './fixture/registry.js';
 import { tools } from './fixture/tools.js';
 

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createHandler } from '../../templates/runtime/http/handler.js';
-import { listen, type RunningServer } from '../../templates/runtime/http/node.js';
-import { createToolServer, toolAccessMap } from '../../templates/runtime/server.js';
-import type { ToolDef } from '../../templates/runtime/spec.js';
+import { listen, type RunningServer } from '../../templates/runtime/adapters/node.js';
+import { createToolServer, toolAccessMap } from '../../templates/runtime/mcp/server.js';
+import type { ToolDef } from '../../templates/runtime/core/spec.js';
 
 const slow: ToolDef = {
   name: 'slow', toolset: 'misc', access: 'read', title: 'Slow', description: 'Reports progress.',

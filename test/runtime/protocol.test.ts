@@ -2,7 +2,7 @@
 // (initialize handshake) and the v2 client pinned to 2026-07-28 (server/discover, per-request
 // envelope, Mcp-Method/Mcp-Name headers), plus the raw wire facts a client relies on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../templates/runtime/http/node.js';
+import type { RunningServer } from '../../templates/runtime/adapters/node.js';
 import { connectClient, connectClientV2 } from '../helpers/client.js';
 import { createBlogDb, seedBlog, type BlogDb } from './blog-db.js';
 import { startBlogServer } from './mcp-client.js';

@@ -1,12 +1,12 @@
 // Pure parts of the runtime: filters, cursors, values, scope rewriting, error formatting.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decodeCursor, encodeKeyCursor, encodeOffsetCursor } from '../../templates/runtime/cursor.js';
-import { formatZodError, toDatabaseError, toolErrorMessage, ToolError } from '../../templates/runtime/errors.js';
-import * as f from '../../templates/runtime/filters.js';
-import { rewriteWhere, scopedWhere } from '../../templates/runtime/scope.js';
-import type { ModelSpec, Registry } from '../../templates/runtime/spec.js';
-import { serializeRow, toJsonValue } from '../../templates/runtime/values.js';
+import { decodeCursor, encodeKeyCursor, encodeOffsetCursor } from '../../templates/runtime/data/cursor.js';
+import { formatZodError, toDatabaseError, toolErrorMessage, ToolError } from '../../templates/runtime/core/errors.js';
+import * as f from '../../templates/runtime/data/filters.js';
+import { rewriteWhere, scopedWhere } from '../../templates/runtime/data/scope.js';
+import type { ModelSpec, Registry } from '../../templates/runtime/core/spec.js';
+import { serializeRow, toJsonValue } from '../../templates/runtime/data/values.js';
 
 const note: ModelSpec<{ id: number }> = {
   name: 'Note', delegate: 'note',

@@ -1,9 +1,9 @@
 // Scope checks that need a scope the fixture does not have: a created row outside the scope is
 // rolled back, and a to-one include into a scoped model comes back as null.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as t from '../../templates/runtime/model-tools.js';
-import type { Registry, ToolContext, ToolDef } from '../../templates/runtime/spec.js';
-import { toolErrorMessage } from '../../templates/runtime/errors.js';
+import * as t from '../../templates/runtime/tools/model-tools.js';
+import type { Registry, ToolContext, ToolDef } from '../../templates/runtime/core/spec.js';
+import { toolErrorMessage } from '../../templates/runtime/core/errors.js';
 import { blogPostSpec } from './fixture/models/blog-post.js';
 import { commentSpec, CommentWhere } from './fixture/models/comment.js';
 import { models } from './fixture/registry.js';

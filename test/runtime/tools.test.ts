@@ -2,7 +2,7 @@
 // official SDK client over Streamable HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RunningServer } from '../../templates/runtime/http/node.js';
+import type { RunningServer } from '../../templates/runtime/adapters/node.js';
 import { createBlogDb, seedBlog, type BlogDb } from './blog-db.js';
 import { call, connect, startBlogServer } from './mcp-client.js';
 

@@ -83,7 +83,7 @@ async function scaffold(ctx: ScaffoldContext) {
       `next: ${routeFile} serves ${MOUNT_PATH} and ${MOUNT_PATH}/<toolset> (Node runtime)`,
       ...(oauth ? [`next: OAuth at your app's root: ${authFiles.map(([f]) => f).join(', ')} (the handler: ${moduleFile})`, ...(await oauthNotes(ctx, routeFile, moduleFile))] : []),
       ...(missing ? [`    add to ${missing} (the generated code imports its .ts files as \`.js\`):`, `      ${EXTENSION_ALIAS}`] : []),
-      '    build and develop with webpack: next build --webpack, next dev --webpack (Turbopack cannot resolve them yet; README, "Next.js")',
+      '    build and develop with webpack: next build --webpack, next dev --webpack (Turbopack cannot resolve them yet; mcp-gen docs/mounting.md, "Next.js")',
     ],
   };
 }
@@ -97,7 +97,7 @@ async function oauthNotes(ctx: ScaffoldContext, routeFile: string, moduleFile: s
   const [route, shared] = await Promise.all([ctx.readFile(routeFile), ctx.readFile(moduleFile)]);
   return [
     ...(shared !== undefined && !shared.includes(ROUTES_EXPORT)
-      ? [`    ${moduleFile} exists and has no ${ROUTES_EXPORT}, which the OAuth routes import: add it (README, "Next.js", "With OAuth")`]
+      ? [`    ${moduleFile} exists and has no ${ROUTES_EXPORT}, which the OAuth routes import: add it (mcp-gen docs/mounting.md, "Next.js", "With OAuth")`]
       : []),
     ...(route !== undefined && !route.includes(`'${moduleImport(path.posix.dirname(routeFile), moduleFile)}'`)
       ? [`    ${routeFile} predates OAuth and builds its own handler: to share ${moduleFile}'s, import { mcp } from '${moduleImport(path.posix.dirname(routeFile), moduleFile)}' and export GET, POST and DELETE = mcp`]

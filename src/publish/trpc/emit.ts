@@ -70,7 +70,7 @@ function toolFile(p: PublishedProcedure): GeneratedFile {
   const body = `${p.input}\n${p.output ?? ''}`;
   const imports = importBlock(path, [
     { from: 'zod', names: ['z'] },
-    { from: 'runtime/filters.ts', names: /\bf\./.test(body) ? ['* as f'] : [] },
+    { from: 'runtime/data/filters.ts', names: /\bf\./.test(body) ? ['* as f'] : [] },
     { from: `${DIR}/router.ts`, names: ['procedureTool'] },
   ]);
   return {
@@ -88,7 +88,7 @@ export const ${exportOf(p)} = procedureTool(
 function listFile(procedures: readonly PublishedProcedure[], compact: string | undefined): GeneratedFile {
   const path = PUBLISHED_TOOLS_FILE;
   const imports = importBlock(path, [
-    { from: 'runtime/spec.ts', names: ['ToolDef'], typeOnly: true },
+    { from: 'runtime/core/spec.ts', names: ['ToolDef'], typeOnly: true },
     { from: 'runtime/publish/compact.ts', names: compact ? ['compactProcedureTools'] : [] },
     ...procedures.map((p) => ({ from: fileOf(p), names: [exportOf(p)] })),
   ]);

@@ -5,7 +5,7 @@
 // draining refused bodies, abort on disconnect); this file only says what Express already knows.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { routeMatches, type McpHandler, type RequestInfo } from '../http/handler.js';
-import { toNodeListener } from '../http/node.js';
+import { toNodeListener } from './node.js';
 
 /** The parts of an Express request the mount reads. */
 interface ExpressRequest extends IncomingMessage {

@@ -6,7 +6,7 @@
 // `reply.send(Response)`, so the app's onSend hooks (CORS, compression) still apply.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { McpHandler } from '../http/handler.js';
-import { toWebRequest } from '../http/node.js';
+import { toWebRequest } from './node.js';
 
 /** The parts of a Fastify request the mount reads. */
 interface FastifyRequest {

@@ -9,13 +9,13 @@
 // plain 2025-era tools/call and tools/list, which the tool server's own handlers answer directly
 // (exchange.ts).
 import { createMcpHandler as createSdkHandler } from '@modelcontextprotocol/server';
-import { ANONYMOUS, type Caller, type Verifier } from '../caller.js';
-import { toDatabaseError } from '../errors.js';
-import { allows, toolsetsOf, type RequestScope, type ToolAccess, type ToolServer } from '../server.js';
-import type { Access } from '../spec.js';
+import { ANONYMOUS, type Caller, type Verifier } from '../core/caller.js';
+import { toDatabaseError } from '../core/errors.js';
+import { allows, toolsetsOf, type RequestScope, type ToolAccess, type ToolServer } from '../mcp/server.js';
+import type { Access } from '../core/spec.js';
 import { readJson, type BodyResult } from './body.js';
-import { directLegacyRequest, serveDirect } from './exchange.js';
-import { Cancellations } from './cancel.js';
+import { directLegacyRequest, serveDirect } from '../mcp/exchange.js';
+import { Cancellations } from '../mcp/cancel.js';
 import { clientAddress } from './client-address.js';
 import { envList, hostChecker, isLoopbackAddress, originChecker } from './origin.js';
 import { json, jsonRpcError } from './respond.js';

@@ -1,9 +1,9 @@
 // Audit records: one per write tool call, whatever its outcome, so "who changed what, with which
 // credential, and did it work" has an answer. A record names ids and outcomes, never argument
 // values or secrets. Sinks: JSON lines on stdout (default), a Prisma model, or your own function.
-import type { Caller } from '../caller.js';
-import type { AuditTarget } from '../spec.js';
-import { toJsonValue } from '../values.js';
+import type { Caller } from '../core/caller.js';
+import type { AuditTarget } from '../core/spec.js';
+import { toJsonValue } from '../data/values.js';
 
 export type { AuditTarget };
 

@@ -2,9 +2,9 @@
 // authentication and once the body names its tool calls; one span around every tool call and,
 // for writes, one audit record with its outcome. All of it is optional data: no limits unless
 // configured, audit to stdout, tracing a no-op until the app registers an OpenTelemetry SDK.
-import type { Caller } from '../caller.js';
-import { allows, argumentsRefused } from '../server.js';
-import type { Access, ToolDef } from '../spec.js';
+import type { Caller } from '../core/caller.js';
+import { allows, argumentsRefused } from '../mcp/server.js';
+import type { Access, ToolDef } from '../core/spec.js';
 import { auditRecord, emitAudit, stdoutSink, type AuditOutcome, type AuditSink } from './audit.js';
 import { createRateLimiter, type LimitedCall, type RateLimits } from './rate-limit.js';
 import { startSpan, traceDb } from './tracing.js';

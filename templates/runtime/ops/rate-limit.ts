@@ -5,7 +5,7 @@
 //   after authentication    caller:<kind>:<credential id>   every request of that key or grant
 //   per tools/call          write:<kind>:<id>               each write tool called
 //                           toolset:<name>:<kind>:<id>      each tool of that toolset called
-import type { Caller } from '../caller.js';
+import type { Caller } from '../core/caller.js';
 import { memoryStore, type RateStore } from './rate-store.js';
 import type { RateRule, Take } from './token-bucket.js';
 

@@ -4,10 +4,10 @@
 // runs one by name. The per-procedure ToolDefs are built exactly as in full mode, so validation,
 // the tRPC context, scopes and error mapping are the same code.
 import { z } from 'zod';
-import { formatZodError, ToolError } from '../errors.js';
-import { listing } from '../listing.js';
-import { allows } from '../server.js';
-import type { ToolDef } from '../spec.js';
+import { formatZodError, ToolError } from '../core/errors.js';
+import { listing } from '../tools/listing/listing.js';
+import { allows } from '../mcp/server.js';
+import type { ToolDef } from '../core/spec.js';
 
 export function compactProcedureTools(procedures: readonly ToolDef[], toolset: string): ToolDef[] {
   const byName = new Map(procedures.map((p) => [p.name, p]));

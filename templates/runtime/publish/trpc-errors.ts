@@ -3,7 +3,7 @@
 // validation failures name the argument path from the procedure's own validator; anything
 // unexpected (tRPC wraps it as INTERNAL_SERVER_ERROR) is handed on untouched, so the server logs
 // it with a reference and answers without a stack trace, as for every other tool.
-import { formatZodError, ToolError } from '../errors.js';
+import { formatZodError, ToolError } from '../core/errors.js';
 import type { z } from 'zod';
 
 interface TrpcErrorLike extends Error {

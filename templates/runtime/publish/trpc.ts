@@ -6,8 +6,8 @@
 // This file imports nothing from `@trpc/server`: the router is described structurally, so the
 // generated server needs no tRPC version pinned by mcp-gen.
 import { z } from 'zod';
-import type { Parsed } from '../custom.js';
-import type { ToolContext, ToolDef } from '../spec.js';
+import type { Parsed } from '../tools/custom.js';
+import type { ToolContext, ToolDef } from '../core/spec.js';
 import { procedureError } from './trpc-errors.js';
 
 /** What your `createContext` receives: the MCP caller, as mcp-gen authenticated it. */

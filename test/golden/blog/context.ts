@@ -1,7 +1,7 @@
 /** Types for tool handlers, including your own tools. */
 import type { prisma } from '../db.js';
-import { createDefineTool } from './runtime/custom.js';
-import type { ToolContext as BaseToolContext } from './runtime/spec.js';
+import type { ToolContext as BaseToolContext } from './runtime/core/spec.js';
+import { createDefineTool } from './runtime/tools/custom.js';
 
 /** The project's Prisma client (from src/mcp/db.ts). */
 export type Db = typeof prisma;

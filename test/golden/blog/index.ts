@@ -4,26 +4,26 @@
  */
 import type { Db } from './context.js';
 import { models } from './registry.js';
-import type { Verifier } from './runtime/caller.js';
-import { databaseReady } from './runtime/db.js';
+import { boundHosts, listen, listenHost } from './runtime/adapters/node.js';
+import type { NodeServerOptions, RunningServer } from './runtime/adapters/node.js';
+import type { Verifier } from './runtime/core/caller.js';
+import { databaseReady } from './runtime/data/db.js';
 import { createHandler } from './runtime/http/handler.js';
 import type { HandlerOptions, McpHandler } from './runtime/http/handler.js';
-import { boundHosts, listen, listenHost } from './runtime/http/node.js';
-import type { NodeServerOptions, RunningServer } from './runtime/http/node.js';
+import { createToolServer, toolAccessMap } from './runtime/mcp/server.js';
+import type { ToolCallHook } from './runtime/mcp/server.js';
 import type { AuditSink } from './runtime/ops/audit.js';
 import { createOps } from './runtime/ops/hooks.js';
 import type { RateLimits } from './runtime/ops/rate-limit.js';
-import { createToolServer, toolAccessMap } from './runtime/server.js';
-import type { ToolCallHook } from './runtime/server.js';
 import { tools } from './tools.js';
 
 export { models } from './registry.js';
 export { tools } from './tools.js';
 export type { CurrentUser, Db, ToolContext } from './context.js';
-export type { Caller, Verifier } from './runtime/caller.js';
+export type { Caller, Verifier } from './runtime/core/caller.js';
 export type { McpHandler, RequestHooks, RequestInfo, Route } from './runtime/http/handler.js';
-export type { RunningServer } from './runtime/http/node.js';
-export type { ToolCall, ToolCallHook } from './runtime/server.js';
+export type { RunningServer } from './runtime/adapters/node.js';
+export type { ToolCall, ToolCallHook } from './runtime/mcp/server.js';
 
 export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tools' | 'verifiers'> {
   /** Your Prisma client (from src/mcp/db.ts). */

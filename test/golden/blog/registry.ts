@@ -4,8 +4,8 @@ import { commentSpec } from './models/comment.js';
 import { postLikeSpec } from './models/post-like.js';
 import { tagSpec } from './models/tag.js';
 import { userSpec } from './models/user.js';
-import type { Registry } from './runtime/spec.js';
-import { defineRegistry } from './runtime/validators.js';
+import type { Registry } from './runtime/core/spec.js';
+import { defineRegistry } from './runtime/data/validators.js';
 
 export const models: Registry = defineRegistry({
   BlogPost: blogPostSpec,

@@ -4,7 +4,7 @@ import { commentTools } from './models/comment.js';
 import { postLikeTools } from './models/post-like.js';
 import { tagTools } from './models/tag.js';
 import { userTools } from './models/user.js';
-import type { ToolDef } from './runtime/spec.js';
+import type { ToolDef } from './runtime/core/spec.js';
 import './registry.js';
 
 export const tools: readonly ToolDef[] = [

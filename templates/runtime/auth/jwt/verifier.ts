@@ -3,7 +3,7 @@
 // jose caches the keys and refetches on rotation), from that issuer, for this resource (audience),
 // unexpired. The user is the row whose `userField` equals the token's `userClaim`.
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import type { Caller, Verifier } from '../../caller.js';
+import type { Caller, Verifier } from '../../core/caller.js';
 import { bearerToken, tokenInQuery, unauthorized } from '../resource/challenge.js';
 import { resourceServer, resourceUrl, type ResourceServer } from '../resource/metadata.js';
 import { findUserBy, type UserModel } from '../resource/user.js';

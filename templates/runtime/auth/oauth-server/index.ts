@@ -1,6 +1,6 @@
 // The built-in authorization server: its routes as one fetch-style handler (null for paths that
 // are not its own) and a Verifier for the access tokens it issues. Options are resolved once.
-import type { Verifier } from '../../caller.js';
+import type { Verifier } from '../../core/caller.js';
 import { protectedResourcePaths, protectedResourceRoute, resourceServer, type ResourceServer } from '../resource/metadata.js';
 import { authorizeEndpoint } from './authorize.js';
 import { consentEndpoint } from './consent.js';

@@ -2,7 +2,7 @@
 // (RFC 8707), their grant and client not revoked. Checked against the database on every request,
 // so a revocation takes effect on the next one. The user is the grant's user: the grant's foreign
 // key proves it exists, so its row is read only for calls that need more than its id (loadUser).
-import type { Caller, Verifier } from '../../caller.js';
+import type { Caller, Verifier } from '../../core/caller.js';
 import { bearerToken, tokenInQuery, unauthorized } from '../resource/challenge.js';
 import { resourceUrl, type ResourceServer } from '../resource/metadata.js';
 import { findUser } from './authorize.js';

@@ -1,7 +1,7 @@
 // What a protected resource answers when a request has no usable token (RFC 6750 §3, RFC 9728
 // §5.1): 401 with a WWW-Authenticate challenge that names our protected-resource metadata, so an
 // MCP client can discover where to get a token, and the scopes worth asking for.
-import type { Verifier } from '../../caller.js';
+import type { Verifier } from '../../core/caller.js';
 import { prmUrl, type ResourceServer } from './metadata.js';
 
 export type TokenError = 'invalid_token' | 'invalid_request';

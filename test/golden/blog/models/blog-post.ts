@@ -1,7 +1,7 @@
 /** BlogPost (toolset blog): list_blog_posts, get_blog_post, count_blog_posts, aggregate_blog_posts, create_blog_post, update_blog_post, delete_blog_post. */
-import * as f from '../runtime/filters.js';
-import * as t from '../runtime/model-tools.js';
-import type { ModelSpec } from '../runtime/spec.js';
+import type { ModelSpec } from '../runtime/core/spec.js';
+import * as f from '../runtime/data/filters.js';
+import * as t from '../runtime/tools/model-tools.js';
 
 /** BlogPost's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const BlogPostFields: f.Fields = {

@@ -1,7 +1,7 @@
 /** Comment (toolset blog): list_comments, get_comment, count_comments, aggregate_comments. */
-import * as f from '../runtime/filters.js';
-import * as t from '../runtime/model-tools.js';
-import type { ModelSpec } from '../runtime/spec.js';
+import type { ModelSpec } from '../runtime/core/spec.js';
+import * as f from '../runtime/data/filters.js';
+import * as t from '../runtime/tools/model-tools.js';
 
 /** Comment's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const CommentFields: f.Fields = { id: 'Int', body: 'String', postId: 'Int', authorId: 'Int', createdAt: 'DateTime' };

@@ -1,7 +1,7 @@
 /** PostLike (toolset blog): list_post_likes, get_post_like, count_post_likes, aggregate_post_likes. */
-import * as f from '../runtime/filters.js';
-import * as t from '../runtime/model-tools.js';
-import type { ModelSpec } from '../runtime/spec.js';
+import type { ModelSpec } from '../runtime/core/spec.js';
+import * as f from '../runtime/data/filters.js';
+import * as t from '../runtime/tools/model-tools.js';
 
 /** PostLike's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const PostLikeFields: f.Fields = { userId: 'Int', postId: 'Int', likedAt: 'DateTime' };

@@ -1,7 +1,7 @@
 /** Tag (toolset blog): list_tags, get_tag, count_tags, aggregate_tags. */
-import * as f from '../runtime/filters.js';
-import * as t from '../runtime/model-tools.js';
-import type { ModelSpec } from '../runtime/spec.js';
+import type { ModelSpec } from '../runtime/core/spec.js';
+import * as f from '../runtime/data/filters.js';
+import * as t from '../runtime/tools/model-tools.js';
 
 /** Tag's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const TagFields: f.Fields = { name: 'String' };

@@ -1,8 +1,8 @@
 /** User (toolset people): list_users, get_user, count_users. */
 import { Role } from '../enums.js';
-import * as f from '../runtime/filters.js';
-import * as t from '../runtime/model-tools.js';
-import type { ModelSpec } from '../runtime/spec.js';
+import type { ModelSpec } from '../runtime/core/spec.js';
+import * as f from '../runtime/data/filters.js';
+import * as t from '../runtime/tools/model-tools.js';
 
 /** User's exposed fields: `'String?'` is nullable, `'String[]'` a list. */
 export const UserFields: f.Fields = {

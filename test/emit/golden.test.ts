@@ -65,8 +65,8 @@ it('code mode: tools.ts registers codeTools once, with the configured caps and t
     import { customTools } from './custom-tools.js';
     import { userTools } from './models/user.js';
     import { models } from './registry.js';
+    import type { ToolDef } from './runtime/core/spec.js';
     import { codeTools } from './runtime/tools/code/tools.js';
-    import type { ToolDef } from './runtime/spec.js';
 
     export const tools: readonly ToolDef[] = [
       ...userTools,

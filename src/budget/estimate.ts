@@ -32,6 +32,8 @@ export const OTHER_TOOL_TOKENS = 150;
  * not in it). `mutate` is listed only when some compact model allows writes.
  */
 export const COMPACT_TOKENS = { describe_models: 115, query: 170, mutate: 165 } as const;
+/** Code mode's describe_models and execute, measured the same way (bench/code-mode.ts lists them). */
+export const CODE_TOKENS = { describe_models: 112, execute: 180 } as const;
 /** The `{"tools":[...]}` wrapper. */
 const ENVELOPE = 4;
 
@@ -88,12 +90,14 @@ export function estimate(plan: Plan, extraTools: Readonly<Record<string, number>
   const writes = compactModels.some((m) => m.operations.some((op) => op === 'create' || op === 'update' || op === 'delete'));
   const compact = { tools: compactModels.length === 0 ? 0 : writes ? 3 : 2, tokens: 0 };
   if (compact.tools > 0) compact.tokens = COMPACT_TOKENS.describe_models + COMPACT_TOKENS.query + (writes ? COMPACT_TOKENS.mutate : 0);
+  // Code mode's two tools, whatever its models (it cannot be mixed with compact).
+  if (plan.models.some((m) => m.mode === 'code')) Object.assign(compact, { tools: 2, tokens: CODE_TOKENS.describe_models + CODE_TOKENS.execute });
   const toolsets = plan.toolsets.map((ts) => {
     const own = plan.models.filter((m) => m.toolset === ts.name);
     const models = own.filter((m) => m.mode === 'full').map((m) => modelCost(m, plan));
     models.sort((a, b) => b.tokens - a.tokens || (a.model < b.model ? -1 : 1));
     // A compact toolset's callers see the shared describe_models/query/mutate.
-    const shared = own.some((m) => m.mode === 'compact') ? compact : { tools: 0, tokens: 0 };
+    const shared = own.some((m) => m.mode === 'compact' || m.mode === 'code') ? compact : { tools: 0, tokens: 0 };
     const extra = extraTools[ts.name] ?? 0;
     const tools = models.reduce((n, m) => n + m.tools, extra + shared.tools);
     const tokens = models.reduce((n, m) => n + m.tokens, extra * OTHER_TOOL_TOKENS + shared.tokens);

@@ -64,7 +64,7 @@ describe.each(databases)('code mode on $label', (database) => {
     ann = await connect((await p.createKey('ann@example.com', ['--scopes', 'read,write'])).key);
     annRead = await connect((await p.createKey('ann@example.com')).key);
     bob = await connect((await p.createKey('bob@example.com', ['--scopes', 'read,write'])).key);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.allSettled(clients.map((c) => c.close()));

@@ -69,7 +69,10 @@ let current; // the run in progress: one at a time per worker
 
 parentPort.on('message', (m) => {
   if (m.type === 'run') start(m).catch((e) => finish(m.run, hostFailure(e), true));
-  else if (m.type === 'reply' && current && current.run === m.run) current.reply(m.seq, m.json);
+  else if (m.type === 'reply' && current && current.run === m.run) {
+    // Resuming the program can fail in the engine itself (a host RangeError): end the run, retire.
+    try { current.reply(m.seq, m.json); } catch (e) { finish(m.run, hostFailure(e), true); }
+  }
 });
 
 function hostFailure(e) {

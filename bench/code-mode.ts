@@ -25,16 +25,17 @@ import { createScratchProject, removeScratch } from '../test/helpers/scratch.js'
 import { startServer, type RunningServer } from '../test/helpers/server.js';
 import { QUESTIONS, type Call, type Mode } from './code-mode-questions.js';
 
-interface Tally { calls: number; callTokens: number; resultTokens: number; answer: unknown }
+interface Tally { calls: number; callTokens: number; resultTokens: number; describeTokens: number; answer: unknown }
 
 async function transcript(client: Client, run: (call: Call) => Promise<unknown>): Promise<Tally> {
-  const t: Tally = { calls: 0, callTokens: 0, resultTokens: 0, answer: undefined };
+  const t: Tally = { calls: 0, callTokens: 0, resultTokens: 0, describeTokens: 0, answer: undefined };
   const call: Call = async (name, args) => {
     t.calls++;
     t.callTokens += countTokens(JSON.stringify({ name, arguments: args }));
     const r = await client.callTool({ name, arguments: args });
     const text = (r.content as { type: string; text?: string }[]).filter((b) => b.type === 'text').map((b) => b.text ?? '').join('\n');
     t.resultTokens += countTokens(text);
+    if (name === 'describe_models') t.describeTokens += countTokens(text);
     if (r.isError) throw new Error(`${name} ${JSON.stringify(args)}: ${text}`);
     return r.structuredContent ?? text;
   };
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
           const seen = answers.get(q.id);
           if (seen !== undefined && seen !== answer) throw new Error(`${q.id}: ${mode} answered ${answer}, expected ${seen}`);
           answers.set(q.id, answer);
-          rows.push(`| ${q.id} | ${mode} | ${t.calls} | ${listTokens} | ${t.callTokens} | ${t.resultTokens} | ${listTokens + t.callTokens + t.resultTokens} |`);
+          rows.push(`| ${q.id} | ${mode} | ${t.calls} | ${listTokens} | ${t.callTokens} | ${t.resultTokens} (${t.describeTokens}) | ${listTokens + t.callTokens + t.resultTokens} |`);
         }
         if (mode === 'code') {
           const before = rss(server);
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
   } finally {
     await removeScratch(dir);
   }
-  console.log('| question | mode | round trips | tools/list | calls | results | total tokens |\n|---|---|---|---|---|---|---|');
+  console.log('| question | mode | round trips | tools/list | calls | results (of which describe_models) | total tokens |\n|---|---|---|---|---|---|---|');
   console.log(rows.join('\n'));
   console.log(`\n${overhead.join('\n')}`);
 }

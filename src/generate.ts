@@ -14,6 +14,7 @@ import { VERSION } from './version.js';
 import type { Plan } from './plan/types.js';
 import { customTools, generatedToolNames } from './custom-tools/index.js';
 import { publishFiles } from './publish/index.js';
+import { readAppInfo, readIcons } from './project-info.js';
 
 export interface GenerateOptions {
   /** Project root (where mcp-gen.config.ts lives). */
@@ -51,8 +52,8 @@ export async function readRuntimeSources(): Promise<Map<string, string>> {
 /** Config, schema and plan: everything before any file is produced (also used by `keys`). */
 export async function loadProject(opts: Pick<GenerateOptions, 'root' | 'config' | 'schema'>) {
   const { config } = await loadConfig(opts.root, opts.config);
-  const ir = await loadSchema({ root: opts.root, schema: opts.schema ?? config.schema });
-  const plan = buildPlan(ir, config);
+  const [ir, app] = await Promise.all([loadSchema({ root: opts.root, schema: opts.schema ?? config.schema }), readAppInfo(opts.root)]);
+  const plan = buildPlan(ir, config, app);
   return { config, ir, plan };
 }
 
@@ -62,7 +63,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const custom = await customTools({ root: opts.root, dir: config.tools.dir, toolsets: config.toolsets, plan });
   const taken = new Map([...generatedToolNames(plan), ...custom.names]);
   const published = await publishFiles({ root: opts.root, config, plan, taken });
-  const files = emit({ plan, version: VERSION, runtime, extra: [...custom.files, ...published.files] });
+  const icons = await readIcons(opts.root, plan);
+  const files = emit({ plan, version: VERSION, runtime, extra: [...custom.files, ...published.files], icons });
   const outDir = path.resolve(opts.root, plan.output);
   const result = await writeOutput({ outDir, files, version: VERSION, check: opts.check, dryRun: opts.dryRun });
   const notes = [...new Set([...ir.notes, ...plan.notes, ...published.notes])];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import pc from 'picocolors';
 import { budgetReport } from '../budget/report.js';
+import { instructionsReport } from '../budget/instructions.js';
 import { estimate } from '../budget/estimate.js';
 import { generate } from '../generate.js';
 
@@ -41,7 +42,8 @@ export async function generateCommand(flags: GenerateFlags): Promise<number> {
       pc.dim(` (${r.created.length} created, ${r.written.length} updated, ${r.removed.length} removed, ${r.unchanged.length} unchanged; ${ms} ms)`),
   );
   const budget = budgetReport(estimate(r.plan, r.plan.auth.user ? { user: 1 } : {}));
-  for (const line of budget.lines) console.log(pc.dim(line));
-  for (const warning of budget.warnings) console.log(pc.yellow(`warning: ${warning}`));
+  const instructions = instructionsReport(r.plan.server);
+  for (const line of [...budget.lines, ...instructions.lines]) console.log(pc.dim(line));
+  for (const warning of [...budget.warnings, ...instructions.warnings]) console.log(pc.yellow(`warning: ${warning}`));
   return 0;
 }

@@ -84,12 +84,45 @@ const model = strict(
   'model',
 );
 
+/** `server.instructions` and `toolsets.<name>.instructions`: replace (a string), extend, or turn off. */
+const instructions = z.union(
+  [z.literal(false), z.string().min(1), strict({ text: str(), mode: z.enum(['replace', 'append'], { error: "expected 'replace' or 'append'" }) }, 'instructions')],
+  { error: "expected a string, { text, mode: 'replace' | 'append' }, or false" },
+);
+
+const ICON_SRC = "expected an https: URL, a data:image/… URI or a file path relative to the project root, e.g. 'public/icon.png'";
+const icon = strict(
+  {
+    src: str('an icon URL or file path').refine((s) => !/^[a-z][a-z0-9+.-]*:/i.test(s) || /^https:\/\//i.test(s) || /^data:image\//i.test(s), { error: ICON_SRC })
+      .refine((s) => /^(https|data):/i.test(s) || (!s.startsWith('/') && !/^[A-Za-z]:/.test(s) && !s.split(/[\\/]/).includes('..')), {
+        error: 'expected a file inside the project: a path relative to its root, without ..',
+      }),
+    mimeType: z.string({ error: 'expected a MIME type' }).regex(/^image\/[\w.+-]+$/, { error: "expected an image MIME type, e.g. 'image/png'" }).optional(),
+    sizes: z.array(z.string().regex(/^(\d+x\d+|any)$/, { error: "expected sizes like '48x48' or 'any'" }), { error: "expected an array of sizes, e.g. ['48x48']" }).optional(),
+    theme: z.enum(['light', 'dark'], { error: "expected 'light' or 'dark'" }).optional(),
+  },
+  'icon',
+);
+
+const server = strict(
+  {
+    name: str().optional(),
+    title: str().optional(),
+    version: str().optional(),
+    instructions: instructions.optional(),
+    icons: z.array(icon, { error: 'expected an array of icons, e.g. [{ src: \'public/icon.png\' }]' }).optional(),
+    websiteUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. https://example.com' }).optional(),
+  },
+  'server',
+);
+
 const toolset = strict(
   {
     description: z.string({ error: 'expected a string' }).optional(),
     models: z.record(str('a model name'), model, { error: 'expected an object of models, e.g. { Post: {} }' }),
     tools: z.array(toolName(), { error: 'expected an array of custom tool names' }).optional(),
     mode: mode().optional(),
+    instructions: instructions.optional(),
   },
   'toolset',
 );
@@ -227,6 +260,7 @@ export const configSchema = strict(
     publish: strict({ trpc: trpc.optional() }, 'publish').optional(),
     limits: limits.optional(),
     audit: audit.optional(),
+    server: server.optional(),
   },
   'config',
 );

@@ -4,8 +4,10 @@
  * defaults filled in, which `buildPlan` checks against the schema.
  */
 import type { Operation } from '../plan/types.js';
+import type { InstructionsConfig, ServerConfig } from './server-types.js';
 
 export type { Operation };
+export type { IconConfig, InstructionsConfig, ServerConfig } from './server-types.js';
 
 /** A scalar leaf of a scope filter: a literal, or `'$user.<field>'` for a field of the signed-in user. */
 export type ScopeLeaf = string | number | boolean | null;
@@ -184,6 +186,12 @@ export interface ToolsetConfig {
    * @example 'compact'
    */
   readonly mode?: Mode;
+  /**
+   * Instructions on `/mcp/<toolset>`, applied after `server.instructions`: a string replaces
+   * them, `{ text, mode: 'append' }` adds to them.
+   * @default generated for this toolset alone
+   */
+  readonly instructions?: InstructionsConfig;
 }
 
 export interface ApiKeysAuth {
@@ -424,6 +432,12 @@ export interface McpGenConfig {
    * @example { sink: { model: 'McpAuditLog' } }
    */
   readonly audit?: AuditConfig | false;
+  /**
+   * How the server introduces itself: name, title, version, icons, website and instructions.
+   * @default the name and version of your package.json, generated instructions
+   * @example { title: 'Acme Clinic', icons: [{ src: 'public/icon.png', sizes: ['64x64'] }] }
+   */
+  readonly server?: ServerConfig;
 }
 
 /** Procedures of the app's own tRPC (v11) router published as tools (`publish.trpc`). */
@@ -489,6 +503,8 @@ export interface ResolvedConfig {
   readonly limits?: LimitsConfig;
   /** Absent: the default (`{ sink: 'stdout' }`). */
   readonly audit?: AuditConfig | false;
+  /** As written (defaults need the app's package.json: src/plan/server.ts). */
+  readonly server: ServerConfig;
 }
 
 export const CONFIG_DEFAULTS = {

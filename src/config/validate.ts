@@ -56,5 +56,6 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
     publish: config.publish ?? {},
     ...(config.limits !== undefined ? { limits: config.limits } : {}),
     ...(config.audit !== undefined ? { audit: config.audit } : {}),
+    server: config.server ?? {},
   };
 }

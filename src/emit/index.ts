@@ -3,17 +3,20 @@ import type { Plan } from '../plan/types.js';
 import { compare, type GeneratedFile } from './ts.js';
 import { emitModelTools } from './model-tools.js';
 import { emitContext, emitEnums, emitIndex, emitRegistry, emitTools, emitUserInfo } from './project-files.js';
+import { emitServerInfo } from './server-info.js';
 
 export type { GeneratedFile } from './ts.js';
 
 export interface EmitInput {
   readonly plan: Plan;
-  /** mcp-gen's version, for the header and serverInfo. */
+  /** mcp-gen's version, for the header. */
   readonly version: string;
   /** Every .ts file under templates/runtime/: its path there (`auth/keys.ts`) → source. */
   readonly runtime: ReadonlyMap<string, string>;
   /** Extra files from other emitters (custom tools), already relative to the output folder. */
   readonly extra?: readonly GeneratedFile[];
+  /** The bytes of the icon files `server.icons` names, by path relative to the project root (read by generate). */
+  readonly icons?: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -47,7 +50,7 @@ export function emit(input: EmitInput): GeneratedFile[] {
   for (const mp of plan.models) {
     files.push(emitModelTools(plan, mp));
   }
-  files.push(emitEnums(plan), emitRegistry(plan), emitTools(plan, input.extra), emitContext(plan), emitIndex(plan, input.version));
+  files.push(emitEnums(plan), emitRegistry(plan), emitTools(plan, input.extra), emitContext(plan), emitIndex(plan), emitServerInfo(plan, input.icons));
   const userInfo = emitUserInfo(plan);
   if (userInfo) files.push(userInfo);
   files.push(...(input.extra ?? []));

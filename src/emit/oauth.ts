@@ -47,6 +47,7 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     userField: ${str(oauth.userField)},
     user: { delegate: ${str(userDelegate)}, idField: ${str(user.idField.name)}, select: ${userSelect} },
     scopes: ${strList(oauthScopes(plan))},${publicUrl}${oauth.jwksUri ? `\n    jwksUri: ${str(oauth.jwksUri)},` : ''}
+    resourceName: serverInfo.title ?? serverInfo.name,
   });
   const wellKnown = async (request: Request) => protectedResourceRoute(jwt.resource, request) ?? ${notFound};`;
     return {
@@ -63,7 +64,8 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     ['enabled', String(oauth.clientMetadataDocuments.enabled)],
     ['allowPrivateAddresses', String(oauth.clientMetadataDocuments.allowPrivateAddresses)],
   ]);
-  const app = objectLiteral(Object.entries(oauth.app).map(([k, v]) => [k, str(String(v))]));
+  // The pages name the app as the server does when auth.oauth.app.name is not set.
+  const app = objectLiteral(Object.entries({ name: plan.server.title, ...oauth.app }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, str(String(v))]));
   const setup = `
   // OAuth 2.1 (auth.oauth): the built-in authorization server. Who signs in: ${oauth.login}.
   const oauth = createOAuthServer({
@@ -82,7 +84,8 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
     },
     registration: ${String(oauth.registration)},
     clientMetadataDocuments: ${cimd},
-    app: ${app},${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}
+    app: ${app},
+    resourceName: serverInfo.title ?? serverInfo.name,${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}
 ${rateLimits(oauth.rateLimits)}
   });
   const oauthRoute = async (request: Request, info: { readonly remoteAddress?: string }) => (await oauth.routes(request, info)) ?? ${notFound};`;

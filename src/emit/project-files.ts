@@ -151,7 +151,7 @@ export const getUserInfo = userInfoTool({
   };
 }
 
-export function emitIndex(plan: Plan, version: string): GeneratedFile {
+export function emitIndex(plan: Plan): GeneratedFile {
   const path = 'index.ts';
   const apiKeys = plan.auth.kind === 'apiKeys';
   const imports: ImportSpec[] = [
@@ -166,6 +166,7 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
     { from: 'registry.ts', names: ['models'] },
     { from: 'tools.ts', names: ['tools'] },
     { from: 'context.ts', names: ['Db'], typeOnly: true },
+    { from: 'server-info.ts', names: ['serverInfo'] },
   ];
   const ops = emitOps(plan);
   imports.push(...ops.imports);
@@ -190,6 +191,7 @@ export function emitIndex(plan: Plan, version: string): GeneratedFile {
   const content = `${jsDoc(`The MCP server: \`startServer({ prisma })\` runs it on its own; \`createMcpHandler({ prisma })\` gives a
 fetch handler to mount in your app (Next.js, Express, Fastify, Hono).`)}${importBlock(path, imports)}
 export { models } from './registry.js';
+export { serverInfo } from './server-info.js';
 export { tools } from './tools.js';
 export type { CurrentUser, Db, ToolContext } from './context.js';
 export type { Caller, Verifier } from './runtime/core/caller.js';
@@ -212,8 +214,6 @@ export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tool
 ${ops.options}}
 
 ${ops.code}
-export const serverInfo = { name: ${str('mcp-gen')}, version: ${str(version)} };
-
 const toolAccess = toolAccessMap(tools, models);
 
 /**
@@ -239,6 +239,8 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
     ...http,${oauth.routes}
     hooks: [ops, ...hooks],
     tools: toolAccess,
+    icons: serverInfo.icons ?? [],${plan.auth.publicUrl ? `
+    publicUrl: process.env['MCP_PUBLIC_URL'] || ${str(plan.auth.publicUrl)},` : ''}
     verifiers: [...own,${oauth.verifiers}${keyVerifier}${oauth.last}
     ],
     // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).

@@ -66,6 +66,8 @@ export function configView(ir: SchemaIR, choices: InitChoices, projectName: stri
     auth: user ? { apiKeys: true, userModel: user.name, info, oauth: choices.oauth ? { login: PATHS.login } : undefined } : { apiKeys: false },
     toolset: /^[a-z]/.test(toolset) ? toolset : `app_${toolset}`,
     description: `Read access to ${projectName} data`,
+    // Clients show it in connector lists and approval prompts (generate's default, written down to edit).
+    serverName: projectName,
     models,
   };
 }
@@ -77,6 +79,7 @@ export function configObject(view: ReturnType<typeof configView>): Record<string
     schema: view.schema,
     output: view.output,
     db: view.db,
+    server: { name: view.serverName },
     auth: view.auth.apiKeys ? { apiKeys: true, user: { model: view.auth.userModel, info: view.auth.info } } : 'none',
     toolsets: { [view.toolset]: { description: view.description, models } },
   };

@@ -9,7 +9,8 @@ import { planAuth, unknownModel } from './auth.js';
 import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
-import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, type CodePlan, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { planServer } from './server.js';
+import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, type AppInfo, type CodePlan, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -73,7 +74,8 @@ function usedEnums(ir: SchemaIR, plans: readonly ModelPlan[], extra: readonly { 
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
+/** `app`: the project's package.json (name and version), the defaults of `server`. */
+export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {}): Plan {
   const problems: string[] = [];
   const notes = new Set<string>();
   const report: Report = { problem: (path, message) => problems.push(`${path}: ${message}`), note: (n) => notes.add(n) };
@@ -101,14 +103,15 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
   // Compact and code models get no per-model tools, so their names cannot clash.
   checkToolNames(plans.map((p) => (p.mode !== 'full' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
   plans = disambiguate(plans, entries, report);
-  if (problems.length > 0) throw new PlanError(problems);
-
   const toolsets: ToolsetPlan[] = Object.entries(config.toolsets).map(([name, ts]) => ({
     name,
     ...(ts.description === undefined ? {} : { description: ts.description }),
     models: Object.keys(ts.models),
     mode: ts.mode ?? config.mode ?? 'full',
   }));
+  const server = planServer(config, app, { toolsets, models: plans, auth }, report);
+  if (problems.length > 0) throw new PlanError(problems);
+
   const scoped = plans.some((p) => p.scope?.kind === 'function');
   return {
     provider: ir.provider,
@@ -121,6 +124,7 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig): Plan {
     ...(scoped ? { scopesModule: config.scopesModule } : {}),
     notes: [...notes].sort(byName),
     ops,
+    server,
     ...(codeAt ? { code: codePlan(config.code) } : {}),
   };
 }

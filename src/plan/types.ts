@@ -123,11 +123,38 @@ export interface Plan {
   readonly notes: readonly string[];
   /** Rate limits and the audit sink (`src/plan/ops.ts`). */
   readonly ops: OpsPlan;
+  /** How the server introduces itself (`src/plan/server.ts`). */
+  readonly server: ServerPlan;
   /** Code mode's per-program caps as configured (absent fields: the runtime's defaults). */
   readonly code?: CodePlan;
 }
 
-/** `config.code`, in the runtime's units (RunCaps in runtime/code/limits.ts). */
+/** An icon: a URL as configured, or a project file the server serves (`file`, relative to the project root). */
+export type IconPlan = { readonly sizes?: readonly string[]; readonly theme?: 'light' | 'dark' } & (
+  | { readonly src: string; readonly mimeType?: string }
+  | { readonly file: string; readonly name: string; readonly mimeType: string }
+);
+
+/** `serverInfo` and the instructions, resolved: every default filled in. */
+export interface ServerPlan {
+  readonly name: string;
+  readonly title: string;
+  readonly version: string;
+  readonly websiteUrl?: string;
+  readonly icons: readonly IconPlan[];
+  /** On `/mcp`; absent: none. */
+  readonly instructions?: string;
+  /** On `/mcp/<toolset>`, where they differ from `instructions` (absent entry: the same; `null`: none). */
+  readonly toolsetInstructions: Readonly<Record<string, string | null>>;
+}
+
+/** What `generate` knows of the app: its package.json. */
+export interface AppInfo {
+  readonly name?: string;
+  readonly version?: string;
+}
+
+/** `config.code`, in the runtime's units (RunCaps in runtime/tools/code/limits.ts). */
 export interface CodePlan {
   readonly timeoutMs?: number;
   readonly memoryBytes?: number;

@@ -30,6 +30,7 @@ describe('validateConfig: defaults', () => {
       mode: 'full',
       toolsets: { blog: { models: { Post: {} } } },
       publish: {},
+      server: {},
     });
   });
 
@@ -63,7 +64,22 @@ describe('validateConfig: problems name the key path and what was found', () => 
     ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
     ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
     ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
-    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, code, toolsets, publish, limits, audit`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, code, toolsets, publish, limits, audit, server`]],
+    ['server option misspelt', { ...base, server: { nme: 'x' } }, [`${F}: server.nme: unknown option (did you mean "name"?)`]],
+    ['server instructions without a mode', { ...base, server: { instructions: { text: 'x' } } }, [`${F}: server.instructions.mode: required: expected 'replace' or 'append'`]],
+    ['server instructions of the wrong type', { ...base, server: { instructions: 5 } }, [`${F}: server.instructions: expected a string, { text, mode: 'replace' | 'append' }, or false, got 5`]],
+    ['toolset instructions without text', { auth: 'none', toolsets: { blog: { models: {}, instructions: { mode: 'append' } } } }, [`${F}: toolsets.blog.instructions.text: required: expected a string`]],
+    ['icon over plain http', { ...base, server: { icons: [{ src: 'http://x.example/i.png' }] } }, [`${F}: server.icons[0].src: expected an https: URL, a data:image/… URI or a file path relative to the project root, e.g. 'public/icon.png'`]],
+    ['icon outside the project', { ...base, server: { icons: [{ src: 'public/../../secret.png' }, { src: '/etc/x.png' }] } }, [
+      `${F}: server.icons[0].src: expected a file inside the project: a path relative to its root, without ..`,
+      `${F}: server.icons[1].src: expected a file inside the project: a path relative to its root, without ..`,
+    ]],
+    ['icon fields', { ...base, server: { icons: [{ src: 'a.png', sizes: ['big'], theme: 'blue', mimeType: 'text/html' }], websiteUrl: 'ftp://x' } }, [
+      `${F}: server.icons[0].mimeType: expected an image MIME type, e.g. 'image/png', got "text/html"`,
+      `${F}: server.icons[0].sizes[0]: expected sizes like '48x48' or 'any', got "big"`,
+      `${F}: server.icons[0].theme: expected 'light' or 'dark', got "blue"`,
+      `${F}: server.websiteUrl: expected an http(s) URL, e.g. https://example.com, got "ftp://x"`,
+    ]],
     ['publish.trpc problems', { ...base, publish: { trpc: { router: 'a#b', createContex: 'x', toolset: 'App' } } }, [
       `${F}: publish.trpc.createContext: required: expected 'module#export'`,
       `${F}: publish.trpc.toolset: expected a toolset name of lowercase letters, digits and _, starting with a letter, got "App"`,

@@ -57,7 +57,7 @@ const refused = async (name: string, args: Record<string, unknown>) => {
 
 describe('compact mode on the blog fixture', () => {
   it('generates no per-model tools and type-checks (TS 5)', async () => {
-    expect(await fs.readdir(path.join(dir, 'src/mcp/generated/runtime/compact'))).toEqual(expect.arrayContaining(['tools.ts', 'describe.ts']));
+    expect(await fs.readdir(path.join(dir, 'src/mcp/generated/runtime/tools/compact'))).toEqual(expect.arrayContaining(['tools.ts', 'describe.ts']));
     const r = await typecheck(dir, 'ts5');
     expect(r.output).toBe('');
     expect(r.ok).toBe(true);

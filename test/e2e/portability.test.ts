@@ -15,6 +15,10 @@ import { node22With } from '../helpers/node22.js';
 import { run } from '../helpers/run.js';
 
 const INSPECTOR = '@modelcontextprotocol/inspector@2.12.0';
+const ICONS = [
+  { name: 'icon.png', mimeType: 'image/png', sizes: ['1x1'], base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=' },
+  { src: 'https://blog.example.com/icon.svg', mimeType: 'image/svg+xml', theme: 'dark' as const },
+];
 
 let inspector: { node: string; dir: string };
 let full: RunningServer;
@@ -23,13 +27,16 @@ let compact: RunningServer;
 beforeAll(async () => {
   inspector = await node22With('inspector', [INSPECTOR]);
   full = await startServer({ prisma: {} as never, port: 0, host: '127.0.0.1' });
-  // Compact mode over the same models: what tools.ts lists when every toolset is compact.
+  // Compact mode over the same models: what tools.ts lists when every toolset is compact; with
+  // icons (a served file and a URL) and a title, so initialize carries every serverInfo field.
   const tools = compactTools(models, Object.keys(models));
+  const identity = { ...serverInfo, title: 'Blog', websiteUrl: 'https://blog.example.com', icons: ICONS };
   const handler = createHandler({
     tools: toolAccessMap(tools),
     verifiers: [],
     allowedHosts: boundHosts('127.0.0.1'),
-    server: createToolServer({ ...serverInfo, tools, models, prisma: {} }),
+    icons: identity.icons,
+    server: createToolServer({ ...identity, tools, models, prisma: {} }),
   });
   compact = await listen(handler, { port: 0, host: '127.0.0.1', requireLoopback: true });
 }, 300_000);

@@ -26,6 +26,11 @@ describe('init, then the user edits the config', () => {
     if (dir) await removeScratch(dir);
   });
 
+  it('the config names the server after the app (issue 29), and the generated serverInfo follows it', async () => {
+    expect(original).toContain("  server: { name: 'my-blog' },\n");
+    expect(await fs.readFile(path.join(dir, 'src/mcp/generated/server-info.ts'), 'utf8')).toMatch(/^ {2}name: 'my-blog',\n {2}title: 'my-blog',\n {2}version: '0\.0\.0',$/m);
+  });
+
   it('the example tool carries no @toolset tag', async () => {
     const example = await fs.readFile(path.join(dir, 'src/mcp/tools/greet.ts'), 'utf8');
     expect(example).toContain('export async function greet(');

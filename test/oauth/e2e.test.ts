@@ -79,6 +79,10 @@ describe.each(databases)('OAuth end to end on $label', (database) => {
     expect(res.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp", scope="read write"`);
     const prm = (await (await fetch(`${origin}/.well-known/oauth-protected-resource/mcp`)).json()) as Record<string, unknown>;
     expect(prm).toMatchObject({ resource: `${origin}/mcp`, authorization_servers: [origin] });
+    // The resource is named as the server introduces itself (issue 29): its title.
+    const { serverInfo } = (await import(path.join(p.dir, 'src/mcp/generated/server-info.ts'))) as { serverInfo: { title: string } };
+    expect(serverInfo.title).toBeTruthy();
+    expect(prm['resource_name']).toBe(serverInfo.title);
     const as = (await (await fetch(`${origin}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
     expect(as).toMatchObject({ issuer: origin, code_challenge_methods_supported: ['S256'], client_id_metadata_document_supported: true });
   });

@@ -11,12 +11,19 @@ const builtIn = (extra: Partial<Extract<OAuthPlan, { kind: 'built-in' }>> = {}):
   delegates: { client: 'mcpOAuthClient', grant: 'mcpOAuthGrant', token: 'mcpOAuthToken' }, ...extra,
 });
 const plan = (oauth: OAuthPlan) =>
-  ({ output: 'src/mcp/generated', toolsets: [], auth: { kind: 'apiKeys', oauth, user: { model: 'User', idField: { name: 'id', type: 'Int' } }, keyModel: { delegate: 'mcpApiKey' } } }) as unknown as Plan;
+  ({ output: 'src/mcp/generated', toolsets: [], server: { name: 'blog-app', title: 'Acme Blog', version: '1.0.0', icons: [], toolsetInstructions: {} }, auth: { kind: 'apiKeys', oauth, user: { model: 'User', idField: { name: 'id', type: 'Int' } }, keyModel: { delegate: 'mcpApiKey' } } }) as unknown as Plan;
 const setup = (oauth: OAuthPlan) => emitOAuthWiring(plan(oauth), 'index.ts', '{ id: true }').setup;
 
 describe('emitOAuthWiring', () => {
   it('per-address limits are on by default, in the store of `limits` when there is one', () => {
     expect(setup(builtIn())).toContain('rateLimits: { ...(chosenLimits?.store ? { store: chosenLimits.store } : {}) },');
+  });
+
+  it('the pages and the resource are named as the server introduces itself, unless auth.oauth.app.name says otherwise (issue 29)', () => {
+    expect(setup(builtIn())).toContain("    app: { name: 'Acme Blog' },\n    resourceName: serverInfo.title ?? serverInfo.name,\n");
+    expect(setup(builtIn({ app: { name: 'Acme Sign-in', logo: '/logo.png' } }))).toContain("    app: { name: 'Acme Sign-in', logo: '/logo.png' },\n");
+    const external = emitOAuthWiring(plan({ kind: 'external', issuer: 'https://idp.example/', userClaim: 'email', userField: 'email' }), 'index.ts', '{}');
+    expect(external.setup).toContain('    resourceName: serverInfo.title ?? serverInfo.name,\n');
   });
 
   it('auth.oauth.rateLimits: rules as literals, false per endpoint or for all', () => {

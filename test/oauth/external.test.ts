@@ -4,6 +4,7 @@
  * (oidc-provider) running in the test, which issues JWT access tokens with this server's resource as
  * audience. The SDK client calls tools with them; row scoping follows the token's user.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { callTool, connectClient } from '../helpers/client.js';
@@ -34,6 +35,10 @@ describe('external issuer end to end (SQLite)', () => {
     expect(res.headers.get('www-authenticate')).toContain(`resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp"`);
     const prm = (await (await fetch(`${origin}/.well-known/oauth-protected-resource/mcp`)).json()) as Record<string, unknown>;
     expect(prm).toMatchObject({ resource: `${origin}/mcp`, authorization_servers: [idp.issuer] });
+    // The resource is named as the server introduces itself (issue 29): its title.
+    const { serverInfo } = (await import(path.join(p.dir, 'src/mcp/generated/server-info.ts'))) as { serverInfo: { title: string } };
+    expect(serverInfo.title).toBeTruthy();
+    expect(prm['resource_name']).toBe(serverInfo.title);
     expect((await fetch(`${origin}/oauth/authorize`)).status).toBe(404);
   });
 

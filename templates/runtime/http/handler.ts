@@ -1,9 +1,9 @@
 // The one web-standard handler: `fetch(Request) → Response`. The standalone server (node.ts) and
 // every framework mount are thin adapters over it. Its pipeline, in order:
-//   route → Host/Origin → method → request hooks (per IP) → authenticate (ordered verifiers) →
-//   caller hooks (per caller) → body (limit, JSON) → body hooks (per tool call) → scope check →
-//   the whole user row, for calls that read more of it than the credential loaded → MCP dispatch
-//   (tool hooks).
+//   route (extra routes, health, icon files) → Host/Origin → method → request hooks (per IP) →
+//   authenticate (ordered verifiers) → caller hooks (per caller) → body (limit, JSON) → body hooks
+//   (per tool call) → scope check → the whole user row, for calls that read more of it than the
+//   credential loaded → MCP dispatch (tool hooks).
 // Every refusal happens before MCP is touched; MCP itself (both protocol revisions, 2025-11-25
 // and 2026-07-28) is the SDK's createMcpHandler over one per-request server from server.ts, except
 // plain 2025-era tools/call and tools/list, which the tool server's own handlers answer directly
@@ -11,6 +11,7 @@
 import { createMcpHandler as createSdkHandler } from '@modelcontextprotocol/server';
 import { ANONYMOUS, type Caller, type Verifier } from '../core/caller.js';
 import { toDatabaseError } from '../core/errors.js';
+import { ICONS_FOLDER, iconServer, type ServerIcon } from '../mcp/identity.js';
 import { allows, toolsetsOf, type RequestScope, type ToolAccess, type ToolServer } from '../mcp/server.js';
 import type { Access } from '../core/spec.js';
 import { readJson, type BodyResult } from './body.js';
@@ -97,6 +98,13 @@ export interface HandlerOptions {
   readonly resourceMetadataUrl?: (request: Request) => string;
   /** Where failures are reported (an error name and a reference, never a secret). @default console.error */
   readonly log?: (line: string) => void;
+  /** The server's icons: files among them are served at `<path>/_icons/<name>` (identity.ts). @default [] */
+  readonly icons?: readonly ServerIcon[];
+  /**
+   * The public origin icon URLs are built on (`https://app.example.com`). @default env
+   * MCP_PUBLIC_URL, else the request's origin
+   */
+  readonly publicUrl?: string;
 }
 
 export interface McpHandler {
@@ -129,6 +137,10 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const clientOf = clientAddress([...(opts.trustedProxies ?? []), ...envList('MCP_TRUSTED_PROXIES')]);
   const toolsets = new Set([...opts.tools.values()].flatMap(toolsetsOf));
   const cancellations = new Cancellations();
+  const icon = iconServer(opts.icons);
+  const iconFiles = (opts.icons ?? []).some((i) => 'base64' in i);
+  const publicUrl = (opts.publicUrl ?? (process.env['MCP_PUBLIC_URL'] || undefined))?.replace(/\/+$/, '');
+  const iconsPath = `${path}/${ICONS_FOLDER}/`;
   // The SDK's factory sees the Request we pass; the scope we decided for it travels alongside.
   const scopes = new WeakMap<Request, RequestScope>();
   const sdk = createSdkHandler(
@@ -180,6 +192,8 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       if (!opts.ready || (await opts.ready())) return json(200, { status: 'ready' });
       return json(503, { status: 'unavailable', reason: 'database unavailable' }, { 'retry-after': '5' });
     }
+    // Icons are public (clients show them before signing in): no Host, Origin or credential check.
+    if (pathname.startsWith(iconsPath)) return icon(pathname.slice(iconsPath.length), request.method);
     const toolset = endpoint(pathname);
     if (toolset === null) return json(404, { error: 'not found' });
     // Web-standard requests may carry the host only in their URL (fetch forbids setting Host).
@@ -222,6 +236,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       caller: whole,
       ...(toolset !== undefined ? { toolset } : {}),
       cancelSignal: (id, request) => cancellations.track(whole.credential, id, request),
+      ...(iconFiles ? { iconBase: `${publicUrl ?? url.origin}${iconsPath.slice(0, -1)}` } : {}),
     };
     const direct = directLegacyRequest(request, body.value);
     if (direct && (direct.method === 'tools/call' || opts.server.listsPlainly(served))) return serveDirect(opts.server, served, request, direct);

@@ -7,6 +7,7 @@ import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol
 import type { Caller } from '../core/caller.js';
 import { callTimeoutFromEnv, withDeadline } from '../data/deadline.js';
 import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from '../core/errors.js';
+import { implementation, instructionsFor, type ServerIdentity } from './identity.js';
 import { listing } from '../tools/listing/listing.js';
 import type { Access, InvokeTool, LogLevel, Registry, ToolContext, ToolDef } from '../core/spec.js';
 import { toJsonValue } from '../data/values.js';
@@ -45,13 +46,11 @@ export type ToolCallHook = ((call: ToolCall, run: () => Promise<CallToolResult>)
   readonly refused?: (call: RefusedToolCall) => Promise<void>;
 };
 
-export interface ToolServerOptions {
-  readonly name: string;
-  readonly version: string;
+/** `name`, `version`, title, icons and instructions (identity.ts): the generated `serverInfo`. */
+export interface ToolServerOptions extends ServerIdentity {
   readonly tools: readonly ToolDef[];
   readonly models: Registry;
   readonly prisma: unknown;
-  readonly instructions?: string;
   /** Outermost first. @default [] */
   readonly toolCallHooks?: readonly ToolCallHook[];
   /** Per-call time limit in ms (0: none). @default env MCP_CALL_TIMEOUT_MS, else 30000 */
@@ -68,6 +67,8 @@ export interface RequestScope {
    * cancels the call or when `request` (the exchange's own signal) aborts; `done()` unlinks both.
    */
   readonly cancelSignal?: (requestId: string | number, request: AbortSignal) => { signal: AbortSignal; done(): void };
+  /** Absolute URL under which the handler serves icon files (`https://app.example.com/mcp/_icons`). */
+  readonly iconBase?: string;
 }
 
 /** Whether `scopes` grant `access` to tools of `toolset` (`read`, or `<toolset>:read`). Write does not imply read. */
@@ -192,7 +193,7 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
   const hooks = opts.toolCallHooks ?? [];
   const limit = opts.callTimeoutMs ?? callTimeoutFromEnv();
   // listChanged: false — the tool list never changes while a server runs.
-  const options = { capabilities: { tools: { listChanged: false }, logging: {} }, ...(opts.instructions ? { instructions: opts.instructions } : {}) };
+  const capabilities = { tools: { listChanged: false }, logging: {} };
 
   const listTools = (scope: RequestScope) => ({ tools: [...visibleFor(scope).list] });
 
@@ -248,7 +249,8 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
   };
 
   const perRequest = (scope: RequestScope): McpServer => {
-    const mcp = new McpServer({ name: opts.name, version: opts.version }, options);
+    const instructions = instructionsFor(opts, scope.toolset);
+    const mcp = new McpServer(implementation(opts, scope.iconBase), { capabilities, ...(instructions ? { instructions } : {}) });
     // Tools are served by our own handlers (not McpServer.registerTool): cached JSON Schemas, and
     // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
     mcp.server.setRequestHandler('tools/list', () => listTools(scope));

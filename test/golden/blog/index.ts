@@ -15,9 +15,11 @@ import type { ToolCallHook } from './runtime/mcp/server.js';
 import type { AuditSink } from './runtime/ops/audit.js';
 import { createOps } from './runtime/ops/hooks.js';
 import type { RateLimits } from './runtime/ops/rate-limit.js';
+import { serverInfo } from './server-info.js';
 import { tools } from './tools.js';
 
 export { models } from './registry.js';
+export { serverInfo } from './server-info.js';
 export { tools } from './tools.js';
 export type { CurrentUser, Db, ToolContext } from './context.js';
 export type { Caller, Verifier } from './runtime/core/caller.js';
@@ -50,8 +52,6 @@ function configuredOps(_prisma: Db): { limits?: RateLimits; audit?: AuditSink | 
   return {};
 }
 
-export const serverInfo = { name: 'mcp-gen', version: '0.0.0-golden' };
-
 const toolAccess = toolAccessMap(tools, models);
 
 /**
@@ -77,6 +77,7 @@ export function createMcpHandler(options: McpHandlerOptions): McpHandler {
     ...http,
     hooks: [ops, ...hooks],
     tools: toolAccess,
+    icons: serverInfo.icons ?? [],
     verifiers: [...own,
     ],
     // Handlers get the client whose queries become spans of their tool call (a no-op without tracing).

@@ -23,6 +23,8 @@ export interface JwtVerifierOptions {
   readonly publicUrl?: string | undefined;
   /** @default '/mcp' */
   readonly mcpPath?: string;
+  /** The protected-resource metadata's `resource_name`: the server's title. */
+  readonly resourceName?: string;
   /** Where the keys are; by default read from the issuer's metadata. */
   readonly jwksUri?: string;
   /** @default ['RS256', 'PS256', 'ES256', 'EdDSA'] — never `none` or a shared-secret algorithm */
@@ -39,7 +41,7 @@ export interface JwtVerifier {
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 export function createJwtVerifier(opts: JwtVerifierOptions): JwtVerifier {
-  const resource = resourceServer({ publicUrl: opts.publicUrl, mcpPath: opts.mcpPath ?? '/mcp', authorizationServer: () => opts.issuer, scopes: opts.scopes });
+  const resource = resourceServer({ publicUrl: opts.publicUrl, mcpPath: opts.mcpPath ?? '/mcp', authorizationServer: () => opts.issuer, scopes: opts.scopes, ...(opts.resourceName ? { resourceName: opts.resourceName } : {}) });
   const algorithms = [...(opts.algorithms ?? ['RS256', 'PS256', 'ES256', 'EdDSA'])];
   if (algorithms.some((a) => a === 'none' || a.startsWith('HS'))) throw new Error('mcp auth: jwt algorithms must be asymmetric (no "none", no HS*)');
   let keys: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;

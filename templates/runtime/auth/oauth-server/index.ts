@@ -41,7 +41,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
     mcpPath: o.mcpPath,
     authorizationServer: (request) => issuerOf(o, request),
     scopes: o.scopes,
-    resourceName: o.app.name,
+    resourceName: options.resourceName ?? o.app.name,
   });
   const json = { page: { appName: o.app.name, logo: o.app.logo } };
   const endpoints: Record<string, (request: Request) => Promise<Response>> = {

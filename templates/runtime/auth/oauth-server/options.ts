@@ -70,6 +70,8 @@ export interface OAuthServerOptions {
   readonly rateLimits?: OAuthRateLimits | false;
   /** Shown on the sign-in and consent pages. `logo` is a data: URL or a path on this server (no external assets). */
   readonly app?: { readonly name?: string; readonly logo?: string };
+  /** The protected-resource metadata's `resource_name`: the server's title. @default app.name */
+  readonly resourceName?: string;
   readonly now?: () => number;
 }
 

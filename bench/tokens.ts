@@ -1,6 +1,6 @@
 /**
  * Benchmark (not a test): what each server's tools/list costs a client's context window, for the
- * blog fixture and every real-world schema (../shared/fixtures/real-world), in full and compact
+ * blog fixture and every real-world schema (test/helpers/real-world.ts finds them; `npm run corpus:fetch`), in full and compact
  * mode. Tokens: gpt-tokenizer's o200k_base over the compact JSON of `{ tools: [...] }` (see
  * test/helpers/listing-tokens.ts). Real-world schemas are generated as `init --yes` exposes them:
  * every model, read-only operations.
@@ -20,6 +20,8 @@ type Mode = 'full' | 'compact';
 interface Cell {
   readonly tools: number;
   readonly total: number;
+  /** Of `total`: what MCP Apps adds (`_meta.ui` on read tools, the app-only view_rows tool). */
+  readonly apps: number;
   readonly largest: string;
   readonly estimate: string;
 }
@@ -42,9 +44,12 @@ async function measure(name: string, mode: Mode): Promise<Cell | string> {
     await setMode(dir, mode);
     const gen = await mcpGen(['generate'], dir);
     if (gen.code !== 0) return `generate failed: ${(gen.stderr || gen.stdout).split('\n')[0]}`;
-    const t = tokensOf(await listGenerated(path.join(dir, 'src/mcp/generated')));
+    const listed = await listGenerated(path.join(dir, 'src/mcp/generated'));
+    const t = tokensOf(listed);
+    // The same listing as with `apps: false`: no view_rows, no `_meta`.
+    const plain = tokensOf(listed.filter((x) => x.name !== 'view_rows').map(({ _meta, ...x }: { name: string; _meta?: unknown }) => x));
     const estimate = /~([\d,]+) tokens/.exec(gen.stdout)?.[1] ?? '-';
-    return { tools: t.tools.length, total: t.total, largest: `${t.largest.tokens} (${t.largest.name})`, estimate };
+    return { tools: t.tools.length, total: t.total, apps: t.total - plain.total, largest: `${t.largest.tokens} (${t.largest.name})`, estimate };
   } finally {
     await removeScratch(dir);
   }
@@ -54,8 +59,8 @@ async function row(name: string): Promise<string[]> {
   const cells: string[] = [name];
   for (const mode of ['full', 'compact'] as const) {
     const c = await measure(name, mode);
-    if (typeof c === 'string') cells.push(c, '', '', '');
-    else cells.push(String(c.tools), c.total.toLocaleString('en-US'), c.estimate, c.largest);
+    if (typeof c === 'string') cells.push(c, '', '', '', '');
+    else cells.push(String(c.tools), c.total.toLocaleString('en-US'), c.apps.toLocaleString('en-US'), c.estimate, c.largest);
   }
   return cells;
 }
@@ -75,7 +80,7 @@ for (const name of names) {
 }
 console.log(
   table(
-    ['schema', 'full tools', 'full tokens', 'full estimate', 'full largest tool', 'compact tools', 'compact tokens', 'compact estimate', 'compact largest tool'],
+    ['schema', 'full tools', 'full tokens', 'full: apps', 'full estimate', 'full largest tool', 'compact tools', 'compact tokens', 'compact: apps', 'compact estimate', 'compact largest tool'],
     rows,
   ),
 );

@@ -1,5 +1,5 @@
 /**
- * Size and speed of the generated servers over the real-world corpus (../shared/fixtures/real-world).
+ * Size and speed of the generated servers over the real-world corpus (test/helpers/real-world.ts finds it; `npm run corpus:fetch` gets it).
  * Run: `npm run build && npx tsx scripts/corpus.ts [name ...]`
  *
  * Per schema: models, tools, `mcp-gen generate` wall time (a cold CLI process, as a user runs it),

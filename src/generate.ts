@@ -12,6 +12,7 @@ import { emit, type GeneratedFile } from './emit/index.js';
 import { writeOutput, type WriteResult } from './write/index.js';
 import { VERSION } from './version.js';
 import type { Plan } from './plan/types.js';
+import { customToolCosts, publishedCosts, userInfoTool, type ExtraTool } from './budget/extra.js';
 import { customTools, generatedToolNames } from './custom-tools/index.js';
 import { publishFiles } from './publish/index.js';
 import { readAppInfo, readIcons } from './project-info.js';
@@ -34,6 +35,8 @@ export interface GenerateResult extends WriteResult {
   readonly files: readonly GeneratedFile[];
   /** User-owned files created because they were missing (the publish.trpc createContext scaffold). */
   readonly scaffolded: readonly string[];
+  /** get_user_info, custom tools and published procedures, as tools/list serves them (the budget estimate counts them). */
+  readonly extraTools: readonly ExtraTool[];
 }
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -49,6 +52,13 @@ export async function readRuntimeSources(): Promise<Map<string, string>> {
   return new Map(await Promise.all(names.map(async (n) => [n, await fs.readFile(path.join(dir, n), 'utf8')] as const)));
 }
 
+/** Every file under templates/apps/ (the MCP Apps views' shell and scripts): name → text. */
+export async function readViewSources(): Promise<Map<string, string>> {
+  const dir = path.join(TEMPLATES, 'apps');
+  const names = (await fs.readdir(dir)).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, await fs.readFile(path.join(dir, n), 'utf8')] as const)));
+}
+
 /** Config, schema and plan: everything before any file is produced (also used by `keys`). */
 export async function loadProject(opts: Pick<GenerateOptions, 'root' | 'config' | 'schema'>) {
   const { config } = await loadConfig(opts.root, opts.config);
@@ -58,13 +68,13 @@ export async function loadProject(opts: Pick<GenerateOptions, 'root' | 'config' 
 }
 
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
-  const [{ config, ir, plan }, runtime] = await Promise.all([loadProject(opts), readRuntimeSources()]);
+  const [{ config, ir, plan }, runtime, views] = await Promise.all([loadProject(opts), readRuntimeSources(), readViewSources()]);
   // Custom tools (config `tools.dir`, default src/mcp/tools/): `custom-tools.ts`, or nothing.
   const custom = await customTools({ root: opts.root, dir: config.tools.dir, toolsets: config.toolsets, plan });
   const taken = new Map([...generatedToolNames(plan), ...custom.names]);
   const published = await publishFiles({ root: opts.root, config, plan, taken });
   const icons = await readIcons(opts.root, plan);
-  const files = emit({ plan, version: VERSION, runtime, extra: [...custom.files, ...published.files], icons });
+  const files = emit({ plan, version: VERSION, runtime, views, extra: [...custom.files, ...published.files], icons });
   const outDir = path.resolve(opts.root, plan.output);
   const result = await writeOutput({ outDir, files, version: VERSION, check: opts.check, dryRun: opts.dryRun });
   const notes = [...new Set([...ir.notes, ...plan.notes, ...published.notes])];
@@ -79,5 +89,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     }
     scaffolded.push(published.scaffold.path);
   }
-  return { ...result, plan, outDir, notes, files, scaffolded };
+  const userInfo = userInfoTool(plan);
+  const extraTools = [...(userInfo ? [userInfo] : []), ...customToolCosts(custom.tools), ...publishedCosts(published.procedures ?? [], published.compact ?? false)];
+  return { ...result, plan, outDir, notes, files, scaffolded, extraTools };
 }

@@ -35,13 +35,14 @@ export async function generateCommand(flags: GenerateFlags): Promise<number> {
   for (const f of r.created) console.log(`${verb}create ${out}/${f}`);
   for (const f of r.written) console.log(`${verb}update ${out}/${f}`);
   for (const f of r.removed) console.log(`${verb}remove ${out}/${f}`);
-  const tools = r.plan.models.reduce((n, m) => n + m.operations.length, 0);
+  // One count everywhere: what tools/list serves a caller with every scope (budget/estimate.ts).
+  const served = estimate(r.plan, r.extraTools);
   const ms = Math.round(performance.now() - started);
   console.log(
-    pc.green(`${r.plan.models.length} models, ${tools} tools → ${out}`) +
+    pc.green(`${r.plan.models.length} models, ${served.tools} tools → ${out}`) +
       pc.dim(` (${r.created.length} created, ${r.written.length} updated, ${r.removed.length} removed, ${r.unchanged.length} unchanged; ${ms} ms)`),
   );
-  const budget = budgetReport(estimate(r.plan, r.plan.auth.user ? { user: 1 } : {}));
+  const budget = budgetReport(served);
   const instructions = instructionsReport(r.plan.server);
   for (const line of [...budget.lines, ...instructions.lines]) console.log(pc.dim(line));
   for (const warning of [...budget.warnings, ...instructions.warnings]) console.log(pc.yellow(`warning: ${warning}`));

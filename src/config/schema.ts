@@ -122,6 +122,7 @@ const toolset = strict(
     models: z.record(str('a model name'), model, { error: 'expected an object of models, e.g. { Post: {} }' }),
     tools: z.array(toolName(), { error: 'expected an array of custom tool names' }).optional(),
     mode: mode().optional(),
+    apps: z.boolean({ error: 'expected true or false' }).optional(),
     instructions: instructions.optional(),
   },
   'toolset',
@@ -138,7 +139,7 @@ const rateRule = strict(
 
 const oauthRule = z.union([z.literal(false), rateRule], { error: "expected false or { limit, per, burst? }" });
 
-const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds', 'rateLimits'] as const;
+const BUILT_IN_KEYS = ['server', 'login', 'registration', 'clientMetadataDocuments', 'app', 'accessTokenTtlSeconds', 'grantTtlDays', 'rateLimits'] as const;
 const EXTERNAL_KEYS = ['issuer', 'userClaim', 'userField', 'jwksUri'] as const;
 
 /** `{ server: 'built-in', login }` or `{ issuer, userClaim, userField }`: one mode, never a mix. */
@@ -150,9 +151,10 @@ const oauth = strict(
     clientMetadataDocuments: strict({ enabled: z.boolean({ error: 'expected true or false' }).optional(), allowPrivateAddresses: z.boolean({ error: 'expected true or false' }).optional() }, 'clientMetadataDocuments').optional(),
     app: strict({ name: str().optional(), logo: str('a data:image/… URL or a path on this server').optional() }, 'app').optional(),
     accessTokenTtlSeconds: positiveInt().optional(),
+    grantTtlDays: positiveInt().optional(),
     rateLimits: z
-      .union([z.literal(false), strict({ register: oauthRule.optional(), token: oauthRule.optional(), authorize: oauthRule.optional() }, 'rateLimits')], {
-        error: 'expected false or { register?, token?, authorize? }',
+      .union([z.literal(false), strict({ register: oauthRule.optional(), token: oauthRule.optional(), authorize: oauthRule.optional(), signIn: oauthRule.optional() }, 'rateLimits')], {
+        error: 'expected false or { register?, token?, authorize?, signIn? }',
       })
       .optional(),
     issuer: z.url({ error: 'expected the issuer URL, e.g. https://tenant.example.com/' }).optional(),
@@ -252,6 +254,7 @@ export const configSchema = strict(
       },
       'code',
     ).optional(),
+    apps: z.boolean({ error: 'expected true or false' }).optional(),
     toolsets: z.record(
       z.string().regex(NAME_PATTERN, { error: `expected a toolset name of ${NAME_RULE}` }),
       toolset,

@@ -187,6 +187,12 @@ export interface ToolsetConfig {
    */
   readonly mode?: Mode;
   /**
+   * MCP Apps views for this toolset's read results, overriding the top-level `apps`.
+   * @default the top-level apps (true)
+   * @example false
+   */
+  readonly apps?: boolean;
+  /**
    * Instructions on `/mcp/<toolset>`, applied after `server.instructions`: a string replaces
    * them, `{ text, mode: 'append' }` adds to them.
    * @default generated for this toolset alone
@@ -255,6 +261,13 @@ export interface BuiltInOAuth {
   /** @default 900 */
   readonly accessTokenTtlSeconds?: number;
   /**
+   * How long a grant (one user's consent to one client) lives, counted from the consent: refreshing
+   * does not extend it, so a client must send the user through sign-in and consent again after it.
+   * @default 90
+   * @example 30
+   */
+  readonly grantTtlDays?: number;
+  /**
    * Per-address limits on the endpoints anyone can reach without a token (429 with Retry-After),
    * on even without `limits`, sharing its store (Redis) when set. `false` turns one or all off.
    * Keyed on the connection's address: behind a reverse proxy, every client shares the proxy's;
@@ -270,6 +283,8 @@ export interface OAuthRateLimitsConfig {
   readonly register?: RateRuleConfig | false;
   readonly token?: RateRuleConfig | false;
   readonly authorize?: RateRuleConfig | false;
+  /** Sign-in attempts per API key prefix, from any address (guessing one key). @default { limit: 20, per: 'hour', burst: 10 } */
+  readonly signIn?: RateRuleConfig | false;
 }
 
 /** An external authorization server (Auth0, Clerk, WorkOS, Keycloak, Okta, Better Auth…) issuing JWT access tokens. */
@@ -411,6 +426,15 @@ export interface McpGenConfig {
    */
   readonly code?: CodeConfig;
   /**
+   * MCP Apps views (docs/apps.md): hosts that render them (Claude, ChatGPT, VS Code, Goose, …)
+   * show list/get results as a sortable, paged table and count/aggregate results as a chart or
+   * figures; other clients get the same text and data as without. Adds `_meta.ui` to read tools,
+   * the app-only `view_rows` tool and two `ui://` resources. Overridable per toolset.
+   * @default true
+   * @example false
+   */
+  readonly apps?: boolean;
+  /**
    * Named groups of tools. Toolset names are lowercase snake_case (`[a-z][a-z0-9_]*`).
    * @example { blog: { description: 'Posts and comments', models: { BlogPost: {}, Comment: {} } } }
    */
@@ -496,6 +520,8 @@ export interface ResolvedConfig {
   readonly mode: Mode;
   /** Absent: code mode's defaults. */
   readonly code?: CodeConfig;
+  /** MCP Apps views, unless a toolset says otherwise. */
+  readonly apps: boolean;
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */
   readonly toolsets: Readonly<Record<string, ToolsetConfig>>;
   readonly publish: { readonly trpc?: PublishTrpcConfig };
@@ -518,4 +544,5 @@ export const CONFIG_DEFAULTS = {
   maxTake: 100,
   relationDepth: 2,
   mode: 'full',
+  apps: true,
 } as const;

@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, type Plan } from '../plan/types.js';
+import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type Plan } from '../plan/types.js';
 import type { GeneratedFile } from '../emit/ts.js';
 import { CustomToolError } from './errors.js';
 import { emitCustomTools } from './emit.js';
 import { listToolFiles } from './files.js';
 import { resolveTools } from './resolve.js';
-import type { FoundTool } from './types.js';
+import type { CustomTool, FoundTool } from './types.js';
 
 export { CustomToolError } from './errors.js';
 export { CUSTOM_TOOLS_FILE, CUSTOM_TOOLS_EXPORT } from './emit.js';
@@ -35,6 +35,7 @@ export function generatedToolNames(plan: Plan): Map<string, string> {
   if (plan.auth.kind === 'apiKeys') names.set('get_user_info', 'auth.apiKeys');
   if (plan.models.some((mp) => mp.mode === 'compact')) for (const name of COMPACT_TOOL_NAMES) names.set(name, 'compact mode');
   if (plan.models.some((mp) => mp.mode === 'code')) for (const name of CODE_TOOL_NAMES) names.set(name, 'code mode');
+  if (plan.toolsets.some((ts) => ts.apps)) names.set(VIEW_ROWS_TOOL, 'MCP Apps (apps: false turns it off)');
   return names;
 }
 
@@ -47,7 +48,7 @@ export async function customToolFiles(input: CustomToolsInput): Promise<Generate
 }
 
 /** The file, and each custom tool's name → where it is defined (other tool sources check clashes against them). */
-export async function customTools(input: CustomToolsInput): Promise<{ files: GeneratedFile[]; names: Map<string, string> }> {
+export async function customTools(input: CustomToolsInput): Promise<{ files: GeneratedFile[]; names: Map<string, string>; tools: readonly CustomTool[] }> {
   const dir = input.dir.replace(/\\/g, '/').replace(/\/+$/, '');
   const abs = path.resolve(input.root, dir);
   const found: FoundTool[] = [];
@@ -68,6 +69,6 @@ export async function customTools(input: CustomToolsInput): Promise<{ files: Gen
   problems.push(...resolved.problems);
   if (problems.length > 0) throw new CustomToolError(problems);
   const names = new Map(resolved.tools.map((t) => [t.toolName, `the custom tool ${t.exportName} (${t.file}:${t.line})`]));
-  if (resolved.tools.length === 0) return { files: [], names };
-  return { files: [emitCustomTools(input.plan, resolved.tools, dir)], names };
+  if (resolved.tools.length === 0) return { files: [], names, tools: [] };
+  return { files: [emitCustomTools(input.plan, resolved.tools, dir)], names, tools: resolved.tools };
 }

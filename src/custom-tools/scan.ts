@@ -144,13 +144,30 @@ function definitionTool(arg: Node | undefined, exportName: string, docs: readonl
   const doc = readDoc(docs);
   if (doc.tags.has('internal')) return undefined;
   const found: { name?: string; toolset?: string } = tagText(doc, 'name', 'toolset');
+  let source: FoundDefinition['source'];
   if (Node.isObjectLiteralExpression(arg)) {
     for (const key of ['name', 'toolset'] as const) {
       const value = literalProperty(arg, key, exportName);
       if (value !== undefined) found[key] = value;
     }
+    source = sourceOf(arg);
   }
-  return { form: 'definition', file, line, exportName, ...found };
+  return { form: 'definition', file, line, exportName, ...found, ...(source ? { source } : {}) };
+}
+
+/** What a definition's literal says about its listing: literal title and description, and its schemas' code. */
+function sourceOf(obj: ObjectLiteralExpression): FoundDefinition['source'] {
+  const initializer = (key: string) => {
+    const prop = obj.getProperty(key);
+    return Node.isPropertyAssignment(prop) ? prop.getInitializer() : undefined;
+  };
+  const text = (key: string) => {
+    const value = initializer(key);
+    return Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) ? value.getLiteralValue() : undefined;
+  };
+  const code = (key: string) => initializer(key)?.getText();
+  const entries = { title: text('title'), description: text('description'), input: code('input'), output: code('output') };
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
 
 function literalProperty(obj: ObjectLiteralExpression, key: string, exportName: string): string | undefined {

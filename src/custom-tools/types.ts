@@ -36,6 +36,11 @@ export interface FoundFunction extends FoundBase {
 /** `export const refundOrder = defineTool({...})`. */
 export interface FoundDefinition extends FoundBase {
   readonly form: 'definition';
+  /**
+   * The definition's own text, for generate's tools/list estimate: `title` and `description` when
+   * they are string literals, the source of `input` and `output` (the user's zod code).
+   */
+  readonly source?: { readonly title?: string; readonly description?: string; readonly input?: string; readonly output?: string };
 }
 
 export type FoundTool = FoundFunction | FoundDefinition;

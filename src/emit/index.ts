@@ -2,6 +2,7 @@
 import type { Plan } from '../plan/types.js';
 import { compare, type GeneratedFile } from './ts.js';
 import { emitModelTools } from './model-tools.js';
+import { emitViews } from './apps.js';
 import { emitContext, emitEnums, emitIndex, emitRegistry, emitTools, emitUserInfo } from './project-files.js';
 import { emitServerInfo } from './server-info.js';
 
@@ -13,6 +14,8 @@ export interface EmitInput {
   readonly version: string;
   /** Every .ts file under templates/runtime/: its path there (`auth/keys.ts`) → source. */
   readonly runtime: ReadonlyMap<string, string>;
+  /** Every file under templates/apps/ (the MCP Apps views' parts): name → text. Absent: no views.ts. */
+  readonly views?: ReadonlyMap<string, string>;
   /** Extra files from other emitters (custom tools), already relative to the output folder. */
   readonly extra?: readonly GeneratedFile[];
   /** The bytes of the icon files `server.icons` names, by path relative to the project root (read by generate). */
@@ -25,7 +28,7 @@ export interface EmitInput {
  * project's compiler flags break code it does not own (Prisma's generated client does the same).
  * Its exports carry explicit types, so the project's own code is still checked against them.
  */
-export const RUNTIME_NOCHECK = '// @ts-nocheck — mcp-gen runtime: checked in mcp-gen\'s CI, not in your project (see README, "Type-checking").\n';
+export const RUNTIME_NOCHECK = '// @ts-nocheck — mcp-gen runtime: checked in mcp-gen\'s CI, not in your project (see mcp-gen\'s docs/databases.md, "Type-checking").\n';
 
 /** Runtime files that only some configurations need. */
 const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
@@ -53,6 +56,8 @@ export function emit(input: EmitInput): GeneratedFile[] {
   files.push(emitEnums(plan), emitRegistry(plan), emitTools(plan, input.extra), emitContext(plan), emitIndex(plan), emitServerInfo(plan, input.icons));
   const userInfo = emitUserInfo(plan);
   if (userInfo) files.push(userInfo);
+  const views = input.views && emitViews(plan, input.views);
+  if (views) files.push(views);
   files.push(...(input.extra ?? []));
   return files.sort((a, b) => compare(a.path, b.path));
 }

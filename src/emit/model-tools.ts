@@ -22,6 +22,9 @@ const BUILDER: Record<Operation, string> = {
   delete: 'deleteTool',
 };
 
+/** Operations whose results the MCP Apps views show (`apps`). */
+const VIEWED: ReadonlySet<Operation> = new Set(['list', 'get', 'count', 'aggregate']);
+
 export function specName(mp: ModelPlan): string {
   return `${lowerFirst(mp.model.name)}Spec`;
 }
@@ -86,6 +89,7 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
         ['toolset', str(mp.toolset)],
         ['title', str(toolTitle(mp, op))],
         ['description', str(toolDescription(mp, op))],
+        ...(mp.apps && VIEWED.has(op) ? [['view', 'true'] as [string, string]] : []),
       ];
       return `  t.${BUILDER[op]}(${specName(mp)}, ${objectLiteral(args, '  ')}),`;
     });

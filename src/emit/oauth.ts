@@ -58,7 +58,7 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
       last: '\n    requireCredential(jwt.resource),',
     };
   }
-  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: 'runtime/auth/resource/metadata.ts', names: ['prmUrl', 'publicHosts'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
+  imports.push({ from: 'runtime/auth/oauth-server/index.ts', names: ['createOAuthServer'] }, { from: 'runtime/auth/oauth-server/index.ts', names: ['UserLogin'], typeOnly: true }, { from: 'runtime/auth/resource/metadata.ts', names: ['prmUrl', 'publicHosts'] }, { from: userModuleImport(plan, file, oauth.login), names: ['authenticate as signedInUser'] });
   const idType = user.idField.type === 'Int' ? 'number' : user.idField.type === 'BigInt' ? 'bigint' : 'string';
   const cimd = objectLiteral([
     ['enabled', String(oauth.clientMetadataDocuments.enabled)],
@@ -67,10 +67,12 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
   // The pages name the app as the server does when auth.oauth.app.name is not set.
   const app = objectLiteral(Object.entries({ name: plan.server.title, ...oauth.app }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, str(String(v))]));
   const setup = `
-  // OAuth 2.1 (auth.oauth): the built-in authorization server. Who signs in: ${oauth.login}.
+  // OAuth 2.1 (auth.oauth): the built-in authorization server. Who signs in: ${oauth.login}, reached
+  // through the hook's type, so an \`authenticate(request)\` without the unused ctx type-checks too.
+  const login: UserLogin<typeof prisma> = signedInUser;
   const oauth = createOAuthServer({
     prisma,
-    login: (request) => signedInUser(request, { prisma }),
+    login: async (request) => login(request, { prisma }),
     scopes: ${strList(oauthScopes(plan))},${publicUrl}
     models: {
       client: ${str(oauth.delegates.client)},
@@ -80,12 +82,12 @@ export function emitOAuthWiring(plan: Plan, file: string, userSelect: string): O
       userIdField: ${str(user.idField.name)},
       userIdType: ${str(idType)},
       userSelect: ${userSelect},
-      apiKey: ${str(plan.auth.keyModel!.delegate)},
+      apiKey: ${str(plan.auth.keyModel!.delegate)},${oauth.grantSource ? '' : `\n      // McpOAuthGrant has no \`source\` field yet: grants are not tied to the API key they came from.\n      grantSource: false,`}
     },
     registration: ${String(oauth.registration)},
     clientMetadataDocuments: ${cimd},
     app: ${app},
-    resourceName: serverInfo.title ?? serverInfo.name,${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}
+    resourceName: serverInfo.title ?? serverInfo.name,${oauth.accessTokenTtlSeconds ? `\n    accessTokenTtlSeconds: ${oauth.accessTokenTtlSeconds},` : ''}${oauth.grantTtlDays ? `\n    grantTtlDays: ${oauth.grantTtlDays},` : ''}
 ${rateLimits(oauth.rateLimits)}
   });
   const oauthRoute = async (request: Request, info: { readonly remoteAddress?: string }) => (await oauth.routes(request, info)) ?? ${notFound};`;
@@ -103,7 +105,7 @@ type OAuthLimitsPlan = Extract<NonNullable<Plan['auth']['oauth']>, { kind: 'buil
 /** auth.oauth.rateLimits as the server's option: on unless turned off, in the store of `limits` when there is one. */
 function rateLimits(limits: OAuthLimitsPlan): string {
   if (limits === false) return '    rateLimits: false,';
-  const rules = (['register', 'token', 'authorize'] as const).flatMap((name): [string, string][] => {
+  const rules = (['register', 'token', 'authorize', 'signIn'] as const).flatMap((name): [string, string][] => {
     const rule = limits?.[name];
     if (rule === undefined) return [];
     if (rule === false) return [[name, 'false']];

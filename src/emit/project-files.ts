@@ -10,6 +10,7 @@ import { emitOAuthWiring } from './oauth.js';
 import { CUSTOM_TOOLS_EXPORT, CUSTOM_TOOLS_FILE } from '../custom-tools/emit.js';
 import { PUBLISHED_TOOLS_EXPORT, PUBLISHED_TOOLS_FILE } from '../publish/trpc/emit.js';
 import { emitOps } from './ops.js';
+import { needsViews } from './apps.js';
 import { delegateName } from '../plan/names.js';
 
 export function emitEnums(plan: Plan): GeneratedFile {
@@ -46,7 +47,8 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   const lists = full.map((m) => `  ...${toolsName(m)},`);
   if (compact.length > 0) {
     imports.push({ from: 'runtime/tools/compact/tools.ts', names: ['compactTools'] }, { from: 'registry.ts', names: ['models'] });
-    lists.push(`  ...compactTools(models, ${strList(compact.map((m) => m.model.name))}),`);
+    const viewed = [...new Set(compact.filter((m) => m.apps).map((m) => m.toolset))].sort();
+    lists.push(`  ...compactTools(models, ${strList(compact.map((m) => m.model.name))}${viewed.length ? `, { views: ${strList(viewed)} }` : ''}),`);
   }
   const callables: string[] = [];
   if (extra.some((f) => f.path === CUSTOM_TOOLS_FILE)) {
@@ -73,9 +75,13 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   }
   // Tools build their validators from the registry: make sure it is linked whoever imports this file.
   const linkRegistry = compact.length > 0 || code.length > 0 ? '' : "import './registry.js';\n";
+  // MCP Apps: the app-only view_rows tool joins when some tool has a view.
+  const apps = needsViews(plan);
+  if (apps) imports.push({ from: 'runtime/apps/view-rows.ts', names: ['withViewRows'] });
+  const [open, close] = apps ? ['withViewRows([', '])'] : ['[', ']'];
   return {
     path,
-    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports)}${linkRegistry}\nexport const tools: readonly ToolDef[] = [\n${lists.join('\n')}\n];\n`,
+    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports)}${linkRegistry}\nexport const tools: readonly ToolDef[] = ${open}\n${lists.join('\n')}\n${close};\n`,
   };
 }
 

@@ -10,15 +10,17 @@ import type { SchemaIR } from '../ir/types.js';
 import { addKeyModel, DEFAULT_KEY_MODEL } from './key-model.js';
 import { chooseMode } from '../budget/choose.js';
 import { estimate } from '../budget/estimate.js';
+import { extraToolTokens, userInfoTool } from '../budget/extra.js';
 import { validateConfig } from '../config/validate.js';
 import { buildPlan } from '../plan/build.js';
 import { addOAuthModels } from '../oauth/models.js';
 import { addGeneratorBlock } from './generator-block.js';
-import { configObject, configView, dbView, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
+import { configObject, configView, dbView, EXAMPLE_TOOL, exampleToolView, guessUserModel, packageAdditions, PATHS, serverView } from './view-model.js';
 import { detectPackageManager, installCommand, mergePackageJson } from './package-json.js';
 import { render } from './render.js';
 import { writeNewFiles } from './files.js';
 import { readPackageJson, scaffoldMounts } from './mounts.js';
+import { CONTEXT_REF, findTrpcRouter, trpcQuestion } from './trpc.js';
 import { generate } from '../generate.js';
 import { loadConfig } from '../config/load.js';
 import { VERSION } from '../version.js';
@@ -77,10 +79,15 @@ export async function init(opts: InitOptions): Promise<number> {
 
   const projectName = await readProjectName(root);
   const oauth = opts.auth === 'oauth' && userModel !== undefined;
-  const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth }, projectName);
+  const configExists = await exists(path.join(root, PATHS.config));
+  const trpcRouter = await offerTrpc(root, configExists, opts);
+  const view = configView(ir, { schema: schemaArg, userModel, keyModel: DEFAULT_KEY_MODEL, oauth, trpcRouter }, projectName);
   // Full mode while its tools/list fits a client's context (the example tool and get_user_info
   // included); compact mode when it would not.
-  const full = estimate(buildPlan(ir, validateConfig(configObject(view), PATHS.config)), { [view.toolset]: 1, ...(userModel ? { user: 1 } : {}) });
+  const plan = buildPlan(ir, validateConfig(configObject(view), PATHS.config));
+  const userInfo = userInfoTool(plan);
+  const example = (await exists(path.join(root, PATHS.tools))) ? [] : [{ name: EXAMPLE_TOOL.name, toolset: view.toolset, tokens: extraToolTokens(EXAMPLE_TOOL) }];
+  const full = estimate(plan, [...(userInfo ? [userInfo] : []), ...example]);
   const choice = chooseMode(full);
   const config = { ...view, mode: choice.mode === 'compact' ? { reason: choice.reason } : undefined };
   const rendered: [string, string][] = [
@@ -107,6 +114,7 @@ export async function init(opts: InitOptions): Promise<number> {
   await updatePackageJson(root, ir, log);
   if (opts.install) await runInstall(root, log);
   const result = await generate({ root });
+  for (const f of result.scaffolded) log(`created ${f} (createContext for your tRPC procedures: yours to edit)`);
   log(`generated ${result.plan.models.length} models into ${path.relative(root, result.outDir)}`);
   log('');
   log('Next:');
@@ -138,6 +146,24 @@ async function addPrismaGenerator(root: string, ir: SchemaIR, opts: InitOptions)
   for (const [file, content] of edit.files) await fs.writeFile(path.join(root, file), content);
   opts.log(edit.note);
   return true;
+}
+
+/**
+ * A tRPC router init can find: asked (default yes) whether to publish from it. With a config of the
+ * user's already there, init only says what to add. Returns the router reference when agreed.
+ */
+async function offerTrpc(root: string, configExists: boolean, opts: InitOptions): Promise<string | undefined> {
+  const found = await findTrpcRouter(root, await readPackageJson(root));
+  if (!found) return undefined;
+  if (found.kind === 'not-found') return void opts.log(found.note);
+  if (configExists) {
+    opts.log(`tRPC router found (${found.router}): to publish its procedures, add publish: { trpc: { router: '${found.router}', createContext: '${CONTEXT_REF}', include: ['post.*'] } } to ${PATHS.config}`);
+    return undefined;
+  }
+  const answer = opts.ask ? await opts.ask(trpcQuestion(found.router), 'yes') : 'yes';
+  if (!/^y(es)?$/i.test(answer.trim())) return undefined;
+  opts.log(`publish.trpc: ${found.router}; list procedures in publish.trpc.include to publish them (mcp-gen docs/custom-tools-and-trpc.md)`);
+  return found.router;
 }
 
 /** `--auth oauth`: the built-in authorization server's models, next to the key model. */

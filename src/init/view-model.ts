@@ -3,9 +3,11 @@
  * additions. Pure and unit-tested; the templates make no decisions.
  */
 import path from 'node:path';
-import type { Model, Provider, SchemaIR } from '../ir/types.js';
+import type { Provider, SchemaIR } from '../ir/types.js';
 import { looksSecret } from '../plan/secret.js';
 import { OAUTH_MODELS } from '../oauth/names.js';
+import { hiddenComment, hiddenFields } from './hidden-fields.js';
+import { CONTEXT_REF } from './trpc.js';
 
 export interface InitChoices {
   /** Project-relative schema path as the user refers to it (file or folder). */
@@ -15,6 +17,8 @@ export interface InitChoices {
   readonly keyModel: string;
   /** `init --auth oauth`: the built-in authorization server next to API keys. */
   readonly oauth?: boolean;
+  /** The app's tRPC router (`module#export`) to publish from, when init found one and the user agreed. */
+  readonly trpcRouter?: string;
 }
 
 export const PATHS = {
@@ -39,20 +43,12 @@ export function guessUserModel(ir: SchemaIR): string | undefined {
   return undefined;
 }
 
-function hiddenFields(model: Model): string[] {
-  return model.fields.filter((f) => f.kind !== 'relation' && looksSecret(f.name)).map((f) => f.name);
-}
-
 export function configView(ir: SchemaIR, choices: InitChoices, projectName: string) {
   const models = ir.models
     .filter((m) => m.name !== choices.keyModel && !(Object.values(OAUTH_MODELS) as string[]).includes(m.name))
     .map((m) => {
       const hidden = hiddenFields(m);
-      return {
-        name: m.name,
-        hidden,
-        hiddenComment: `${hidden.join(', ')}: hidden because the name${hidden.length > 1 ? 's look' : ' looks'} secret`,
-      };
+      return { name: m.name, hidden: hidden.map((h) => h.name), hiddenComment: hiddenComment(hidden) };
     });
   const user = choices.userModel ? ir.models.find((m) => m.name === choices.userModel) : undefined;
   const info = user
@@ -69,6 +65,7 @@ export function configView(ir: SchemaIR, choices: InitChoices, projectName: stri
     // Clients show it in connector lists and approval prompts (generate's default, written down to edit).
     serverName: projectName,
     models,
+    trpc: choices.trpcRouter ? { router: choices.trpcRouter, createContext: CONTEXT_REF } : undefined,
   };
 }
 
@@ -82,6 +79,7 @@ export function configObject(view: ReturnType<typeof configView>): Record<string
     server: { name: view.serverName },
     auth: view.auth.apiKeys ? { apiKeys: true, user: { model: view.auth.userModel, info: view.auth.info } } : 'none',
     toolsets: { [view.toolset]: { description: view.description, models } },
+    ...(view.trpc ? { publish: { trpc: { ...view.trpc, include: [] } } } : {}),
   };
 }
 
@@ -127,6 +125,17 @@ export function serverView() {
  * The example tool names no toolset when the config has one: an untagged tool goes to the only
  * toolset, so renaming it in the config keeps the example valid. With several, it joins the first.
  */
+/**
+ * The example tool (example-tool.ts.hbs) as generate will list it, for init's estimate: its
+ * description and the zod code type-to-zod writes for its argument and result types.
+ */
+export const EXAMPLE_TOOL = {
+  name: 'greet',
+  description: 'Greets the caller.',
+  input: "z.strictObject({ name: z.string().describe('Who to greet (default: \"there\")').optional(), tone: z.enum(['formal', 'friendly']).optional() })",
+  output: 'z.object({ message: z.string(), signedIn: z.boolean() })',
+} as const;
+
 export function exampleToolView(toolsets: readonly string[]) {
   return { generatedImport: path.posix.relative(PATHS.tools, PATHS.output), toolset: toolsets.length > 1 ? toolsets[0] : undefined };
 }

@@ -3,7 +3,8 @@
  * taking it back. Works on the project's database through its own Prisma client (like `keys`).
  */
 import { delegateName } from '../plan/names.js';
-import { OAUTH_MODELS } from './names.js';
+import { DEFAULT_KEY_MODEL } from '../init/key-model.js';
+import { GRANT_SOURCE_FIELD, OAUTH_MODELS } from './names.js';
 
 type Delegate = Record<string, (args?: Record<string, unknown>) => Promise<any>>;
 
@@ -14,8 +15,20 @@ export interface ClientListing {
   readonly redirectHosts: readonly string[];
   readonly createdAt: string;
   readonly revokedAt: string | null;
-  /** Grants not revoked, with their user and scopes. */
-  readonly grants: readonly { readonly id: string; readonly userId: string; readonly scopes: string; readonly createdAt: string }[];
+  /** Grants not revoked, with their user and scopes, and where each came from. */
+  readonly grants: readonly GrantListing[];
+}
+
+export interface GrantListing {
+  readonly id: string;
+  readonly userId: string;
+  readonly scopes: string;
+  readonly createdAt: string;
+  /**
+   * What the grant was born from: the API key signed in with on the built-in form (it ends with
+   * that key), the app's own session (login.ts), or unknown (granted before sources were recorded).
+   */
+  readonly source: { readonly kind: 'api-key'; readonly keyId: string; readonly prefix: string | null; readonly name: string | null } | { readonly kind: 'session' } | { readonly kind: 'unknown' };
 }
 
 function delegates(db: unknown): { clients: Delegate; grants: Delegate } {
@@ -27,12 +40,13 @@ function delegates(db: unknown): { clients: Delegate; grants: Delegate } {
   return { clients: get(OAUTH_MODELS.client), grants: get(OAUTH_MODELS.grant) };
 }
 
-export async function listClients(db: unknown): Promise<ClientListing[]> {
+export async function listClients(db: unknown, keyModel = DEFAULT_KEY_MODEL): Promise<ClientListing[]> {
   const { clients } = delegates(db);
   const rows = (await clients.findMany!({
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: { grants: { where: { revokedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
   })) as Record<string, any>[];
+  const keys = await keysOf(db, keyModel, rows.flatMap((r) => (r.grants as Record<string, unknown>[]).map((g) => g[GRANT_SOURCE_FIELD])));
   return rows.map((r) => ({
     id: String(r.id),
     name: String(r.name),
@@ -40,8 +54,39 @@ export async function listClients(db: unknown): Promise<ClientListing[]> {
     redirectHosts: [...new Set(String(r.redirectUris).split('\n').map(hostOf))],
     createdAt: (r.createdAt as Date).toISOString(),
     revokedAt: r.revokedAt ? (r.revokedAt as Date).toISOString() : null,
-    grants: (r.grants as Record<string, any>[]).map((g) => ({ id: String(g.id), userId: String(g.userId), scopes: String(g.scopes), createdAt: (g.createdAt as Date).toISOString() })),
+    grants: (r.grants as Record<string, any>[]).map((g) => ({
+      id: String(g.id),
+      userId: String(g.userId),
+      scopes: String(g.scopes),
+      createdAt: (g.createdAt as Date).toISOString(),
+      source: sourceOf(g[GRANT_SOURCE_FIELD], keys),
+    })),
   }));
+}
+
+const KEY_SOURCE = 'api-key:';
+
+/** The keys grants were signed in with, by id: their prefix and name for the listing. */
+async function keysOf(db: unknown, keyModel: string, sources: readonly unknown[]): Promise<Map<string, { prefix: string; name: string }>> {
+  const ids = [...new Set(sources.filter((s): s is string => typeof s === 'string' && s.startsWith(KEY_SOURCE)).map((s) => s.slice(KEY_SOURCE.length)))];
+  const keys = (db as Record<string, Delegate | undefined>)[delegateName(keyModel)];
+  if (!ids.length || !keys) return new Map();
+  const rows = (await keys.findMany!({ where: { id: { in: ids } }, select: { id: true, prefix: true, name: true } })) as Record<string, unknown>[];
+  return new Map(rows.map((k) => [String(k['id']), { prefix: String(k['prefix']), name: String(k['name']) }]));
+}
+
+function sourceOf(value: unknown, keys: ReadonlyMap<string, { prefix: string; name: string }>): GrantListing['source'] {
+  if (value === 'session') return { kind: 'session' };
+  if (typeof value !== 'string' || !value.startsWith(KEY_SOURCE)) return { kind: 'unknown' };
+  const keyId = value.slice(KEY_SOURCE.length);
+  const key = keys.get(keyId);
+  return { kind: 'api-key', keyId, prefix: key?.prefix ?? null, name: key?.name ?? null };
+}
+
+function describeSource(source: GrantListing['source']): string {
+  if (source.kind === 'session') return 'via the app session';
+  if (source.kind === 'unknown') return 'via unknown (granted before sources were recorded)';
+  return source.prefix ? `via API key ${source.prefix} (${source.name})` : `via API key ${source.keyId} (deleted)`;
 }
 
 /** Revokes a client (and every grant it holds) or one grant, by id; refused from the next request on. */
@@ -66,7 +111,7 @@ export function formatClients(rows: readonly ClientListing[]): string {
   return rows
     .map((c) => {
       const head = `${c.name}  ${c.revokedAt ? '[revoked] ' : ''}${c.kind}  → ${c.redirectHosts.join(', ')}\n  client: ${c.id}`;
-      const grants = c.grants.map((g) => `  grant ${g.id}  user ${g.userId}  scopes: ${g.scopes}  since ${g.createdAt}`);
+      const grants = c.grants.map((g) => `  grant ${g.id}  user ${g.userId}  scopes: ${g.scopes}  since ${g.createdAt}  ${describeSource(g.source)}`);
       return [head, ...(grants.length ? grants : ['  (no active grants)'])].join('\n');
     })
     .join('\n\n');

@@ -9,7 +9,7 @@ import { SchemaError } from '../parse/errors.js';
 import { scanBlocks } from '../parse/schema-text.js';
 import { appendBlock, eolOf, insertBackRelation, userIdField, type IdField } from '../init/key-model.js';
 
-import { OAUTH_MODELS } from './names.js';
+import { GRANT_SOURCE_FIELD, OAUTH_MODELS } from './names.js';
 
 export { OAUTH_MODELS } from './names.js';
 /** The back-relation the user model gains. */
@@ -23,7 +23,7 @@ export interface AddOAuthModelsResult {
 export function addOAuthModels(files: readonly (readonly [string, string])[], opts: { userModel: string; provider: string }): AddOAuthModelsResult {
   const blocks = files.flatMap(([file, text]) => scanBlocks(file, text));
   const present = Object.values(OAUTH_MODELS).filter((name) => blocks.some((b) => b.kind === 'model' && b.name === name));
-  if (present.length === 3) return { files: [], note: `Models ${present.join(', ')} already exist; schema left unchanged.` };
+  if (present.length === 3) return addGrantSource(files, blocks);
   if (present.length) throw new SchemaError(`The schema has ${present.join(', ')} but not all three OAuth models; remove them or add the others (see mcp-gen's docs/auth-and-oauth.md).`);
   const user = blocks.find((b) => b.kind === 'model' && b.name === opts.userModel);
   if (!user) throw new SchemaError(`auth.user.model: no model ${opts.userModel} in the schema.`);
@@ -41,6 +41,23 @@ export function addOAuthModels(files: readonly (readonly [string, string])[], op
     `Added models ${Object.values(OAUTH_MODELS).join(', ')} to ${target} and \`${GRANTS_FIELD} ${OAUTH_MODELS.grant}[]\` to model ${user.name}.\n` +
     'Create their tables: npx prisma migrate dev --name mcp_oauth (or npx prisma db push).';
   return { files: [...out.entries()].sort(([a], [b]) => compare(a, b)), note };
+}
+
+/**
+ * Projects set up before grants recorded their source: the field is added to McpOAuthGrant (the
+ * only line that changes), so revoking an API key can end the grants signed in with it.
+ */
+function addGrantSource(files: readonly (readonly [string, string])[], blocks: ReturnType<typeof scanBlocks>): AddOAuthModelsResult {
+  const names = Object.values(OAUTH_MODELS).join(', ');
+  const grant = blocks.find((b) => b.kind === 'model' && b.name === OAUTH_MODELS.grant)!;
+  if (grant.fields.some((f) => f.name === GRANT_SOURCE_FIELD)) return { files: [], note: `Models ${names} already exist; schema left unchanged.` };
+  const text = files.find(([f]) => f === grant.file)![1];
+  return {
+    files: [[grant.file, insertBackRelation(text, grant, `${GRANT_SOURCE_FIELD} String?`)]],
+    note:
+      `Models ${names} already exist; added \`${GRANT_SOURCE_FIELD} String?\` to model ${OAUTH_MODELS.grant} in ${grant.file} (what each grant was born from, so revoking an API key ends its grants).\n` +
+      'Add the column: npx prisma migrate dev --name mcp_oauth_grant_source (or npx prisma db push).',
+  };
 }
 
 type Row = [string, string, string];
@@ -80,7 +97,10 @@ export function oauthBlocks(userModel: string, id: IdField, provider: string): s
     '',
     ...model(
       grant,
-      ['What a user allowed an OAuth client (scopes, for one resource). Revoking it ends every token issued under it.'],
+      [
+        'What a user allowed an OAuth client (scopes, for one resource). Revoking it ends every token issued under it.',
+        'source: what it was born from, `api-key:<id>` (the sign-in form; revoking the key ends the grant) or `session`.',
+      ],
       [
         ['id', 'String', pk],
         ['client', client, '@relation(fields: [clientId], references: [id], onDelete: Cascade)'],
@@ -89,6 +109,7 @@ export function oauthBlocks(userModel: string, id: IdField, provider: string): s
         ['userId', id.type, id.nativeType ?? ''],
         ['scopes', 'String', ''],
         ['resource', 'String', ''],
+        ['source', 'String?', ''],
         ['createdAt', 'DateTime', '@default(now())'],
         ['revokedAt', 'DateTime?', ''],
         ['tokens', `${token}[]`, ''],

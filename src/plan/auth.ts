@@ -8,7 +8,7 @@ import { unknownField } from './fields.js';
 import { looksSecret } from './secret.js';
 import type { AuthPlan, OAuthPlan } from './types.js';
 import { CONFIG_DEFAULTS } from '../config/types.js';
-import { OAUTH_MODELS } from '../oauth/names.js';
+import { GRANT_SOURCE_FIELD, OAUTH_MODELS } from '../oauth/names.js';
 
 export interface AuthResult {
   readonly auth: AuthPlan;
@@ -90,7 +90,24 @@ function planOAuth(auth: Exclude<ResolvedConfig['auth'], 'none'>, userModel: Mod
     clientMetadataDocuments: { enabled: oauth.clientMetadataDocuments?.enabled ?? true, allowPrivateAddresses: oauth.clientMetadataDocuments?.allowPrivateAddresses ?? false },
     app: { ...oauth.app },
     ...(oauth.accessTokenTtlSeconds ? { accessTokenTtlSeconds: oauth.accessTokenTtlSeconds } : {}),
+    ...(oauth.grantTtlDays ? { grantTtlDays: oauth.grantTtlDays } : {}),
+    grantSource: hasGrantSource(models, report),
     ...(oauth.rateLimits !== undefined ? { rateLimits: oauth.rateLimits } : {}),
     delegates: { client: delegateName(OAUTH_MODELS.client), grant: delegateName(OAUTH_MODELS.grant), token: delegateName(OAUTH_MODELS.token) },
   };
+}
+
+/**
+ * Projects set up before grants recorded their source lack McpOAuthGrant.source: they keep
+ * working, and generate says what to add (a grant from the sign-in form then outlives its key).
+ */
+function hasGrantSource(models: ReadonlyMap<string, Model>, report: Report): boolean {
+  const grant = models.get(OAUTH_MODELS.grant);
+  if (!grant) return false;
+  if (grant.fields.some((f) => f.name === GRANT_SOURCE_FIELD)) return true;
+  report.note(
+    `model ${OAUTH_MODELS.grant} has no \`${GRANT_SOURCE_FIELD} String?\` field: OAuth grants made on the sign-in form are not ended when the API key used is revoked or expires. ` +
+      `Add the line \`${GRANT_SOURCE_FIELD} String?\` to model ${OAUTH_MODELS.grant} in your Prisma schema, then run \`npx prisma migrate dev --name mcp_oauth_grant_source\` (or \`npx prisma db push\`), \`npx prisma generate\` and \`npx mcp-gen generate\`.`,
+  );
+  return false;
 }

@@ -10,7 +10,7 @@ import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
 import { planServer } from './server.js';
-import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, type AppInfo, type CodePlan, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type AppInfo, type CodePlan, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -96,6 +96,10 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {
   const compactAt = Object.entries(config.toolsets).find(([, ts]) => modeOf(ts) === 'compact');
   const codeAt = Object.entries(config.toolsets).find(([, ts]) => modeOf(ts) === 'code');
   if (compactAt) for (const name of COMPACT_TOOL_NAMES) reserved.set(name, `compact mode (toolsets.${compactAt[0]})`);
+  // Views show list/get/aggregate results: code mode has none of those tools, so no views.
+  const appsOf = (ts: { mode?: string; apps?: boolean }) => modeOf(ts) !== 'code' && (ts.apps ?? config.apps ?? true);
+  const appsAt = Object.entries(config.toolsets).find(([, ts]) => appsOf(ts));
+  if (appsAt) reserved.set(VIEW_ROWS_TOOL, `MCP Apps (toolsets.${appsAt[0]}; apps: false turns it off)`);
   if (codeAt) for (const name of CODE_TOOL_NAMES) reserved.set(name, `code mode (toolsets.${codeAt[0]})`);
   if (compactAt && codeAt) {
     report.problem(`toolsets.${codeAt[0]}.mode`, `'code' cannot be mixed with 'compact' (toolsets.${compactAt[0]}): both add describe_models; use one of them`);
@@ -108,6 +112,7 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {
     ...(ts.description === undefined ? {} : { description: ts.description }),
     models: Object.keys(ts.models),
     mode: ts.mode ?? config.mode ?? 'full',
+    apps: appsOf(ts),
   }));
   const server = planServer(config, app, { toolsets, models: plans, auth }, report);
   if (problems.length > 0) throw new PlanError(problems);

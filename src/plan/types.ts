@@ -57,9 +57,13 @@ export interface ModelPlan {
   readonly mode: ModelMode;
   /** How many relations deep filters may reach. */
   readonly relationDepth: number;
+  /** MCP Apps: its read tools (or compact `query` results) are shown in the views. */
+  readonly apps: boolean;
 }
 
 export type ModelMode = 'full' | 'compact' | 'code';
+/** The app-only tool the views page and sort through (reserved whenever some toolset has apps). */
+export const VIEW_ROWS_TOOL = 'view_rows';
 
 /** Tool names compact mode adds (reserved whenever some toolset is compact). */
 export const COMPACT_TOOL_NAMES = ['describe_models', 'query', 'mutate'] as const;
@@ -73,6 +77,8 @@ export interface ToolsetPlan {
   readonly mode: ModelMode;
   /** Model names in config order. */
   readonly models: readonly string[];
+  /** MCP Apps views for its read results (`apps`, per toolset or top-level). */
+  readonly apps: boolean;
 }
 
 export interface AuthPlan {
@@ -99,8 +105,14 @@ export type OAuthPlan =
       readonly clientMetadataDocuments: { readonly enabled: boolean; readonly allowPrivateAddresses: boolean };
       readonly app: { readonly name?: string; readonly logo?: string };
       readonly accessTokenTtlSeconds?: number;
+      readonly grantTtlDays?: number;
+      /**
+       * Whether McpOAuthGrant has the `source` field (what a grant was born from: an API key or the
+       * app's session). Projects set up before it existed lack it until they add it and migrate.
+       */
+      readonly grantSource: boolean;
       /** `auth.oauth.rateLimits`; absent: the runtime's defaults. */
-      readonly rateLimits?: false | { readonly [K in 'register' | 'token' | 'authorize']?: false | { readonly limit: number; readonly per: string; readonly burst?: number } };
+      readonly rateLimits?: false | { readonly [K in 'register' | 'token' | 'authorize' | 'signIn']?: false | { readonly limit: number; readonly per: string; readonly burst?: number } };
       /** Prisma Client properties of the OAuth models. */
       readonly delegates: { readonly client: string; readonly grant: string; readonly token: string };
     }

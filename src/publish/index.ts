@@ -31,6 +31,9 @@ export interface PublishResult {
   readonly notes: string[];
   /** The user-owned createContext module to create, when it does not exist yet (never overwritten). */
   readonly scaffold?: { readonly path: string; readonly content: string };
+  /** The procedures published, and whether they hide behind describe_procedures/call_procedure (compact). */
+  readonly procedures?: readonly PublishedProcedure[];
+  readonly compact?: boolean;
 }
 
 export async function publishFiles(input: PublishInput): Promise<PublishResult> {
@@ -78,5 +81,5 @@ export async function publishFiles(input: PublishInput): Promise<PublishResult> 
     const { scaffoldContext } = await import('./trpc/scaffold.js');
     scaffold = { path: c.file, content: scaffoldContext(c, input.plan.output, listed.ctxMembers) };
   }
-  return { files: emitTrpcFiles(input.plan, r, c, published, compact ? toolset : undefined), notes: selection.notes, ...(scaffold ? { scaffold } : {}) };
+  return { files: emitTrpcFiles(input.plan, r, c, published, compact ? toolset : undefined), notes: selection.notes, ...(scaffold ? { scaffold } : {}), procedures: published, compact };
 }

@@ -40,7 +40,7 @@ describe('estimate', () => {
 
   it('reports a toolset past the budget with its costliest models, and an endpoint past 128 tools', async () => {
     const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures/blog') });
-    const e = estimate(plan, { blog: 130 });
+    const e = estimate(plan, Array.from({ length: 130 }, (_, i) => ({ name: `custom_${i}`, toolset: 'blog', tokens: 100 })));
     const total = e.tools;
     const blog = e.toolsets.find((t) => t.toolset === 'blog')!;
     const report = budgetReport(e);

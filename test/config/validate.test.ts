@@ -28,6 +28,7 @@ describe('validateConfig: defaults', () => {
       auth: 'none',
       defaults: { defaultTake: 20, maxTake: 100, relationDepth: 2 },
       mode: 'full',
+      apps: true,
       toolsets: { blog: { models: { Post: {} } } },
       publish: {},
       server: {},
@@ -51,6 +52,7 @@ describe('validateConfig: defaults', () => {
     expect(c.schema).toBe('db/schema.prisma');
     expect(c.auth).toEqual({ apiKeys: true, user: { model: 'User', info: ['id'] }, keyModel: 'McpApiKey' });
     expect(c.defaults).toEqual({ defaultTake: 5, maxTake: 50, relationDepth: 2 });
+    expect(c.apps).toBe(true);
     expect(c.toolsets['blog']!.models['Post']!.names).toEqual({ list: 'all_posts' });
   });
 });
@@ -64,7 +66,7 @@ describe('validateConfig: problems name the key path and what was found', () => 
     ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
     ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
     ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
-    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, code, toolsets, publish, limits, audit, server`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, code, apps, toolsets, publish, limits, audit, server`]],
     ['server option misspelt', { ...base, server: { nme: 'x' } }, [`${F}: server.nme: unknown option (did you mean "name"?)`]],
     ['server instructions without a mode', { ...base, server: { instructions: { text: 'x' } } }, [`${F}: server.instructions.mode: required: expected 'replace' or 'append'`]],
     ['server instructions of the wrong type', { ...base, server: { instructions: 5 } }, [`${F}: server.instructions: expected a string, { text, mode: 'replace' | 'append' }, or false, got 5`]],
@@ -80,6 +82,8 @@ describe('validateConfig: problems name the key path and what was found', () => 
       `${F}: server.icons[0].theme: expected 'light' or 'dark', got "blue"`,
       `${F}: server.websiteUrl: expected an http(s) URL, e.g. https://example.com, got "ftp://x"`,
     ]],
+    ['apps not a boolean', { ...base, apps: 'yes' }, [`${F}: apps: expected true or false, got "yes"`]],
+    ['toolset apps not a boolean', { ...base, toolsets: { blog: { models: { Post: {} }, apps: 1 } } }, [`${F}: toolsets.blog.apps: expected true or false, got 1`]],
     ['publish.trpc problems', { ...base, publish: { trpc: { router: 'a#b', createContex: 'x', toolset: 'App' } } }, [
       `${F}: publish.trpc.createContext: required: expected 'module#export'`,
       `${F}: publish.trpc.toolset: expected a toolset name of lowercase letters, digits and _, starting with a letter, got "App"`,

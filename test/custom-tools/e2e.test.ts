@@ -70,7 +70,7 @@ describe('tools/list', () => {
     const { tools } = await client.listTools();
     const byName = new Map(tools.map((t) => [t.name, t]));
     expect([...byName.keys()].sort()).toEqual(
-      ['book_visits', 'broken_report', 'count_by_channel', 'get_visit', 'list_visits', 'refund_visit', 'reschedule_visit', 'slow_report'],
+      ['book_visits', 'broken_report', 'count_by_channel', 'get_visit', 'list_visits', 'refund_visit', 'reschedule_visit', 'slow_report', 'view_rows'],
     );
     const reschedule = byName.get('reschedule_visit')!;
     expect(reschedule.description).toBe('Move a visit to a new time.');

@@ -86,6 +86,7 @@ describe('tools/list', () => {
         'create_blog_post', 'delete_blog_post', 'get_blog_post', 'get_comment', 'get_post_like', 'get_tag', 'get_user',
         'list_blog_posts', 'list_comments', 'list_post_likes', 'list_tags', 'list_users', 'update_blog_post',
         'greet', // the example tool init scaffolds
+        'view_rows', // MCP Apps (apps: true by default): the views' app-only tool
       ].sort(),
     );
     const byName = new Map(tools.map((t) => [t.name, t]));
@@ -94,6 +95,11 @@ describe('tools/list', () => {
     expect(byName.get('create_blog_post')!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false });
     expect(byName.get('list_blog_posts')!.description).toContain('A blog post.');
     expect(byName.get('list_blog_posts')!.outputSchema).toBeDefined();
+    // MCP Apps: read tools point at their view, writes at none; view_rows is for views only.
+    expect(byName.get('list_blog_posts')!._meta).toEqual({ ui: { resourceUri: 'ui://mcp-gen/table.html' } });
+    expect(byName.get('aggregate_blog_posts')!._meta).toEqual({ ui: { resourceUri: 'ui://mcp-gen/chart.html' } });
+    expect(byName.get('create_blog_post')!._meta).toBeUndefined();
+    expect(byName.get('view_rows')!._meta).toEqual({ ui: { visibility: ['app'] } });
   });
 
   it('mentions excluded and secret-looking fields nowhere', async () => {
@@ -162,7 +168,12 @@ describe('reads', () => {
     const page = r.structured as { items: unknown[]; note?: string; hasMore: boolean };
     expect(page.items).toHaveLength(10);
     expect(page.hasMore).toBe(true);
-    expect(page.note).toMatch(/10/);
+    expect(page.note).toMatch(/above the limit of 10: the page was cut short/);
+    // The cursor leads to the other 2 of the 12 rows; asking for all of them again says nothing was cut.
+    const rest = (await callTool(client, 'list_blog_posts', { take: 50, select: ['id'], cursor: (r.structured as { nextCursor: string }).nextCursor })).structured as typeof page;
+    expect(rest.items).toHaveLength(2);
+    expect(rest.hasMore).toBe(false);
+    expect(rest.note).toBeUndefined();
   });
 
   it('get: by id, by unique field, by compound unique, composite id; missing is a clear error', async () => {

@@ -66,7 +66,7 @@ describe('compact mode on the blog fixture', () => {
   it('lists describe_models, query and mutate only, with portable schemas', async () => {
     const { tools } = await client.listTools();
     // The fixture's custom tool (greet) stays; no per-model tool is generated.
-    expect(tools.map((t) => t.name).sort()).toEqual(['describe_models', 'greet', 'mutate', 'query']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['describe_models', 'greet', 'mutate', 'query', 'view_rows']);
     const mutate = tools.find((t) => t.name === 'mutate')!;
     expect(mutate.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
     const json = JSON.stringify(tools.filter((t) => t.name !== 'greet'));

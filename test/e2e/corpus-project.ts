@@ -1,29 +1,41 @@
-// Builds a scratch project around one real-world schema (../shared/fixtures/real-world/<name>), shared by
-// the corpus test, scripts/corpus.ts and bench/. The schemas are read-only test data: they are copied into
-// the scratch folder at run time, never into the repository.
+// Builds a scratch project around one real-world schema (found by ../helpers/real-world.ts: beside the
+// repository in ../shared, or fetched by `npm run corpus:fetch`), shared by the corpus test,
+// scripts/corpus.ts and bench/. The schemas are read-only test data: they are copied into the scratch
+// folder at run time, never into the repository.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadSchema } from '../../src/parse/index.js';
 import type { SchemaIR } from '../../src/ir/types.js';
 import { createScratchProject } from '../helpers/scratch.js';
-import { repoRoot } from '../helpers/repo.js';
+import { CORPUS_MISSING, corpusManifest, corpusOrSkip } from '../helpers/real-world.js';
 
-export const REAL_WORLD = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'real-world');
+/** The corpus folder, or undefined when it is absent (tests skip; see ../helpers/real-world.ts). */
+export const REAL_WORLD = corpusOrSkip();
 export const SCHEMA_PATH = 'prisma/schema.prisma';
 
-/** Names of the real-world schemas (folders holding a schema.prisma), sorted. */
+/**
+ * Names of the real-world schemas (folders holding a schema.prisma), sorted; when the corpus is absent,
+ * the names fixtures/real-world.json pins, so that tests list what they skip.
+ */
 export function corpusNames(): string[] {
-  if (!existsSync(REAL_WORLD)) return [];
+  if (!REAL_WORLD) return corpusManifest().map((s) => s.name).sort();
   return readdirSync(REAL_WORLD, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(REAL_WORLD, d.name, 'schema.prisma')))
     .map((d) => d.name)
     .sort();
 }
 
+/** The corpus folder; for scripts and benchmarks, which cannot run without it. */
+export function corpusDir(): string {
+  if (!REAL_WORLD) throw new Error(CORPUS_MISSING);
+  return REAL_WORLD;
+}
+
 /** The datasource provider written in a corpus schema (synchronous: test collection needs it). */
 export function corpusProvider(name: string): string | undefined {
-  const text = readFileSync(path.join(REAL_WORLD, name, 'schema.prisma'), 'utf8');
+  if (!REAL_WORLD) return corpusManifest().find((s) => s.name === name)?.provider;
+  const text = readFileSync(path.join(corpusDir(), name, 'schema.prisma'), 'utf8');
   return /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(text)?.[1];
 }
 
@@ -69,7 +81,7 @@ export interface CorpusProject {
 
 /** Scratch project with prisma/schema.prisma and mcp-gen.config.ts; nothing generated yet. */
 export async function createCorpusProject(name: string): Promise<CorpusProject> {
-  const original = await fs.readFile(path.join(REAL_WORLD, name, 'schema.prisma'), 'utf8');
+  const original = await fs.readFile(path.join(corpusDir(), name, 'schema.prisma'), 'utf8');
   const dir = await createScratchProject(`corpus-${name}`);
   const schema = useClientGenerator(original);
   await fs.mkdir(path.join(dir, 'prisma'), { recursive: true });

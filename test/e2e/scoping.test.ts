@@ -457,6 +457,22 @@ describe.each(scopingDatabases)('scoping matrix on $label', ({ database, mode, c
   });
 
   describe('membership join specifics (Clinic, Patient, Visit)', () => {
+    // Issue 21: groupBy ordered by an aggregate, filtered with having and paged, over the caller's rows only
+    // (Bob's clinic 2 has the most patients: a scope leak would put it first). Full mode's
+    // aggregate tool and compact query's groupBy take the same Prisma shapes.
+    it('groupBy orders by an aggregate, keeps groups with having, pages with take/skip, in scope; hidden fields refused', async () => {
+      const top = { by: ['clinicId'], _count: ['_all'], orderBy: [{ _count: { id: 'desc' } }] };
+      const groups = async (client: Client, args: Record<string, unknown>) => ((await ok(client, 'aggregate_patients', { ...top, ...args })) as { groups: unknown[] }).groups;
+      expect(await groups(ann, {})).toEqual([{ clinicId: 1, _count: { _all: 3 } }, { clinicId: 3, _count: { _all: 1 } }]);
+      expect(await groups(bob, {})).toEqual([{ clinicId: 2, _count: { _all: 4 } }, { clinicId: 3, _count: { _all: 1 } }]);
+      expect(await groups(ann, { having: { id: { _count: { gt: 1 } } } })).toEqual([{ clinicId: 1, _count: { _all: 3 } }]);
+      expect(await groups(ann, { take: 1, skip: 1 })).toEqual([{ clinicId: 3, _count: { _all: 1 } }]);
+      expect(await groups(ann, { orderBy: [{ _max: { id: 'desc' } }], _max: ['id'] })).toEqual([{ clinicId: 3, _count: { _all: 1 }, _max: { id: 8 } }, { clinicId: 1, _count: { _all: 3 }, _max: { id: 3 } }]);
+      await refused(ann, 'aggregate_patients', { ...top, orderBy: [{ name: 'asc' }] }, /orderBy\[0\]\.name: not in by/);
+      await refused(ann, 'aggregate_notes', { by: ['authorId'], orderBy: [{ _count: { internalNotes: 'desc' } }] }, /orderBy\[0\]\._count\.internalNotes/);
+      await refused(ann, 'aggregate_notes', { by: ['authorId'], having: { internalNotes: { _count: { gt: 0 } } } }, /having\.internalNotes: not a field of Note/);
+    });
+
     it('clinics and visits list only the caller’s', async () => {
       expect(await ids(ann, 'list_clinics')).toEqual([1, 3]);
       expect(await ids(bob, 'list_clinics')).toEqual([2, 3]);

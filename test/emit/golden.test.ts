@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/generate.js';
+import { loadProject, readViewSources } from '../../src/generate.js';
 import { emit } from '../../src/emit/index.js';
 import { repoBin, repoRoot } from '../helpers/repo.js';
 import { run } from '../helpers/run.js';
@@ -17,7 +17,7 @@ import { run } from '../helpers/run.js';
 describe.each(['blog'])('golden output: %s', (fixture) => {
   it('matches test/golden/' + fixture, async () => {
     const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures', fixture) });
-    const files = emit({ plan, version: '0.0.0-golden', runtime: new Map() });
+    const files = emit({ plan, version: '0.0.0-golden', runtime: new Map(), views: await readViewSources() });
     expect(files.map((f) => f.path)).toMatchSnapshot();
     for (const file of files) {
       await expect(file.content).toMatchFileSnapshot(path.join(repoRoot, 'test', 'golden', fixture, file.path));
@@ -40,13 +40,14 @@ it('compact mode: no per-model tools; tools.ts serves the compact models through
     "/** Every tool this server offers, in a stable order. */
     import { userTools } from './models/user.js';
     import { models } from './registry.js';
+    import { withViewRows } from './runtime/apps/view-rows.js';
     import type { ToolDef } from './runtime/core/spec.js';
     import { compactTools } from './runtime/tools/compact/tools.js';
 
-    export const tools: readonly ToolDef[] = [
+    export const tools: readonly ToolDef[] = withViewRows([
       ...userTools,
-      ...compactTools(models, ['BlogPost', 'Comment', 'PostLike', 'Tag']),
-    ];
+      ...compactTools(models, ['BlogPost', 'Comment', 'PostLike', 'Tag'], { views: ['blog'] }),
+    ]);
     "
   `);
   expect(files.get('models/blog-post.ts')).not.toMatch(/listTool|blogPostTools/);

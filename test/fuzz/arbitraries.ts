@@ -15,7 +15,7 @@ const KEYS = [
   'passwordHash', 'internalNotes', 'AND', 'OR', 'NOT', 'equals', 'not', 'in', 'notIn', 'lt', 'lte', 'gt', 'gte',
   'contains', 'startsWith', 'endsWith', 'mode', 'search', 'has', 'some', 'every', 'none', 'is', 'isNot', '_count',
   '_all', '_sum', '_avg', '_min', '_max', '$gt', '$where', '$ne', 'where', 'data', 'select', 'include', 'orderBy',
-  'take', 'skip', 'cursor', 'by', 'distinct', 'author', 'post', 'comments', 'connect', 'create', 'set', 'increment',
+  'take', 'skip', 'cursor', 'by', 'having', 'distinct', 'author', 'post', 'comments', 'connect', 'create', 'set', 'increment',
 ];
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(

@@ -131,7 +131,7 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
     { tool: 'list_blog_posts', args: argsFor({ where: { OR: [{ title: { startsWith: 'P' } }, { comments: { some: { body: { contains: 'o' } } } }] }, take: 3, include: ['comments', 'author'] }, { cursor: forgedCursor }) },
     { tool: 'get_comment', args: argsFor({ where: { id: ownComment }, select: ['id', 'body'], include: ['author'] }) },
     { tool: 'count_comments', args: argsFor({ where: { postId: { in: [1, 2, 3] }, NOT: [{ body: 'x' }] } }) },
-    { tool: 'aggregate_comments', args: argsFor({ where: { id: { gte: 1 } }, by: ['postId'], _count: ['_all'], _max: ['id'], take: 5 }) },
+    { tool: 'aggregate_comments', args: argsFor({ where: { id: { gte: 1 } }, by: ['postId'], _count: ['_all'], _max: ['id'], orderBy: [{ _count: { id: 'desc' } }, { postId: 'asc' }], having: { id: { _count: { gte: 1 } } }, take: 5, skip: 1 }) },
     { tool: 'create_comment', args: argsFor({ data: { body: 'hello', postId: seed.bobPost.id } }) },
     { tool: 'update_comment', args: argsFor({ where: { id: ownComment }, data: { body: 'edited' } }, { where: hostileValue.map((v) => ({ id: v })) }) },
     { tool: 'delete_comment', args: argsFor({ where: { id: seed.bobComment.id } }) },
@@ -145,7 +145,7 @@ export async function createFuzzTarget(name: string): Promise<FuzzTarget> {
       ['findUnique', 'Comment', { where: { id: ownComment }, select: { id: true, body: true, author: true } }],
       ['count', 'Comment', { where: { postId: { in: [1, 2, 3] }, NOT: [{ body: 'x' }] } }],
       ['aggregate', 'Comment', { where: { id: { gte: 1 } }, _count: { _all: true }, _max: { id: true } }],
-      ['groupBy', 'Comment', { by: ['postId'], _count: { _all: true }, take: 5 }],
+      ['groupBy', 'Comment', { by: ['postId'], _count: { _all: true }, orderBy: { _count: { id: 'desc' } }, having: { postId: { _max: { gt: 0 } } }, take: 5, skip: 1 }],
     ] as const).map(([operation, model, a]): Shape => ({ tool: 'query', name: `query ${operation}`, args: argsFor({ model, operation, args: a }) })),
     ...([
       ['create', 'Comment', { data: { body: 'hello', postId: seed.bobPost.id } }],

@@ -1,5 +1,5 @@
 // `prisma generate` without engine downloads: the CLI insists on a schema-engine binary at start-up but
-// never runs it for generate, so any executable satisfies it (shared/notes/prisma-offline.md).
+// never runs it for generate, so any executable satisfies it (docs/contributing.md, "Prisma without engine downloads").
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';

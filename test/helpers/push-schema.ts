@@ -1,5 +1,5 @@
 // Applies a Prisma schema to a real database with the WebAssembly schema engine: the `prisma db push`
-// CLI needs a native engine binary that cannot be downloaded here (see shared/notes/prisma-offline.md).
+// CLI needs a native engine binary that cannot be downloaded here (docs/contributing.md, "Prisma without engine downloads").
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -40,4 +40,10 @@ describe('auth.oauth', () => {
     expect(problems(config({ oauth: { server: 'built-in', rateLimits: { sigin: false } } })).join('\n')).toMatch(/sigin: unknown option/);
     expect(problems(config({ oauth: { issuer: 'https://x.example/', userClaim: 'email', userField: 'email', rateLimits: false } })).join('\n')).toMatch(/not both/);
   });
+
+  it('grantTtlDays and rateLimits.signIn of the built-in server; a bad value is named', () => {
+    const set = validateConfig(config({ oauth: { server: 'built-in', grantTtlDays: 30, rateLimits: { signIn: { limit: 5, per: 'hour' } } } }), F);
+    expect(set.auth).toMatchObject({ oauth: { grantTtlDays: 30, rateLimits: { signIn: { limit: 5, per: 'hour' } } } });
+    expect(problems(config({ oauth: { server: 'built-in', grantTtlDays: 0 } })).join('\n')).toMatch(/auth\.oauth\.grantTtlDays/);
+  });
 });

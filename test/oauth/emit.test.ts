@@ -7,7 +7,7 @@ import type { Plan } from '../../src/plan/types.js';
 
 type OAuthPlan = NonNullable<Plan['auth']['oauth']>;
 const builtIn = (extra: Partial<Extract<OAuthPlan, { kind: 'built-in' }>> = {}): OAuthPlan => ({
-  kind: 'built-in', login: 'src/mcp/login.ts', registration: true, clientMetadataDocuments: { enabled: true, allowPrivateAddresses: false }, app: {},
+  kind: 'built-in', login: 'src/mcp/login.ts', registration: true, clientMetadataDocuments: { enabled: true, allowPrivateAddresses: false }, app: {}, grantSource: true,
   delegates: { client: 'mcpOAuthClient', grant: 'mcpOAuthGrant', token: 'mcpOAuthToken' }, ...extra,
 });
 const plan = (oauth: OAuthPlan) =>
@@ -30,6 +30,13 @@ describe('emitOAuthWiring', () => {
     const some = setup(builtIn({ rateLimits: { register: false, token: { limit: 5, per: 'minute', burst: 10 } } }));
     expect(some).toContain("rateLimits: { register: false, token: { limit: 5, per: 'minute', burst: 10 }, ...(chosenLimits?.store ? { store: chosenLimits.store } : {}) },");
     expect(setup(builtIn({ rateLimits: false }))).toContain('    rateLimits: false,');
+  });
+
+  it('auth.oauth.grantTtlDays is passed on; a schema without McpOAuthGrant.source says so in the code and turns the link off', () => {
+    expect(setup(builtIn({ grantTtlDays: 30 }))).toContain('    grantTtlDays: 30,');
+    expect(setup(builtIn())).not.toContain('grantSource');
+    const old = setup(builtIn({ grantSource: false }));
+    expect(old).toContain("      // McpOAuthGrant has no `source` field yet: grants are not tied to the API key they came from.\n      grantSource: false,");
   });
 
   it('both modes pass the protected-resource metadata URL (403 step-up) and the public host (Host check) to the handler', () => {

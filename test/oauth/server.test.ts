@@ -202,8 +202,9 @@ describe('the flow', () => {
     // The grant holds the user's id (its foreign key proves the user exists); the row is loaded only for calls that read more.
     expect(who).toMatchObject({ user: { id: 1 }, scopes: ['read'], credential: { kind: 'oauth', clientId } });
     expect(await (who as { loadUser?: () => Promise<unknown> }).loadUser?.()).toEqual({ id: 1, email: 'alice@example.com' });
-    // The token check is two SQL statements: the token (grant and client revocation checked in it) and its grant.
-    expect(await statements(() => caller(tokens.access_token))).toBe(2);
+    // The token check is two SQL statements, the token (grant and client revocation checked in it) and
+    // its grant, plus one for the API key this grant was signed in with (revoked or expired ends it).
+    expect(await statements(() => caller(tokens.access_token))).toBe(3);
 
     // Only hashes are stored.
     const stored = await tables();

@@ -1,30 +1,42 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../../src/parse/index.js';
+import { corpusManifest, corpusOrSkip } from '../helpers/real-world.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = path.resolve(repo, '../shared/fixtures/real-world');
+/** The real-world schemas (../shared beside the repository, or `npm run corpus:fetch`); absent in a fresh clone. */
+const corpus = corpusOrSkip();
+const manifest = corpusManifest();
+/** Provider and model count per schema, as fixtures/real-world.json pins them. */
+const table = manifest.map((s) => [s.name, { provider: s.provider, models: s.models }] as const);
 
-/** The model counts from the corpus README's table (`| folder | provider | models | ...`). */
-function readmeTable(): [string, { provider: string; models: number }][] {
-  const readme = readFileSync(path.join(corpus, 'README.md'), 'utf8');
-  return [...readme.matchAll(/^\|\s*([\w.-]+)\s*\|\s*(\w+)\s*\|\s*(\d+)\s*\|/gm)].map((m) => [
+/** The table of the corpus README in ../shared (`| folder | provider | models | ...`), when there is one. */
+function readmeTable(dir: string): [string, { provider: string; models: number }][] | undefined {
+  const file = path.join(dir, 'README.md');
+  if (!existsSync(file)) return undefined;
+  return [...readFileSync(file, 'utf8').matchAll(/^\|\s*([\w.-]+)\s*\|\s*(\w+)\s*\|\s*(\d+)\s*\|/gm)].map((m) => [
     m[1]!,
     { provider: m[2]!, models: Number(m[3]) },
   ]);
 }
 
-describe.skipIf(!existsSync(corpus))('real-world schemas', () => {
-  const table = readmeTable();
-
-  it('has the five schemas in the table', () => {
-    expect(table.map(([name]) => name).sort()).toEqual(['epic-stack', 'hoppscotch', 'trigger.dev', 'umami', 'umami-mysql']);
+describe.skipIf(!corpus)('real-world schemas', () => {
+  it('are the five of fixtures/real-world.json, byte for byte (sha256), as the corpus README lists them', () => {
+    const dir = corpus!;
+    const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(folders).toEqual(['epic-stack', 'hoppscotch', 'trigger.dev', 'umami', 'umami-mysql']);
+    expect(manifest.map((s) => s.name).sort()).toEqual(folders);
+    for (const s of manifest) {
+      const sha = createHash('sha256').update(readFileSync(path.join(dir, s.name, 'schema.prisma'))).digest('hex');
+      expect(sha, s.name).toBe(s.sha256);
+    }
+    const readme = readmeTable(dir);
+    if (readme) expect(Object.fromEntries(readme)).toEqual(Object.fromEntries(table));
   });
 
-  it.each(table)('%s loads with the README\'s provider and model count', async (name, want) => {
-    const ir = await loadSchema({ root: path.join(corpus, name) });
+  it.each(table)('%s loads with the pinned provider and model count', async (name, want) => {
+    const ir = await loadSchema({ root: path.join(corpus!, name) });
     expect(ir.provider).toBe(want.provider);
     expect(ir.models).toHaveLength(want.models);
     expect(ir.models.filter((m) => m.isView)).toEqual([]);
@@ -36,7 +48,7 @@ describe.skipIf(!existsSync(corpus))('real-world schemas', () => {
 
   it('trigger.dev: shims noted once each, loads well under a second', async () => {
     const start = performance.now();
-    const ir = await loadSchema({ root: path.join(corpus, 'trigger.dev') });
+    const ir = await loadSchema({ root: path.join(corpus!, 'trigger.dev') });
     const ms = performance.now() - start;
     expect(ir.enums).toHaveLength(48);
     expect(ir.previewFeatures).not.toContain('metrics');

@@ -48,7 +48,7 @@ describe('buildPlan: defaults', () => {
   it('sorts models by name, keeps toolsets in config order, sorts notes, copies output and db', () => {
     const p = buildPlan(blog, config({ output: 'out', db: 'db.ts', toolsets: { z: { description: 'Z', models: { Tag: {}, Comment: {} } }, a: { models: { User: {} } } } }));
     expect(p.models.map((m) => m.model.name)).toEqual(['Comment', 'Tag', 'User']);
-    expect(p.toolsets).toEqual([{ name: 'z', description: 'Z', models: ['Tag', 'Comment'], mode: 'full' }, { name: 'a', models: ['User'], mode: 'full' }]);
+    expect(p.toolsets).toEqual([{ name: 'z', description: 'Z', models: ['Tag', 'Comment'], mode: 'full', apps: true }, { name: 'a', models: ['User'], mode: 'full', apps: true }]);
     expect(p.output).toBe('out');
     expect(p.dbModule).toBe('db.ts');
     expect(p.scopesModule).toBeUndefined();
@@ -206,6 +206,17 @@ describe('buildPlan: names', () => {
       `toolsets.blog.models.Comment: tool name "list_things" is produced by toolsets.blog.models.Tag (list) and toolsets.blog.models.Comment (count); give one of them a distinct name with names: { <operation>: '...' }`,
     ]);
   });
+  it('apps: true by default, false at the top level or per toolset; view_rows is reserved while any toolset has views', () => {
+    const p = buildPlan(blog, config({ apps: false, toolsets: { a: { models: { Tag: {} } }, b: { apps: true, models: { User: {} } } } }));
+    expect(p.toolsets.map((t) => [t.name, t.apps])).toEqual([['a', false], ['b', true]]);
+    expect(p.models.map((m) => [m.model.name, m.apps])).toEqual([['Tag', false], ['User', true]]);
+    expect(buildPlan(blog, config({ toolsets: { a: { models: { Tag: {} } } } })).models[0]!.apps).toBe(true);
+    expect(problems(blog, config({ toolsets: { blog: { models: { Tag: { names: { get: 'view_rows' } } } } } }))).toEqual([
+      `toolsets.blog.models.Tag: tool name "view_rows" is produced by MCP Apps (toolsets.blog; apps: false turns it off) and toolsets.blog.models.Tag (get); give one of them a distinct name with names: { <operation>: '...' }`,
+    ]);
+    expect(buildPlan(blog, config({ apps: false, toolsets: { blog: { models: { Tag: { names: { get: 'view_rows' } } } } } })).models[0]!.toolNames.get).toBe('view_rows');
+  });
+
   it('reserves get_user_info with API keys', () => {
     expect(problems(blog, config({ auth: apiKeys, toolsets: { blog: { models: { Tag: { names: { get: 'get_user_info' } } } } } }))).toEqual([
       `toolsets.blog.models.Tag: tool name "get_user_info" is produced by auth (built-in get_user_info) and toolsets.blog.models.Tag (get); give one of them a distinct name with names: { <operation>: '...' }`,

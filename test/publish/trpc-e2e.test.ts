@@ -100,6 +100,9 @@ describe('tools/list', () => {
     expect(byName.get('post_hello')!.inputSchema.properties).toMatchObject({ text: { type: 'string', minLength: 2, maxLength: 40 } });
     expect(byName.get('latest_post')!.inputSchema).toMatchObject({ type: 'object', properties: {} });
     expect(byName.get('post_create')!.outputSchema?.properties).toHaveProperty('createdAt');
+    // MCP Apps: a query returning rows (an array of objects) points at the table view; others at none.
+    expect(byName.get('post_mine')!._meta).toEqual({ ui: { resourceUri: 'ui://mcp-gen/table.html' } });
+    for (const name of ['post_hello', 'latest_post', 'post_create']) expect(byName.get(name)!._meta, name).toBeUndefined();
   });
 
   it('a read-only key is not offered the mutations', async () => {

@@ -33,6 +33,7 @@ const router = t.router({
         return { placed: input.lines.length };
       }),
   }),
+  recent: t.procedure.query(() => [{ sku: 'ABC', qty: 2 }, { sku: 'XYZ', qty: 1 }]),
   slow: t.procedure.query(async ({ signal }) => {
     await new Promise<void>((resolve) => {
       if (signal?.aborted) return resolve();
@@ -54,6 +55,7 @@ const tools = [
     (trpc, args) => trpc.order.place(args),
   ),
   procedureTool({ path: 'slow', name: 'slow', toolset: 'app', type: 'query', title: 'Slow', description: 'Slow' }, z.strictObject({}), (trpc) => trpc.slow()),
+  procedureTool({ path: 'recent', name: 'recent_orders', toolset: 'app', type: 'query', title: 'Recent orders', description: 'Recent', wrap: true, view: true }, z.strictObject({}), (trpc) => trpc.recent()),
 ];
 
 const KEYS: Record<string, { user: User | null; scopes: string[] }> = {
@@ -129,11 +131,22 @@ describe('published procedures at run time', () => {
   });
 });
 
+describe('MCP Apps', () => {
+  it('a query returning rows points at the table view, and its result tells the view where the rows are', async () => {
+    const listed = (await ann.listTools()).tools;
+    expect(listed.find((x) => x.name === 'recent_orders')!._meta).toEqual({ ui: { resourceUri: 'ui://mcp-gen/table.html' } });
+    expect(listed.find((x) => x.name === 'whoami')!._meta).toBeUndefined();
+    const r = (await ann.callTool({ name: 'recent_orders', arguments: {} })) as { structuredContent?: unknown; _meta?: Record<string, unknown> };
+    expect(r.structuredContent).toEqual({ result: [{ sku: 'ABC', qty: 2 }, { sku: 'XYZ', qty: 1 }] });
+    expect(r._meta).toEqual({ 'mcp-gen/view': { model: 'Recent orders', shape: 'result', columns: [] } });
+  });
+});
+
 describe('compact mode', () => {
   it('lists two tools; describe_procedures shows what the caller may call, with input schemas', async () => {
     expect((await compactRo.listTools()).tools.map((x) => x.name)).toEqual(['describe_procedures', 'call_procedure']);
     const ro = (await callTool(compactRo, 'describe_procedures')).structured as { procedures: { name: string; writes: boolean; input: unknown }[] };
-    expect(ro.procedures.map((p) => p.name)).toEqual(['whoami', 'slow']);
+    expect(ro.procedures.map((p) => p.name)).toEqual(['whoami', 'slow', 'recent_orders']);
     const rw = (await callTool(compactRw, 'describe_procedures', { names: ['order_place'] })).structured as { procedures: { name: string; writes: boolean; input: unknown }[] };
     expect(rw.procedures).toEqual([{ name: 'order_place', description: 'Place an order', writes: true, input: expect.objectContaining({ type: 'object' }) }]);
     expect(JSON.stringify(rw.procedures[0]!.input)).toContain('"pattern":"^[A-Z]{3}$"');

@@ -10,6 +10,7 @@ import { compactTools } from '../../templates/runtime/tools/compact/tools.js';
 import { rewriteWhere } from '../../templates/runtime/data/scope.js';
 import type { ModelSpec } from '../../templates/runtime/core/spec.js';
 import { defineRegistry, validatorsOf } from '../../templates/runtime/data/validators.js';
+import { groupOrder } from '../../templates/runtime/data/group-by.js';
 
 type U = { id: number };
 const Kind = ['CHECKUP', 'URGENT'] as const;
@@ -104,6 +105,7 @@ describe('compact mode', () => {
         'orderBy / groupBy by: id, fullName, clinicId',
         '_sum/_avg: id, clinicId',
         '_min/_max: id, fullName, clinicId',
+        "groupBy: orderBy a field of by or an aggregate ({ _count: { id: 'desc' } }); having { field: { _count: { gt: 1 } } }; take, skip",
         'create data: fullName, clinicId required; optional notes',
         'update data (any of): fullName, clinicId, notes',
         'rows: take default 5, max 10; findMany returns { items, nextCursor, hasMore }: pass nextCursor as cursor for the next page',
@@ -126,6 +128,25 @@ describe('compact mode', () => {
     expect(errors(findMany, normalize({ orderBy: { notes: 'asc' } }))).toMatch(/orderBy\[0\]/);
     expect(errors(argsSchema(patient, models, 'create'), { data: { fullName: 'A' } })).toMatch(/data\.clinicId/);
     expect(errors(argsSchema(visit, models, 'groupBy'), normalize({ by: 'kind', _count: true }))).toBe('ok');
+  });
+
+  it('groupBy takes orderBy (aggregates included), having, take and skip, over exposed fields with each aggregate’s rules', () => {
+    const groupBy = argsSchema(patient, models, 'groupBy');
+    const ok = (a: Record<string, unknown>) => expect(errors(groupBy, normalize(a))).toBe('ok');
+    ok({ by: ['clinicId'], _count: { _all: true }, orderBy: { _count: { id: 'desc' } }, take: 3, skip: 3 });
+    ok({ by: ['clinicId'], orderBy: [{ _max: { fullName: 'asc' } }, { clinicId: 'desc' }], having: { id: { _count: { gt: 1 } }, clinicId: { _avg: { gte: 2 }, _max: { lt: 9 } } } });
+    // Not exposed (or unknown) fields, aggregates a field does not have, two keys in one entry, bad values.
+    expect(errors(groupBy, normalize({ by: ['clinicId'], orderBy: { _count: { passwordHash: 'desc' } } }))).toMatch(/orderBy\[0\]\._count/);
+    expect(errors(groupBy, normalize({ by: ['clinicId'], orderBy: [{ _sum: { fullName: 'desc' } }] }))).toMatch(/orderBy\[0\]\._sum\.fullName: _sum takes id, clinicId/);
+    expect(errors(groupBy, normalize({ by: ['clinicId'], orderBy: [{ notes: 'asc' }] }))).toMatch(/orderBy\[0\]/);
+    expect(errors(groupBy, { by: ['clinicId'], orderBy: [{ clinicId: 'asc', id: 'desc' }] })).toMatch(/exactly one field or aggregate/);
+    expect(errors(groupBy, normalize({ by: ['clinicId'], having: { fullName: { _sum: { gt: 1 } } } }))).toMatch(/having\.fullName\._sum: _sum is not available on fullName/);
+    expect(errors(groupBy, normalize({ by: ['clinicId'], having: { secret: { _count: { gt: 1 } } } }))).toMatch(/having/);
+    expect(errors(groupBy, normalize({ by: ['clinicId'], having: { id: { _count: { gt: 'x' } } } }))).toMatch(/having\.id\._count\.gt/);
+    expect(errors(groupBy, normalize({ by: ['clinicId'], skip: -1 }))).toMatch(/skip/);
+    // Prisma orders groups by fields of `by` only: anything else is refused by name, before a query.
+    expect(() => groupOrder(['clinicId'], [{ fullName: 'asc' }])).toThrow('orderBy[0].fullName: not in by (clinicId)');
+    expect(groupOrder(['clinicId', 'fullName'], [{ _count: { id: 'desc' } }, { fullName: 'desc' }])).toEqual([{ _count: { id: 'desc' } }, { fullName: 'desc' }, { clinicId: 'asc' }]);
   });
 
   it('tools: mutate only when a served model writes; query and mutate gate on the model’s toolset', () => {

@@ -115,6 +115,13 @@ describe('the single-exchange transport', () => {
     expect(mine).toEqual(theirs);
   });
 
+  it('answers an unknown tool with JSON-RPC -32602 on both paths', async () => {
+    const message = rpc('tools/call', { name: 'nope', arguments: {} }, 2);
+    const want = [{ jsonrpc: '2.0', id: 2, error: { code: -32602, message: 'Unknown tool: nope' } }];
+    expect(await events(await post(message))).toEqual(want);
+    expect(await events(await post([message]))).toEqual(want);
+  });
+
   it('streams what a call sends before its answer, live, then the answer', async () => {
     const response = await post(rpc('tools/call', { name: 'chatty', arguments: {}, _meta: { progressToken: 'p' } }, 9));
     expect(response.headers.get('content-type')).toBe('text/event-stream');

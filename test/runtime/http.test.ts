@@ -136,7 +136,7 @@ describe('http', () => {
     expect(await list(`${s.url}/alpha`)).toEqual(['a_one']);
     expect(await list(`${s.url}/beta/`)).toEqual(['b_one']);
     const call = await fetch(`${s.url}/alpha`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify(rpc('tools/call', { name: 'b_one', arguments: {} })) });
-    expect(await call.text()).toContain('unknown tool b_one');
+    expect(await call.text()).toContain('"error":{"code":-32602,"message":"Unknown tool: b_one"}');
     expect((await fetch(`${s.url}/gamma`, { method: 'POST', body: '{}' })).status).toBe(404);
     await s.close();
   });

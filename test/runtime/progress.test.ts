@@ -40,3 +40,25 @@ it('sends progress for a request with a progress token', async () => {
   expect(seen).toEqual([1, 2, 3]);
   await client.close();
 });
+
+// 2026-07-28: a tool's log messages go out only when the request's _meta names a log level, and
+// only at or above it (SEP-2577); 2025-era requests get them all (there is no level to keep).
+it.each([
+  ['no log level', undefined, false],
+  ['log level info', 'info', true],
+  ['log level error', 'error', false],
+] as const)('on 2026-07-28, a call with %s gets log messages: %s', async (_label, level, logged) => {
+  const meta = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientCapabilities': {},
+    ...(level ? { 'io.modelcontextprotocol/logLevel': level } : {}),
+  };
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'slow' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'slow', arguments: { steps: 1 }, _meta: meta } }),
+  });
+  const text = await res.text();
+  expect(text).toContain('"done":1');
+  expect(text.includes('"method":"notifications/message"')).toBe(logged);
+});

@@ -87,6 +87,31 @@ describe('protocol revisions on one endpoint', () => {
     expect(missing.status).toBe(400);
   });
 
+  // The spec lists an unknown tool under protocol errors: a JSON-RPC error -32602, not an isError result.
+  it.each([
+    ['2025-11-25', () => fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...auth, 'mcp-protocol-version': '2025-11-25' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'no_such_tool', arguments: {} } }),
+    })],
+    ['2026-07-28', () => modern('tools/call', { name: 'no_such_tool', arguments: {} }, { 'mcp-name': 'no_such_tool' })],
+  ] as const)('answers a call to an unknown tool with JSON-RPC -32602 on %s', async (_revision, send) => {
+    const res = await send();
+    const text = await res.text();
+    const body = JSON.parse(text.startsWith('{') ? text : text.split('\n').find((l) => l.startsWith('data: '))!.slice(6));
+    expect(body.result).toBeUndefined();
+    expect(body).toMatchObject({ id: 7, error: { code: -32602, message: 'Unknown tool: no_such_tool' } });
+  });
+
+  it.each([
+    ['SDK v2 client on 2025-11-25', () => connectClientV2(server.url, { protocol: '2025-11-25', headers: auth })],
+    ['SDK v2 client pinned to 2026-07-28', () => connectClientV2(server.url, { protocol: '2026-07-28', headers: auth })],
+  ] as const)('%s sees an unknown tool as a protocol error', async (_name, connect) => {
+    const client = await connect();
+    await expect(client.callTool({ name: 'no_such_tool', arguments: {} })).rejects.toMatchObject({ code: -32602 });
+    await client.close();
+  });
+
   it('checks scopes before MCP on 2026-07-28 too', async () => {
     const res = await modern('tools/call', { name: 'delete_comment', arguments: { where: { id: 1 } } }, { 'mcp-name': 'delete_comment' });
     expect(res.status).toBe(403);

@@ -38,11 +38,12 @@ function isPlainObject(type: ListedProcedure['inputType']): boolean {
   return type.isObject() && !type.isArray() && !type.isTuple() && type.getCallSignatures().length === 0;
 }
 
-function output(p: ListedProcedure): Pick<FoundProcedure, 'output' | 'wrap'> {
+function output(p: ListedProcedure): Pick<FoundProcedure, 'output' | 'wrap' | 'rows'> {
   try {
     const code = typeToZod(p.outputType, 'result', { mode: 'output', at: p.at });
     if (!p.outputType.isUnion() && isPlainObject(p.outputType) && code.startsWith('z.object(')) return { output: code, wrap: false };
-    return { output: `z.object({ result: ${code} })`, wrap: true };
+    const element = p.outputType.isArray() ? p.outputType.getArrayElementType() : undefined;
+    return { output: `z.object({ result: ${code} })`, wrap: true, ...(element && isPlainObject(element) ? { rows: true } : {}) };
   } catch (error) {
     if (error instanceof TypeProblem) return { wrap: false }; // listed without an output schema
     throw error;

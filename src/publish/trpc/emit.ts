@@ -19,7 +19,10 @@ const IDENT = /^[A-Za-z_$][\w$]*$/;
 /** `compact`: the toolset of `describe_procedures`/`call_procedure`, which then stand for the procedures. */
 export function emitTrpcFiles(plan: Plan, router: ModuleRef, context: ModuleRef, procedures: readonly PublishedProcedure[], compact?: string): GeneratedFile[] {
   const sorted = [...procedures].sort((a, b) => compare(a.toolName, b.toolName));
-  return [routerFile(plan, router, context), ...sorted.map(toolFile), listFile(sorted, compact)];
+  // MCP Apps: queries returning rows get the table view where their toolset has views. Behind
+  // call_procedure (compact) the flag is unused, and kept so a mode switch rewrites only tools.ts.
+  const viewed = (p: PublishedProcedure) => p.rows === true && p.type === 'query' && plan.toolsets.some((t) => t.name === p.toolset && t.apps);
+  return [routerFile(plan, router, context), ...sorted.map((p) => toolFile(p, viewed(p))), listFile(sorted, compact)];
 }
 
 function routerFile(plan: Plan, router: ModuleRef, context: ModuleRef): GeneratedFile {
@@ -53,7 +56,7 @@ function callExpression(p: PublishedProcedure): string {
   return `(trpc, ${p.noInput ? '_args' : 'args'}) => trpc${access}(${arg})`;
 }
 
-function toolFile(p: PublishedProcedure): GeneratedFile {
+function toolFile(p: PublishedProcedure, view: boolean): GeneratedFile {
   const path = fileOf(p);
   const title = titleOf(p.toolName);
   const meta: [string, string][] = [
@@ -67,6 +70,7 @@ function toolFile(p: PublishedProcedure): GeneratedFile {
   if (p.inputKey) meta.push(['inputKey', str(p.inputKey)]);
   if (p.output) meta.push(['output', p.output.split('\n').join('\n  ')]);
   if (p.wrap) meta.push(['wrap', 'true']);
+  if (view) meta.push(['view', 'true']);
   const body = `${p.input}\n${p.output ?? ''}`;
   const imports = importBlock(path, [
     { from: 'zod', names: ['z'] },

@@ -23,6 +23,8 @@ export interface FoundProcedure {
   readonly output?: string;
   /** The output is `{ result }` (a non-object result). */
   readonly wrap: boolean;
+  /** The output is an array of plain objects: rows the MCP Apps table view can show. */
+  readonly rows?: boolean;
 }
 
 export interface PublishedProcedure extends FoundProcedure {

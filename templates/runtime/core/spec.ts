@@ -1,4 +1,5 @@
 // Contract between emitted modules and the runtime. Copied verbatim into <output>/runtime/.
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 
 /** How a value field is stored; drives (de)serialization and which filters exist. */
@@ -110,6 +111,9 @@ export interface ToolContext<Db = unknown, User = unknown> {
   readonly signal: AbortSignal;
 }
 
+/** The MCP Apps views (apps/): a table for rows, a chart (with a table fallback) for aggregates. */
+export type ViewKind = 'table' | 'chart';
+
 /** What a write touched: the model, the verb and the key values of its rows. */
 export interface AuditTarget {
   readonly model?: string;
@@ -145,6 +149,11 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   /** The result's text content (default: its JSON). describe_models answers in plain text. */
   text?(result: Readonly<Record<string, unknown>>): string;
   /**
+   * The result's content blocks, when text alone does not carry it (an image, audio, an embedded
+   * resource). Absent: one text block (`text`, else the JSON). The structured result is sent too.
+   */
+  content?(result: Readonly<Record<string, unknown>>): ContentBlock[];
+  /**
    * Writes: what a call touched, for its audit record (ops/audit.ts). `value` is the handler's
    * result, absent when the call failed. Absent: the record names the tool only.
    */
@@ -156,6 +165,18 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
    * user's id (an API key) loads the rest only for calls that need it.
    */
   readonly userFields?: readonly string[] | 'scopes';
+  /**
+   * MCP Apps (apps/): the view that renders this tool's results, listed as `_meta.ui.resourceUri`.
+   * Absent: no view (text-only, as before).
+   */
+  readonly view?: ViewKind;
+  /** MCP Apps: who may call the tool. `['app']`: only views, never the model. Absent: both. */
+  readonly visibility?: readonly ('model' | 'app')[];
+  /**
+   * View-only facts for the result's `_meta` (column types, how to ask for another page): what the
+   * view needs to render the result, never seen by the model. Absent: none.
+   */
+  viewMeta?(args: unknown, result: Readonly<Record<string, unknown>>): object | undefined;
   /** Returns the structured result; the runtime adds the text copy and serializes values. */
   handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry; readonly invoke?: InvokeTool }): Promise<z.input<O>>;
 }

@@ -5,6 +5,7 @@
 import { decodeCursor, encodeKeyCursor, encodeOffsetCursor, INVALID_CURSOR } from './cursor.js';
 import { delegate, flattenUnique, keyUnique, primaryKey, selectFields, type Row } from './db.js';
 import { notFound, ToolError } from '../core/errors.js';
+import { groupOrder } from './group-by.js';
 import { buildSelect, hideOutOfScopeToOne } from './relations.js';
 import { and, scopedWhere, scopeOf } from './scope.js';
 import type { ModelSpec, Registry, ToolContext, Where } from '../core/spec.js';
@@ -34,7 +35,11 @@ export type Page = {
   note?: string;
 };
 
-export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpContext): Promise<Page> {
+/**
+ * `maxBytes`: the page is cut after the last row that keeps its items' JSON under this many bytes
+ * (at least one row), with `hasMore`, a cursor to the next row and a note (MCP Apps' data budget).
+ */
+export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpContext, maxBytes?: number): Promise<Page> {
   const db = delegate(ctx.prisma, spec, ctx.signal);
   const requested = args.take ?? spec.defaultTake;
   const take = Math.min(requested, spec.maxTake);
@@ -68,17 +73,34 @@ export async function listRows(spec: ModelSpec<any>, args: ListArgs, ctx: OpCont
     select: buildSelect(spec, ctx.models, ctx.user, fields, include),
     ...paging,
   });
-  const hasMore = rows.length > take;
-  const page = rows.slice(0, take);
+  let page = rows.slice(0, take);
   await hideOutOfScopeToOne(spec, ctx.models, ctx.prisma, ctx.user, page, include, ctx.signal);
+  let items = page.map((r) => serializeRow(spec, ctx.models, r, { fields, include }));
+  const fit = maxBytes === undefined ? items.length : rowsWithin(items, maxBytes);
+  const cut = fit < items.length;
+  if (cut) {
+    page = page.slice(0, fit);
+    items = items.slice(0, fit);
+  }
+  const hasMore = cut || rows.length > take;
   const last = page[page.length - 1];
-  const nextCursor = !hasMore || !last ? null : key.length > 0 ? encodeKeyCursor(spec, last) : encodeOffsetCursor(spec, offset + take);
-  return {
-    items: page.map((r) => serializeRow(spec, ctx.models, r, { fields, include })),
-    nextCursor,
-    hasMore,
-    ...(requested > spec.maxTake ? { note: `take ${requested} is above the limit of ${spec.maxTake}: the page was cut short; pass nextCursor for more` } : {}),
-  };
+  const nextCursor = !hasMore || !last ? null : key.length > 0 ? encodeKeyCursor(spec, last) : encodeOffsetCursor(spec, offset + page.length);
+  const notes = [
+    // Only when the limit actually cut the page: a take above it that every row fits says nothing.
+    ...(requested > spec.maxTake && rows.length > take ? [`take ${requested} is above the limit of ${spec.maxTake}: the page was cut short; pass nextCursor for more`] : []),
+    ...(cut ? [`the page was cut to ${fit} rows to stay under ${maxBytes} bytes; pass nextCursor for more`] : []),
+  ];
+  return { items, nextCursor, hasMore, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
+}
+
+/** How many leading items fit in `maxBytes` of JSON (at least one, so paging always moves on). */
+function rowsWithin(items: readonly Row[], maxBytes: number): number {
+  let bytes = 2;
+  for (let i = 0; i < items.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(items[i])) + (i > 0 ? 1 : 0);
+    if (bytes > maxBytes) return Math.max(1, i);
+  }
+  return items.length;
 }
 
 export interface GetArgs extends Selection {
@@ -105,9 +127,15 @@ export async function countRows(spec: ModelSpec<any>, args: { readonly where?: W
 
 export const AGGREGATES = ['_count', '_sum', '_avg', '_min', '_max'] as const;
 
-export type AggregateArgs = { readonly where?: Where; readonly by?: readonly string[]; readonly take?: number } & Partial<
-  Record<(typeof AGGREGATES)[number], readonly string[]>
->;
+export type AggregateArgs = {
+  readonly where?: Where;
+  readonly by?: readonly string[];
+  readonly take?: number;
+  /** groupBy only (group-by.ts): order of the groups, conditions on them, groups to skip. */
+  readonly orderBy?: readonly Row[];
+  readonly having?: Row;
+  readonly skip?: number;
+} & Partial<Record<(typeof AGGREGATES)[number], readonly string[]>>;
 
 /** One group without `by` (aggregate), else up to maxTake groups (groupBy). */
 export async function aggregateRows(spec: ModelSpec<any>, args: AggregateArgs, ctx: OpContext): Promise<{ groups: Row[]; note?: string }> {
@@ -121,9 +149,11 @@ export async function aggregateRows(spec: ModelSpec<any>, args: AggregateArgs, c
   const where = scopedWhere(spec, ctx.models, args.where, ctx.user);
   if (!args.by) return { groups: [toJsonValue(await db.aggregate({ where, ...aggregates })) as Row] };
   const take = Math.min(args.take ?? spec.maxTake, spec.maxTake);
-  const groups = await db.groupBy({ by: args.by, where, ...aggregates, orderBy: args.by.map((f) => ({ [f]: 'asc' })), take: take + 1 });
+  const skip = args.skip ?? 0;
+  const orderBy = groupOrder(args.by, args.orderBy);
+  const groups = await db.groupBy({ by: args.by, where, ...aggregates, ...(args.having ? { having: args.having } : {}), orderBy, take: take + 1, ...(skip ? { skip } : {}) });
   return {
     groups: groups.slice(0, take).map((g) => toJsonValue(g) as Row),
-    ...(groups.length > take ? { note: `only the first ${take} groups are returned` } : {}),
+    ...(groups.length > take ? { note: `only ${take} groups are returned; pass skip: ${skip + take} for the next ones` } : {}),
   };
 }

@@ -18,7 +18,8 @@ import { readJson, type BodyResult } from './body.js';
 import { directLegacyRequest, serveDirect } from '../mcp/exchange.js';
 import { Cancellations } from '../mcp/cancel.js';
 import { clientAddress } from './client-address.js';
-import { envList, hostChecker, isLoopbackAddress, originChecker } from './origin.js';
+import { envList, hostChecker, HostRefused, isLoopbackAddress, originChecker } from './origin.js';
+import { isRefusal, refusalLine } from './refusals.js';
 import { json, jsonRpcError } from './respond.js';
 
 /** What an adapter knows about the connection that a Request does not carry. */
@@ -149,14 +150,26 @@ export function createHandler(opts: HandlerOptions): McpHandler {
       if (!scope) throw new Error('request reached MCP without passing the handler checks');
       return opts.server(scope);
     },
-    { onerror: (error) => log(`[mcp] ${error.name}: request refused or failed in the SDK`), maxRequestBodySize: limit },
+    {
+      // Refusals are logged once per request, with what was refused and why (refusals.ts); other
+      // failures by name only (messages and stacks can carry keys, tokens or query text).
+      onerror: (error) => {
+        if (!isRefusal(error)) log(`[mcp] the SDK failed: ${error.name}`);
+      },
+      maxRequestBodySize: limit,
+    },
   );
 
   /** Which toolset a pathname names: undefined for all, null when it is not ours. */
   const endpoint = (pathname: string): string | undefined | null => {
     if (pathname === path || pathname === `${path}/`) return undefined;
     if (!pathname.startsWith(`${path}/`)) return null;
-    const name = decodeURIComponent(pathname.slice(path.length + 1).replace(/\/$/, ''));
+    let name: string;
+    try {
+      name = decodeURIComponent(pathname.slice(path.length + 1).replace(/\/$/, ''));
+    } catch {
+      return null; // malformed percent-encoding (`/mcp/%E0%A4%A`): no such toolset
+    }
     return toolsets.has(name) ? name : null;
   };
 
@@ -184,9 +197,8 @@ export function createHandler(opts: HandlerOptions): McpHandler {
   const serve = async (request: Request, info: RequestInfo): Promise<Response> => {
     const url = new URL(request.url);
     const { pathname } = url;
-    const route = opts.routes?.find((r) => routeMatches(r.path, pathname));
-    if (route && (!route.methods || route.methods.includes(request.method))) return route.handler(request, info);
     // /healthz: the process is alive (do not restart it); /readyz: it can serve (route traffic to it).
+    // Probes (Kubernetes) name the pod's address as Host, and these answers tell a page nothing.
     if (pathname === '/healthz' && request.method === 'GET') return json(200, { status: 'ok' });
     if (pathname === '/readyz' && request.method === 'GET') {
       if (!opts.ready || (await opts.ready())) return json(200, { status: 'ready' });
@@ -194,10 +206,14 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     }
     // Icons are public (clients show them before signing in): no Host, Origin or credential check.
     if (pathname.startsWith(iconsPath)) return icon(pathname.slice(iconsPath.length), request.method);
+    // DNS rebinding: a page whose name now points here still sends its own name as Host. Checked
+    // before every route (/mcp, OAuth endpoints, well-known documents). Web-standard requests may
+    // carry the host only in their URL (fetch forbids setting Host).
+    if (!hostAllowed(request.headers.get('host') ?? url.host)) return jsonRpcError(403, -32000, 'Host header not allowed');
+    const route = opts.routes?.find((r) => routeMatches(r.path, pathname));
+    if (route && (!route.methods || route.methods.includes(request.method))) return await route.handler(request, info);
     const toolset = endpoint(pathname);
     if (toolset === null) return json(404, { error: 'not found' });
-    // Web-standard requests may carry the host only in their URL (fetch forbids setting Host).
-    if (!hostAllowed(request.headers.get('host') ?? url.host)) return jsonRpcError(403, -32000, 'Host header not allowed');
     if (!originAllowed(request.headers.get('origin'))) return jsonRpcError(403, -32000, 'Origin not allowed');
     if (request.method !== 'POST') return jsonRpcError(405, -32000, 'Method not allowed: this server is stateless, use POST', { allow: 'POST' });
 
@@ -241,7 +257,10 @@ export function createHandler(opts: HandlerOptions): McpHandler {
     const direct = directLegacyRequest(request, body.value);
     if (direct && (direct.method === 'tools/call' || opts.server.listsPlainly(served))) return serveDirect(opts.server, served, request, direct);
     scopes.set(request, served);
-    return sdk.fetch(request, { parsedBody: body.value });
+    const answer = await sdk.fetch(request, { parsedBody: body.value });
+    const refused = await refusalLine(body.value, answer);
+    if (refused) log(refused);
+    return answer;
   };
 
   return {
@@ -251,6 +270,7 @@ export function createHandler(opts: HandlerOptions): McpHandler {
         const remoteAddress = clientOf(info.remoteAddress, request.headers.get('x-forwarded-for'));
         return await serve(request, remoteAddress === undefined || remoteAddress === info.remoteAddress ? info : { ...info, remoteAddress });
       } catch (error) {
+        if (error instanceof HostRefused) return json(421, { error: 'misdirected_request', error_description: error.message });
         // The key check reads the database: when it is away, the whole request is refused as such.
         const db = toDatabaseError(error);
         if (db?.transient) return jsonRpcError(503, -32000, db.message, { 'retry-after': '5' });

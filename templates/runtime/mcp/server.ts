@@ -3,7 +3,8 @@
 // can read. Everything that does not depend on the request (tool maps per scope set, JSON Schema
 // listings) is built once. A 2025-era tools/list or tools/call is answered without any
 // per-request server object (http/exchange.ts); other requests get the SDK's small McpServer.
-import { McpServer, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
+import { McpServer, ProtocolError, ProtocolErrorCode, type CallToolResult, type Tool } from '@modelcontextprotocol/server';
+import { VIEW_META_KEY } from '../apps/meta.js';
 import type { Caller } from '../core/caller.js';
 import { callTimeoutFromEnv, withDeadline } from '../data/deadline.js';
 import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from '../core/errors.js';
@@ -147,6 +148,12 @@ export interface CallExchange {
   readonly signal: AbortSignal;
   /** Sends a notification about this request (progress, a log message) ahead of its answer. */
   notify(notification: { method: 'notifications/progress' | 'notifications/message'; params: Record<string, unknown> }): Promise<void>;
+  /**
+   * Sends a log message when the request's log level lets it through (2026-07-28: only when its
+   * `_meta` names a level, at or above it). Absent: every message is sent (a 2025-era stateless
+   * request has no level; logging/setLevel does not outlive its own request).
+   */
+  log?(level: LogLevel, message: string, logger: string): Promise<void>;
 }
 
 /** `params` of a tools/call request, as the 2025-11-25 schema accepts them. */
@@ -200,7 +207,9 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
   const callTool = async (scope: RequestScope, params: CallToolParams, exchange: CallExchange): Promise<CallToolResult> => {
     const { caller } = scope;
     const tool = visibleFor(scope).byName.get(params.name);
-    if (!tool) return errorResult(`unknown tool ${params.name}`);
+    // The spec lists an unknown tool among protocol errors: -32602, not a tool result. A tool of
+    // another toolset, on /mcp/<toolset>, is unknown there too.
+    if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
     const parsed = await tool.input.safeParseAsync(params.arguments ?? {});
     if (!parsed.success) {
       const result = errorResult(`Invalid arguments for ${tool.name}:\n${formatZodError(parsed.error)}`);
@@ -224,6 +233,7 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
         });
       },
       async log(level: LogLevel, message: string) {
+        if (exchange.log) return exchange.log(level, message, tool.name);
         await exchange.notify({ method: 'notifications/message', params: { level, logger: tool.name, data: message } });
       },
     };
@@ -255,7 +265,9 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
     // argument errors phrased as `path: reason` instead of the SDK's generic validation text.
     mcp.server.setRequestHandler('tools/list', () => listTools(scope));
     mcp.server.setRequestHandler('tools/call', (request, ctx) =>
-      callTool(scope, request.params, { id: ctx.mcpReq.id, signal: ctx.mcpReq.signal, notify: (n) => ctx.mcpReq.notify(n) }));
+      callTool(scope, request.params, {
+        id: ctx.mcpReq.id, signal: ctx.mcpReq.signal, notify: (n) => ctx.mcpReq.notify(n), log: (level, message, logger) => ctx.mcpReq.log(level, message, logger),
+      }));
     return mcp;
   };
   return Object.assign(perRequest, { listTools, callTool, listsPlainly: (scope: RequestScope) => visibleFor(scope).plain });
@@ -282,7 +294,14 @@ async function runTool(
       if (!checked.success) return errorResult(`${tool.name} failed: internal error (reference ${logInternalError(checked.error, tool.name)})`);
       structured = checked.data as Record<string, unknown>;
     }
-    return { content: [{ type: 'text', text: tool.text ? tool.text(structured) : JSON.stringify(structured) }], structuredContent: structured };
+    const view = tool.viewMeta?.(args, structured);
+    const content = tool.content ? tool.content(structured) : [{ type: 'text' as const, text: tool.text ? tool.text(structured) : JSON.stringify(structured) }];
+    return {
+      content,
+      structuredContent: structured,
+      // For the view only (MCP Apps): hosts hand `_meta` to the view, not to the model.
+      ...(view ? { _meta: { [VIEW_META_KEY]: view } } : {}),
+    };
   } catch (error) {
     if (ctx.signal.aborted) return errorResult('cancelled');
     const result = errorResult(toolErrorMessage(error, tool.name));

@@ -82,7 +82,7 @@ export function stdoutSink(write: (line: string) => void = (line) => void proces
 }
 
 /**
- * Rows of a Prisma model (see the README for the model to add, `McpAuditLog`). `ids` is stored as
+ * Rows of a Prisma model (see mcp-gen's docs/operations.md for the model to add, `McpAuditLog`). `ids` is stored as
  * JSON text so the same model works on SQLite, PostgreSQL and MySQL.
  */
 export function prismaSink(prisma: unknown, delegate: string): AuditSink {

@@ -42,6 +42,8 @@ export interface ProcedureToolMeta {
   readonly output?: z.ZodObject;
   /** The procedure returns something other than an object: the client gets `{ result: <value> }`. */
   readonly wrap?: boolean;
+  /** A query returning rows (an array of objects, as `{ result }`): shown in the MCP Apps table view. */
+  readonly view?: boolean;
 }
 
 type Caller<R extends RouterLike> = ReturnType<R['createCaller']>;
@@ -78,6 +80,8 @@ export function bindRouter<R extends RouterLike, User, Db>(
       ...(listed ? { inputJsonSchema: listed } : {}),
       ...(meta.output ? { output: meta.output } : {}),
       annotations: { title: meta.title, readOnlyHint: meta.type === 'query', openWorldHint: false },
+      // Columns come from the rows themselves: a procedure's result has no model behind it.
+      ...(meta.view && meta.type === 'query' ? { view: 'table' as const, viewMeta: () => ({ model: meta.title, shape: 'result', columns: [] }) } : {}),
       async handler(args, ctx) {
         const context = await createContext(contextOptions<User, Db>(ctx));
         const trpc = router.createCaller(context as never, { signal: ctx.signal }) as Caller<R>;

@@ -9,6 +9,7 @@
 // Results: an object is the structured result as is; anything else (a number, an array, `T | null`)
 // is sent as `{ result: <value> }`; nothing (`void`) as `{}`. The runtime then serializes values
 // (Date → ISO string, bigint/Decimal → string), which is what the derived output schemas describe.
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { ToolError } from '../core/errors.js';
 import type { Access, ToolAnnotations, ToolDef } from '../core/spec.js';
@@ -87,6 +88,12 @@ export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject | u
   /** Needed scope; default `read` when `annotations.readOnlyHint` is true, else `write`. */
   readonly access?: Access;
   readonly annotations?: ToolAnnotations;
+  /**
+   * Content blocks made from the (serialized) result, for what text cannot carry: an image, audio,
+   * an embedded resource. Default: the result as JSON text. The structured result is sent too.
+   * @example content: (r) => [{ type: 'image', data: String(r.png), mimeType: 'image/png' }]
+   */
+  readonly content?: (result: Readonly<Record<string, unknown>>) => ContentBlock[];
   readonly handler: (input: z.output<I>, ctx: Ctx) => Promise<Returns<O>> | Returns<O>;
 }
 
@@ -113,6 +120,7 @@ export function fromDefinition<I extends z.ZodObject, O extends z.ZodObject | un
     input: def.input ?? z.strictObject({}),
     ...(def.output ? { output: def.output } : {}),
     annotations: { title, readOnlyHint: access === 'read', ...def.annotations },
+    ...(def.content ? { content: def.content } : {}),
     async handler(args, ctx) {
       return structured(await run(() => def.handler(args as z.output<I>, ctx)), false);
     },

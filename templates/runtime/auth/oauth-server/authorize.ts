@@ -3,7 +3,8 @@
 // is signing in (the app's login, else the built-in API key form), then ask for consent.
 import { readText } from '../../http/body.js';
 import { ClientRefused, resolveClient } from './clients.js';
-import { AuthorizePageError, AuthorizeRedirectError } from './errors.js';
+import { AuthorizePageError, AuthorizeRedirectError, TooManySignIns } from './errors.js';
+import { keySource, type GrantSource } from './grant-life.js';
 import { ENDPOINTS } from './metadata.js';
 import { issuerOf, resourceOf, type Resolved } from './options.js';
 import { consentPage, signInPage, type PageContext } from './pages.js';
@@ -25,9 +26,16 @@ export interface AuthRequest {
   readonly csrf: string;
   /** Set once the user is known (consent form). */
   readonly userId?: string;
+  /** What the grant will be born from: `api-key:<id>` or `session` (set with userId). */
+  readonly source?: GrantSource;
+  /** The consent form's single-use value: spent when the form is answered. */
+  readonly nonce?: string;
 }
 
-const FORM_TTL_MS = 10 * 60_000;
+/** Seconds to wait before another sign-in attempt with this key prefix, or null to go on. */
+export type SignInGuard = (keyPrefix: string) => Promise<number | null>;
+
+export const FORM_TTL_MS = 10 * 60_000;
 const MAX_FORM = 64 * 1024;
 export const CSRF_COOKIE = 'mcp_oauth_csrf';
 
@@ -35,27 +43,27 @@ export function pageContext(o: Resolved): PageContext {
   return { appName: o.app.name, logo: o.app.logo };
 }
 
-export async function authorizeEndpoint(o: Resolved, store: Store, request: Request): Promise<Response> {
+export async function authorizeEndpoint(o: Resolved, store: Store, request: Request, guard: SignInGuard = async () => null): Promise<Response> {
   const ctx: { -readonly [K in keyof ErrorContext]: ErrorContext[K] } = { page: pageContext(o) };
   try {
     if (request.method === 'GET') {
       const params = new URL(request.url).searchParams;
-      const client = await checkClient(o, store, params.get('client_id') ?? '');
+      const client = await checkClient(o, store, params.get('client_id') ?? '', request.signal);
       const redirectUri = checkRedirectUri(client, params.get('redirect_uri'));
       ctx.redirect = { uri: redirectUri, state: params.get('state') ?? undefined, iss: issuerOf(o, request) };
       const auth = checkRequest(o, request, params, client, redirectUri);
       return await whoIsSigningIn(o, store, request, client, auth);
     }
-    if (request.method === 'POST') return await apiKeySignIn(o, store, request, ctx);
+    if (request.method === 'POST') return await apiKeySignIn(o, store, request, ctx, guard);
     return html(405, '', { allow: 'GET, POST' });
   } catch (error) {
     return errorResponse(error, ctx);
   }
 }
 
-export async function checkClient(o: Resolved, store: Store, clientId: string): Promise<ClientRow> {
+export async function checkClient(o: Resolved, store: Store, clientId: string, signal?: AbortSignal): Promise<ClientRow> {
   try {
-    return await resolveClient(o, store, clientId);
+    return await resolveClient(o, store, clientId, signal);
   } catch (error) {
     if (error instanceof ClientRefused) throw new AuthorizePageError(error.message);
     throw error;
@@ -93,19 +101,24 @@ export function requestedScopes(o: Resolved, scope: string | null): string[] {
 async function whoIsSigningIn(o: Resolved, store: Store, request: Request, client: ClientRow, auth: AuthRequest): Promise<Response> {
   const who = await o.login(request, { prisma: o.prisma });
   if (who instanceof Response) return who;
-  if (who !== null && who !== undefined) return showConsent(o, store, client, { ...auth, userId: String(who) }, auth.scopes);
+  if (who !== null && who !== undefined) return showConsent(o, store, client, { ...auth, userId: String(who), source: 'session' }, auth.scopes);
   if (!o.models.apiKey) throw new AuthorizePageError('Sign in to the app first, then connect again.');
   const sealed = seal(o.secret, auth, FORM_TTL_MS, o.now());
   return html(200, signInPage(pageContext(o), clientView(client, auth.redirectUri), { action: ENDPOINTS.authorize, sealed }), { 'set-cookie': csrfCookie(o, auth.csrf) });
 }
 
 /** The built-in sign-in form posts one of the user's API keys here. */
-async function apiKeySignIn(o: Resolved, store: Store, request: Request, ctx: { redirect?: ErrorContext['redirect'] }): Promise<Response> {
+async function apiKeySignIn(o: Resolved, store: Store, request: Request, ctx: { redirect?: ErrorContext['redirect'] }, guard: SignInGuard): Promise<Response> {
   if (!o.models.apiKey) throw new AuthorizePageError('This server has no built-in sign-in form.');
   const { auth, form } = await readForm(o, request);
-  const client = await checkClient(o, store, auth.clientId);
+  const client = await checkClient(o, store, auth.clientId, request.signal);
   ctx.redirect = { uri: auth.redirectUri, state: auth.state, iss: issuerOf(o, request) };
-  const key = await findKey(o, String(form.get('api_key') ?? ''));
+  const typed = String(form.get('api_key') ?? '').trim();
+  // Guessing one key's secret from many addresses: every attempt on a prefix counts, wherever it comes from.
+  const prefix = KEY_FORMAT.exec(typed)?.[1];
+  const wait = prefix === undefined ? null : await guard(prefix);
+  if (wait !== null) throw new TooManySignIns(wait);
+  const key = await findKey(o, typed);
   if (!key) {
     const sealed = seal(o.secret, auth, FORM_TTL_MS, o.now());
     const page = signInPage(pageContext(o), clientView(client, auth.redirectUri), { action: ENDPOINTS.authorize, sealed, error: 'That API key is not valid.' });
@@ -114,13 +127,13 @@ async function apiKeySignIn(o: Resolved, store: Store, request: Request, ctx: { 
   // A grant never carries more than the key that signed in.
   const offered = auth.scopes.filter((s) => covers(key.scopes, s));
   if (!offered.length) throw new AuthorizeRedirectError('invalid_scope', 'the API key used to sign in has none of the scopes asked for');
-  return showConsent(o, store, client, { ...auth, userId: key.userId }, offered);
+  return showConsent(o, store, client, { ...auth, userId: key.userId, source: keySource(key.id) }, offered);
 }
 
 async function showConsent(o: Resolved, store: Store, client: ClientRow, auth: AuthRequest, offered: readonly string[]): Promise<Response> {
   const user = await findUser(o, auth.userId!);
   if (!user) throw new AuthorizePageError('The signed-in user was not found.');
-  const sealed = seal(o.secret, { ...auth, scopes: offered }, FORM_TTL_MS, o.now());
+  const sealed = seal(o.secret, { ...auth, scopes: offered, nonce: randomId() }, FORM_TTL_MS, o.now());
   const who = String(user['email'] ?? user['name'] ?? user[o.models.userIdField]);
   const page = consentPage(pageContext(o), clientView(client, auth.redirectUri), { action: ENDPOINTS.consent, sealed, scopes: offered, who });
   return html(200, page, { 'set-cookie': csrfCookie(o, auth.csrf) }, cspSource(auth.redirectUri));
@@ -134,6 +147,12 @@ function cspSource(redirectUri: string): string {
 
 /** The signed request of a posted form, bound to this browser by the CSRF cookie. */
 export async function readForm(o: Resolved, request: Request): Promise<{ auth: AuthRequest; form: URLSearchParams }> {
+  // Cross-site posts are refused outright, not only left without the SameSite cookie.
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  if (site === 'cross-site' || site === 'same-site' || (origin !== null && origin !== issuerOf(o, request))) {
+    throw new AuthorizePageError('This form was sent from another site. Start connecting again from the app.', 403);
+  }
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) throw new AuthorizePageError('Expected a form post.', 415);
   const read = await readText(request, MAX_FORM);
@@ -173,13 +192,15 @@ export function covers(granted: readonly string[], scope: string): boolean {
   return access !== undefined && granted.includes(access);
 }
 
-async function findKey(o: Resolved, key: string): Promise<{ userId: string; scopes: string[] } | undefined> {
-  if (!/^mcpk_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/.test(key.trim())) return undefined;
+const KEY_FORMAT = /^mcpk_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{43}$/;
+
+async function findKey(o: Resolved, key: string): Promise<{ id: string; userId: string; scopes: string[] } | undefined> {
+  if (!KEY_FORMAT.test(key)) return undefined;
   const keys = (o.prisma as Record<string, { findUnique(a: unknown): Promise<Record<string, unknown> | null> }>)[o.models.apiKey!]!;
-  const row = await keys.findUnique({ where: { hash: sha256(key.trim()) }, select: { userId: true, scopes: true, expiresAt: true, revokedAt: true } });
+  const row = await keys.findUnique({ where: { hash: sha256(key) }, select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true } });
   if (!row || row['revokedAt'] instanceof Date) return undefined;
   if (row['expiresAt'] instanceof Date && row['expiresAt'].getTime() <= o.now()) return undefined;
-  return { userId: String(row['userId']), scopes: splitScopes(String(row['scopes'] ?? '')) };
+  return { id: String(row['id']), userId: String(row['userId']), scopes: splitScopes(String(row['scopes'] ?? '')) };
 }
 
 export function userIdValue(o: Resolved, id: string): unknown {

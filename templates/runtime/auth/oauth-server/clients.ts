@@ -17,7 +17,8 @@ export function isMetadataDocumentId(clientId: string): boolean {
   }
 }
 
-export async function resolveClient(o: Resolved, store: Store, clientId: string): Promise<ClientRow> {
+/** `signal`: the incoming request's, so a document fetch stops when the browser goes away. */
+export async function resolveClient(o: Resolved, store: Store, clientId: string, signal?: AbortSignal): Promise<ClientRow> {
   if (!clientId || clientId.length > 2000) throw new ClientRefused('client_id is missing');
   const row = await store.client(clientId);
   if (row?.revokedAt) throw new ClientRefused('this client has been revoked');
@@ -29,7 +30,7 @@ export async function resolveClient(o: Resolved, store: Store, clientId: string)
   if (row?.fetchedAt && o.now() - row.fetchedAt.getTime() < o.cimd.cacheMs) return row;
   let doc: unknown;
   try {
-    doc = await fetchJson(new URL(clientId), o.cimd);
+    doc = await fetchJson(new URL(clientId), { ...o.cimd, ...(signal ? { signal } : {}) });
   } catch (error) {
     const why = error instanceof FetchRefused ? error.message : 'it could not be fetched';
     throw new ClientRefused(`the client's metadata document was refused: ${why}`);

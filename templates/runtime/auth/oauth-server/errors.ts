@@ -47,3 +47,10 @@ export class AuthorizeRedirectError extends Error {
     super(description);
   }
 }
+
+/** Too many sign-in attempts with one key prefix (from any address): 429 with Retry-After. */
+export class TooManySignIns extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too many sign-in attempts with this key');
+  }
+}

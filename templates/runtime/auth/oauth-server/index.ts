@@ -15,7 +15,7 @@ import { tokenEndpoint } from './token.js';
 import { accessTokenVerifier } from './verifier.js';
 
 export type { OAuthRateLimits } from './limits.js';
-export type { OAuthServerOptions } from './options.js';
+export type { OAuthServerOptions, UserLogin } from './options.js';
 
 export interface OAuthServer {
   /**
@@ -45,7 +45,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
   });
   const json = { page: { appName: o.app.name, logo: o.app.logo } };
   const endpoints: Record<string, (request: Request) => Promise<Response>> = {
-    [ENDPOINTS.authorize]: (r) => authorizeEndpoint(o, store, r),
+    [ENDPOINTS.authorize]: (r) => authorizeEndpoint(o, store, r, (prefix) => limiter.checkKey(prefix)),
     [ENDPOINTS.consent]: (r) => consentEndpoint(o, store, r),
     [ENDPOINTS.token]: (r) => tokenEndpoint(o, store, r).catch((e: unknown) => errorResponse(e, json)),
     [ENDPOINTS.revoke]: (r) => revokeEndpoint(o, store, r).catch((e: unknown) => errorResponse(e, json)),

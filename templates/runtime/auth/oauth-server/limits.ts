@@ -18,6 +18,11 @@ export interface OAuthRateLimits {
   readonly token?: RateRule | false;
   /** The sign-in and consent pages and their forms, per address. `false`: none. @default 60 per minute, bursts of 30 */
   readonly authorize?: RateRule | false;
+  /**
+   * Sign-in attempts per API key prefix, from any address (guessing one key's secret from many
+   * addresses). `false`: none. @default 20 per hour, bursts of 10
+   */
+  readonly signIn?: RateRule | false;
   /** Where buckets live; pass the Redis store when several processes serve. @default memoryStore() */
   readonly store?: RateStore;
 }
@@ -26,6 +31,7 @@ export const DEFAULT_LIMITS = {
   register: { limit: 100, per: 'hour', burst: 20 },
   token: { limit: 300, per: 'minute', burst: 100 },
   authorize: { limit: 60, per: 'minute', burst: 30 },
+  signIn: { limit: 20, per: 'hour', burst: 10 },
 } as const satisfies Record<string, RateRule>;
 
 type Bucket = keyof typeof DEFAULT_LIMITS;
@@ -41,15 +47,23 @@ const BUCKET_OF: Readonly<Record<string, Bucket>> = {
 export interface OAuthLimiter {
   /** Seconds to wait when the address has used its budget for this endpoint; null to go on. */
   check(pathname: string, remoteAddress: string | undefined): Promise<number | null>;
+  /** The same for a sign-in attempt with an API key of this prefix, whatever the address. */
+  checkKey(prefix: string): Promise<number | null>;
 }
 
 export function createOAuthLimiter(limits: OAuthRateLimits | false | undefined): OAuthLimiter {
-  if (limits === false) return { check: async () => null };
+  if (limits === false) return { check: async () => null, checkKey: async () => null };
   const store = limits?.store ?? memoryStore();
   const rules: Record<Bucket, RateRule | false> = {
     register: limits?.register ?? DEFAULT_LIMITS.register,
     token: limits?.token ?? DEFAULT_LIMITS.token,
     authorize: limits?.authorize ?? DEFAULT_LIMITS.authorize,
+    signIn: limits?.signIn ?? DEFAULT_LIMITS.signIn,
+  };
+  const wait = async (key: string, rule: RateRule): Promise<number | null> => {
+    const take = await store.take(key, rule);
+    // Whole seconds, at least 1 (RFC 9110 Retry-After).
+    return take.allowed ? null : Math.max(1, Math.ceil(take.retryAfterMs / 1000));
   };
   return {
     async check(pathname, remoteAddress) {
@@ -57,10 +71,9 @@ export function createOAuthLimiter(limits: OAuthRateLimits | false | undefined):
       const rule = bucket && rules[bucket];
       // No address (a framework mount that cannot tell): nothing to key on.
       if (!rule || remoteAddress === undefined) return null;
-      const take = await store.take(`oauth:${bucket}:${ipKey(remoteAddress)}`, rule);
-      // Whole seconds, at least 1 (RFC 9110 Retry-After).
-      return take.allowed ? null : Math.max(1, Math.ceil(take.retryAfterMs / 1000));
+      return wait(`oauth:${bucket}:${ipKey(remoteAddress)}`, rule);
     },
+    checkKey: async (prefix) => (rules.signIn ? wait(`oauth:signIn:${prefix}`, rules.signIn) : null),
   };
 }
 

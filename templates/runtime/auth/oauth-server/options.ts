@@ -9,6 +9,13 @@ export { isLoopbackHost } from '../resource/origin.js';
 /** Who is signing in: the app's session lookup (src/mcp/login.ts). */
 export type Login = (request: Request, ctx: { prisma: unknown }) => Promise<string | number | bigint | null | Response>;
 
+/**
+ * The type of the user's `authenticate` in login.ts, for their own PrismaClient. The generated code
+ * reaches the hook through a variable of this type, so a hook that declares fewer parameters
+ * (`authenticate(request)`) type-checks like one that declares both.
+ */
+export type UserLogin<P> = (request: Request, ctx: { prisma: P }) => string | number | bigint | null | Response | Promise<string | number | bigint | null | Response>;
+
 export interface OAuthServerOptions {
   /** The project's PrismaClient. */
   readonly prisma: unknown;
@@ -36,6 +43,11 @@ export interface OAuthServerOptions {
     readonly userSelect: Readonly<Record<string, true>>;
     /** The API key model's client property: the built-in sign-in form accepts a key. Absent: no form. */
     readonly apiKey?: string;
+    /**
+     * Whether the grant model has `source String?` (what a grant was born from). Without it (a schema
+     * from before it existed) a grant from the sign-in form is not ended with its key. @default true
+     */
+    readonly grantSource?: boolean;
   };
   /** Dynamic client registration (RFC 7591). @default true */
   readonly registration?: boolean;
@@ -44,8 +56,10 @@ export interface OAuthServerOptions {
     readonly enabled?: boolean;
     /** Fetch documents from loopback and private addresses (development only). @default false */
     readonly allowPrivateAddresses?: boolean;
-    /** @default 5000 */
+    /** The whole fetch of one document, body included. @default 5000 */
     readonly timeoutMs?: number;
+    /** Documents fetched at once by this process; more are refused until one finishes. @default 8 */
+    readonly maxConcurrent?: number;
     /** @default 5120 */
     readonly maxBytes?: number;
     /** How long a fetched document is trusted. @default 3_600_000 */
@@ -57,6 +71,8 @@ export interface OAuthServerOptions {
   readonly refreshTokenTtlSeconds?: number;
   /** @default 60 */
   readonly codeTtlSeconds?: number;
+  /** A grant's whole life from consent; refreshing never extends it. @default 90 */
+  readonly grantTtlDays?: number;
   /**
    * Signs the sign-in and consent forms' state. Required with a non-loopback publicUrl; the same
    * value on every process. @default env MCP_OAUTH_SECRET; on loopback, else random per process
@@ -84,8 +100,8 @@ export interface Resolved {
   readonly mcpPath: string;
   readonly models: OAuthServerOptions['models'];
   readonly registration: boolean;
-  readonly cimd: { readonly enabled: boolean; readonly allowPrivateAddresses: boolean; readonly timeoutMs: number; readonly maxBytes: number; readonly cacheMs: number };
-  readonly ttl: { readonly access: number; readonly refresh: number; readonly code: number };
+  readonly cimd: { readonly enabled: boolean; readonly allowPrivateAddresses: boolean; readonly timeoutMs: number; readonly maxConcurrent: number; readonly maxBytes: number; readonly cacheMs: number };
+  readonly ttl: { readonly access: number; readonly refresh: number; readonly code: number; readonly grant: number };
   readonly secret: string;
   readonly app: { readonly name: string; readonly logo: string | undefined };
   readonly now: () => number;
@@ -119,6 +135,7 @@ export function resolveOptions(opts: OAuthServerOptions): Resolved {
       enabled: cimd.enabled ?? true,
       allowPrivateAddresses: cimd.allowPrivateAddresses ?? false,
       timeoutMs: positive('clientMetadataDocuments.timeoutMs', cimd.timeoutMs, 5000),
+      maxConcurrent: positive('clientMetadataDocuments.maxConcurrent', cimd.maxConcurrent, 8),
       maxBytes: positive('clientMetadataDocuments.maxBytes', cimd.maxBytes, 5120),
       cacheMs: positive('clientMetadataDocuments.cacheMs', cimd.cacheMs, 3_600_000),
     },
@@ -126,6 +143,7 @@ export function resolveOptions(opts: OAuthServerOptions): Resolved {
       access: positive('accessTokenTtlSeconds', opts.accessTokenTtlSeconds, 900),
       refresh: positive('refreshTokenTtlSeconds', opts.refreshTokenTtlSeconds, 2_592_000),
       code: positive('codeTtlSeconds', opts.codeTtlSeconds, 60),
+      grant: positive('grantTtlDays', opts.grantTtlDays, 90) * 86_400,
     },
     secret: opts.secret ?? (process.env['MCP_OAUTH_SECRET'] || randomBytes(32).toString('base64url')),
     app: { name: opts.app?.name ?? 'MCP server', logo: opts.app?.logo },

@@ -1,7 +1,8 @@
 // The one place refusals become responses. Every answer of the authorization server is
 // `Cache-Control: no-store` (RFC 6749 §5.1): codes, tokens and forms must not be cached.
-import { AuthorizePageError, AuthorizeRedirectError, OAuthError } from './errors.js';
+import { AuthorizePageError, AuthorizeRedirectError, OAuthError, TooManySignIns } from './errors.js';
 import { errorPage, type PageContext } from './pages.js';
+import { HostRefused } from '../../http/origin.js';
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
@@ -47,12 +48,17 @@ export function errorResponse(error: unknown, ctx: ErrorContext): Response {
     const { uri, state, iss } = ctx.redirect;
     return redirectTo(uri, { error: error.code, error_description: error.description, state, iss });
   }
+  if (error instanceof TooManySignIns) {
+    const message = `Too many sign-in attempts with this API key: try again in ${error.retryAfterSeconds} s.`;
+    return html(429, errorPage(ctx.page, message), { 'retry-after': String(error.retryAfterSeconds) });
+  }
   if (error instanceof AuthorizePageError) return html(error.status, errorPage(ctx.page, error.description));
   if (error instanceof AuthorizeRedirectError) return html(400, errorPage(ctx.page, error.description));
   if (error instanceof OAuthError) {
     const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': 'Basic realm="oauth"' } : {};
     return json(error.status, { error: error.code, error_description: error.description }, headers);
   }
+  if (error instanceof HostRefused) return json(421, { error: 'invalid_request', error_description: error.message });
   // Unexpected: the class name only, never the message (it may quote a database value).
   console.error(`[mcp oauth] request failed: ${error instanceof Error ? error.name : typeof error}`);
   return json(500, { error: 'server_error', error_description: 'The authorization server failed; try again.' });

@@ -15,6 +15,6 @@ export async function revokeEndpoint(o: Resolved, store: Store, request: Request
   if (!token) throw invalidRequest('token is missing');
   const row = await store.token(sha256(token));
   // Only the client the token was issued to may revoke it.
-  if (row && row.kind !== 'code' && row.grant.clientId === params.get('client_id')) await store.revokeGrant(row.grantId, new Date(o.now()));
+  if (row && (row.kind === 'access' || row.kind === 'refresh') && row.grant.clientId === params.get('client_id')) await store.revokeGrant(row.grantId, new Date(o.now()));
   return json(200, {});
 }

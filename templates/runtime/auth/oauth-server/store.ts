@@ -22,6 +22,9 @@ export interface GrantRow {
   readonly userId: unknown;
   readonly scopes: string;
   readonly resource: string;
+  /** `api-key:<id>` or `session`; absent in schemas from before it existed, null on their old rows. */
+  readonly source?: string | null;
+  readonly createdAt: Date;
   readonly revokedAt: Date | null;
   readonly client: ClientRow;
 }
@@ -29,7 +32,8 @@ export interface GrantRow {
 export interface TokenRow {
   readonly id: string;
   readonly grantId: string;
-  readonly kind: 'code' | 'access' | 'refresh';
+  /** `consent`: the spent nonce of a consent form (its hash), so the form answers once. */
+  readonly kind: 'code' | 'access' | 'refresh' | 'consent';
   readonly scopes: string;
   readonly expiresAt: Date;
   readonly usedAt: Date | null;
@@ -43,7 +47,7 @@ export interface AccessTokenRow {
   readonly grantId: string;
   readonly scopes: string;
   readonly expiresAt: Date;
-  readonly grant: Pick<GrantRow, 'userId' | 'clientId' | 'resource'>;
+  readonly grant: Pick<GrantRow, 'userId' | 'clientId' | 'resource' | 'source' | 'createdAt'>;
 }
 
 type Delegate = Record<string, (args: Record<string, unknown>) => Promise<any>>;
@@ -51,8 +55,8 @@ type Delegate = Record<string, (args: Record<string, unknown>) => Promise<any>>;
 export interface Store {
   client(id: string): Promise<ClientRow | null>;
   saveClient(row: Omit<ClientRow, 'revokedAt'>): Promise<ClientRow>;
-  createGrant(row: { clientId: string; userId: unknown; scopes: string; resource: string }): Promise<{ id: string }>;
-  createToken(row: { grantId: string; kind: TokenRow['kind']; hash: string; scopes: string; expiresAt: Date; challenge?: string; redirectUri?: string }): Promise<void>;
+  createGrant(row: { clientId: string; userId: unknown; scopes: string; resource: string; source: string }): Promise<{ id: string; createdAt: Date }>;
+  createToken(row: { grantId: string; kind: TokenRow['kind']; hash: string; scopes: string; expiresAt: Date; usedAt?: Date; challenge?: string; redirectUri?: string }): Promise<void>;
   token(hash: string): Promise<TokenRow | null>;
   /**
    * An access token whose grant and client are not revoked (checked in the same query), with its
@@ -68,15 +72,16 @@ export function createStore(o: Resolved): Store {
   const clients = delegate(o.prisma, o.models.client);
   const grants = delegate(o.prisma, o.models.grant);
   const tokens = delegate(o.prisma, o.models.token);
+  const withSource = o.models.grantSource !== false;
   return {
     client: (id) => clients.findUnique!({ where: { id } }),
     saveClient: ({ id, ...rest }) => clients.upsert!({ where: { id }, create: { id, ...rest }, update: rest }),
-    createGrant: (row) => grants.create!({ data: row, select: { id: true } }),
+    createGrant: ({ source, ...row }) => grants.create!({ data: withSource ? { ...row, source } : row, select: { id: true, createdAt: true } }),
     createToken: async (row) => void (await tokens.create!({ data: row, select: { id: true } })),
     token: (hash) => tokens.findUnique!({ where: { hash }, include: { grant: { include: { client: true } } } }),
     accessToken: (hash) => tokens.findFirst!({
       where: { hash, kind: 'access', grant: { revokedAt: null, client: { revokedAt: null } } },
-      select: { grantId: true, scopes: true, expiresAt: true, grant: { select: { userId: true, clientId: true, resource: true } } },
+      select: { grantId: true, scopes: true, expiresAt: true, grant: { select: { userId: true, clientId: true, resource: true, createdAt: true, ...(withSource ? { source: true } : {}) } } },
     }),
     consume: async (id, at) => (await tokens.updateMany!({ where: { id, usedAt: null }, data: { usedAt: at } })).count === 1,
     revokeGrant: async (id, at) => void (await grants.updateMany!({ where: { id, revokedAt: null }, data: { revokedAt: at } })),

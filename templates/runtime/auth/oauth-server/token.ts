@@ -4,6 +4,7 @@ import { readText } from '../../http/body.js';
 import { invalidClient, invalidGrant, invalidRequest, invalidScope, OAuthError, unsupportedGrantType } from './errors.js';
 import { resourceOf, type Resolved } from './options.js';
 import { json } from './respond.js';
+import { grantEnd, grantEnded } from './grant-life.js';
 import { newSecret, pkceMatches, sha256 } from './secrets.js';
 import { splitScopes, type Store, type TokenRow } from './store.js';
 
@@ -30,7 +31,7 @@ async function codeGrant(o: Resolved, store: Store, request: Request, params: UR
   if (!row.challenge || !pkceMatches(verifier, row.challenge)) throw invalidGrant('code_verifier does not match the code_challenge');
   checkResource(o, request, params, row);
   if (!(await store.consume(row.id, new Date(o.now())))) return replayed(o, store, row, 'the code was already used');
-  return issue(o, store, row.grantId, splitScopes(row.scopes));
+  return issue(o, store, row.grant, splitScopes(row.scopes));
 }
 
 async function refreshGrant(o: Resolved, store: Store, request: Request, params: URLSearchParams): Promise<Response> {
@@ -44,7 +45,7 @@ async function refreshGrant(o: Resolved, store: Store, request: Request, params:
   const asked = splitScopes(params.get('scope'));
   if (asked.some((s) => !held.includes(s))) throw invalidScope('a refresh may only narrow the scopes of the grant');
   if (!(await store.consume(row.id, new Date(o.now())))) return replayed(o, store, row, reused);
-  return issue(o, store, row.grantId, asked.length ? asked : held);
+  return issue(o, store, row.grant, asked.length ? asked : held);
 }
 
 /** Found, of the right kind, for this client, unexpired, and its grant and client still live. */
@@ -58,6 +59,8 @@ async function usable(o: Resolved, store: Store, secret: string, kind: TokenRow[
   if (row.grant.client.revokedAt) throw invalidClient('this client has been revoked');
   if (row.grant.revokedAt) throw invalidGrant(`the ${what}'s grant has been revoked`);
   if (row.expiresAt.getTime() <= o.now()) throw invalidGrant(`the ${what} has expired`);
+  const ended = await grantEnded(o, row.grant);
+  if (ended) throw invalidGrant(ended);
   return row;
 }
 
@@ -74,14 +77,18 @@ function checkResource(o: Resolved, request: Request, params: URLSearchParams, r
   if (asked !== null && asked !== expected && asked !== `${expected}/`) throw new OAuthError('invalid_target', `resource must be ${expected}`);
 }
 
-async function issue(o: Resolved, store: Store, grantId: string, scopes: readonly string[]): Promise<Response> {
+/** A new pair; neither outlives the grant (refreshing never extends its lifetime). */
+async function issue(o: Resolved, store: Store, grant: TokenRow['grant'], scopes: readonly string[]): Promise<Response> {
   const access = newSecret('access');
   const refresh = newSecret('refresh');
   const now = o.now();
+  const end = grantEnd(o, grant.createdAt);
+  const accessEnd = Math.min(now + o.ttl.access * 1000, end);
   const scope = scopes.join(' ');
-  await store.createToken({ grantId, kind: 'access', hash: sha256(access), scopes: scope, expiresAt: new Date(now + o.ttl.access * 1000) });
-  await store.createToken({ grantId, kind: 'refresh', hash: sha256(refresh), scopes: scope, expiresAt: new Date(now + o.ttl.refresh * 1000) });
-  return json(200, { access_token: access, token_type: 'Bearer', expires_in: o.ttl.access, refresh_token: refresh, scope });
+  const grantId = grant.id;
+  await store.createToken({ grantId, kind: 'access', hash: sha256(access), scopes: scope, expiresAt: new Date(accessEnd) });
+  await store.createToken({ grantId, kind: 'refresh', hash: sha256(refresh), scopes: scope, expiresAt: new Date(Math.min(now + o.ttl.refresh * 1000, end)) });
+  return json(200, { access_token: access, token_type: 'Bearer', expires_in: Math.max(1, Math.floor((accessEnd - now) / 1000)), refresh_token: refresh, scope });
 }
 
 export async function formParams(request: Request): Promise<URLSearchParams> {

@@ -4,6 +4,7 @@
 // refuse exactly the same things. Only the Prisma-shaped wrappers (`select: { a: true }`,
 // `_sum: { a: true }`, `by`) are checked here.
 import { z } from 'zod';
+import { groupHaving, groupOrderBy } from '../../data/group-by.js';
 import type { AggregateArgs, GetArgs, ListArgs } from '../../data/read.js';
 import type { ModelSpec, Registry } from '../../core/spec.js';
 import { validatorsOf } from '../../data/validators.js';
@@ -15,6 +16,7 @@ function flags(names: readonly string[]): z.ZodType {
   return z.strictObject(Object.fromEntries(names.map((n) => [n, flag])));
 }
 
+const skip = () => z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
 const take = (spec: ModelSpec<any>) => z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe(`at most ${spec.maxTake}`);
 
 function schemaFor(spec: ModelSpec<any>, models: Registry, operation: CompactOperation): z.ZodType {
@@ -41,7 +43,15 @@ function schemaFor(spec: ModelSpec<any>, models: Registry, operation: CompactOpe
     case 'aggregate':
       return z.strictObject({ where: v.where.optional(), ...aggregates });
     case 'groupBy':
-      return z.strictObject({ by: v.sortable.length ? z.array(z.enum(v.sortable as [string, ...string[]])).min(1) : z.never(), where: v.where.optional(), take: take(spec), ...aggregates });
+      return z.strictObject({
+        by: v.sortable.length ? z.array(z.enum(v.sortable as [string, ...string[]])).min(1) : z.never(),
+        where: v.where.optional(),
+        orderBy: groupOrderBy(spec, v).optional(),
+        having: groupHaving(spec, v).optional(),
+        take: take(spec),
+        skip: skip(),
+        ...aggregates,
+      });
     case 'create':
       return z.strictObject({ data: v.create ?? z.never() });
     case 'update':

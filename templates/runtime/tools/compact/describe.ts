@@ -71,6 +71,9 @@ export function describeModel(spec: ModelSpec<any>, models: Registry, writes = t
   if (v.sortable.length) lines.push(`orderBy / groupBy by: ${v.sortable.join(', ')}`);
   if (v.numeric.length) lines.push(`_sum/_avg: ${v.numeric.join(', ')}`);
   if (v.comparable.length) lines.push(`_min/_max: ${v.comparable.join(', ')}`);
+  if (v.sortable.length && compactOperations(spec).query.includes('groupBy')) {
+    lines.push("groupBy: orderBy a field of by or an aggregate ({ _count: { id: 'desc' } }); having { field: { _count: { gt: 1 } } }; take, skip");
+  }
   const mutate = writes ? compactOperations(spec).mutate : [];
   const writable = spec.writable ?? [];
   if (mutate.includes('create')) {

@@ -37,7 +37,7 @@ const ARGS: Record<CompactOperation, string> = {
   findUnique: 'where, select, include',
   count: 'where',
   aggregate: 'where, _count, _sum, _avg, _min, _max',
-  groupBy: 'by, where, take, _count, _sum, _avg, _min, _max',
+  groupBy: 'by, where, orderBy, having, take, skip, _count, _sum, _avg, _min, _max',
   create: 'data',
   update: 'where, data',
   delete: 'where',
@@ -56,6 +56,10 @@ export function hintFor(spec: ModelSpec<any>, models: Registry, operation: Compa
     case 'include':
       return `${spec.name} include: ${list(Object.keys(spec.relations))}`;
     case 'orderBy':
+      if (operation === 'groupBy') return `${spec.name} groupBy orderBy: a field of by (${list(v.sortable)}), or an aggregate: { _count: { field: 'desc' } }, _sum/_avg: ${list(v.numeric)}, _min/_max: ${list(v.comparable)}`;
+      return `${spec.name} orderBy: ${list(v.sortable)} (asc or desc)`;
+    case 'having':
+      return `${spec.name} having: { field: { _count|_sum|_avg|_min|_max: { gt, gte, lt, lte, equals, not, in, notIn: number } } }; _sum/_avg/_min/_max on ${list(v.numeric)}`;
     case 'by':
       return `${spec.name} ${String(head)}: ${list(v.sortable)} (asc or desc)`;
     case '_sum':

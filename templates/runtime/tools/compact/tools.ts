@@ -7,9 +7,12 @@ import { ArgumentError, formatZodError, ToolError } from '../../core/errors.js';
 import { aggregateRows, countRows, getRow, listRows, type OpContext } from '../../data/read.js';
 import { auditTarget, createRow, deleteRow, updateRow } from '../../data/write.js';
 import type { Access, ModelSpec, Registry, ToolDef } from '../../core/spec.js';
+import { viewMetaOf, type ResultShape } from '../../apps/columns.js';
+import { VIEW_BUDGET_BYTES } from '../../apps/meta.js';
 import { aggregateArgs, argsSchema, getArgs, listArgs, normalize } from './args.js';
-import { describeModel, summaryLine, USAGE } from './describe.js';
+import { describeModel } from './describe.js';
 import { hintFor } from './hints.js';
+import { modelList } from './model-list.js';
 import { allows, compactOperations, MUTATE_OPERATIONS, QUERY_OPERATIONS, type CompactOperation } from './operations.js';
 
 type Row = Record<string, unknown>;
@@ -21,9 +24,21 @@ const argsInput = (description: string) =>
 
 const granted = (scopes: readonly string[], access: Access, toolset: string) => scopes.includes(access) || scopes.includes(`${toolset}:${access}`);
 
+export interface CompactOptions {
+  /** MCP Apps: the toolsets whose `query` results are shown in the views (apps/). @default [] */
+  readonly views?: readonly string[];
+}
+
+/** The shape of `query`'s result per operation, for its view. */
+const SHAPE: Record<(typeof QUERY_OPERATIONS)[number], ResultShape> = {
+  findMany: 'page', findFirst: 'item', findUnique: 'row', count: 'count', aggregate: 'aggregate', groupBy: 'groups',
+};
+
 /** Tools for the models named in `served` (the compact toolsets'); `models` is the whole registry. */
-export function compactTools(models: Registry, served: readonly string[]): ToolDef[] {
+export function compactTools(models: Registry, served: readonly string[], options: CompactOptions = {}): ToolDef[] {
   const specs = served.map((name) => models[name]).filter((s): s is ModelSpec<any> => s !== undefined);
+  const viewed = new Set(options.views ?? []);
+  const shown = (spec: ModelSpec<any>) => viewed.has(spec.toolset ?? '');
   const toolsets = [...new Set(specs.map((s) => s.toolset ?? ''))].sort();
   const byName = new Map(specs.map((s) => [s.name, s]));
   const readable = (scopes: readonly string[]) => specs.filter((s) => granted(scopes, 'read', s.toolset ?? ''));
@@ -63,16 +78,20 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
       // Listed to callers who may read any served toolset; it answers with only the models they may read.
       name: 'describe_models', toolset: toolsets[0] ?? '', toolsets, access: 'read', userFields: [], gate: () => undefined,
       title: 'Describe models',
-      description: 'Lists the models you can query. With { models: [names] }: their fields, relations, unique keys, writable fields, limits and filter operators.',
-      input: z.strictObject({ models: z.array(z.string()).max(20).optional().describe('Model names to describe in detail') }),
+      description: 'Lists the models you can query (in pages on large schemas; search finds one by name). With { models: [names] }: their fields, relations, unique keys, writable fields, limits and filter operators.',
+      input: z.strictObject({
+        models: z.array(z.string()).max(20).optional().describe('Model names to describe in detail'),
+        search: z.string().max(100).optional().describe('Part of a model name'),
+        page: z.number().int().min(1).max(10_000).optional(),
+      }),
       annotations: { title: 'Describe models', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
       text: (result) => String(result['text']),
       async handler(args, ctx) {
-        const names = (args as { models?: string[] }).models;
+        const { models: names, search, page } = args as { models?: string[]; search?: string; page?: number };
         // Mutations are shown only to callers who may make them.
         const writes = (spec: ModelSpec<any>) => granted(ctx.scopes, 'write', spec.toolset ?? '');
         if (readable(ctx.scopes).length === 0) throw new ToolError('your scopes allow reading none of these models');
-        if (!names) return { text: [...readable(ctx.scopes).map((s) => summaryLine(s, writes(s))), '', USAGE].join('\n') };
+        if (!names) return { text: modelList(readable(ctx.scopes), writes, { ...(search !== undefined ? { search } : {}), ...(page !== undefined ? { page } : {}) }) };
         return { text: names.map((n) => modelFor(n, 'read', ctx)).map((s) => describeModel(s, ctx.models, writes(s))).join('\n\n') };
       },
     },
@@ -82,13 +101,23 @@ export function compactTools(models: Registry, served: readonly string[]): ToolD
       description: 'Reads rows with Prisma Client arguments. findMany returns { items, nextCursor, hasMore }; findFirst { item }; aggregate the aggregates; groupBy { groups }. Only rows you may see.',
       input: z.strictObject({ model: z.string().describe('A model from describe_models'), operation: z.enum(QUERY_OPERATIONS), args: argsInput('Prisma Client arguments, e.g. { where, orderBy, take, select }').optional() }),
       annotations: { title: 'Query', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      // The chart view shows rows as a table too, so one view serves every operation.
+      ...(specs.some(shown) ? {
+        view: 'chart' as const,
+        viewMeta(raw: unknown) {
+          const { model, operation } = raw as { model: string; operation: (typeof QUERY_OPERATIONS)[number] };
+          const spec = byName.get(model);
+          if (!spec || !shown(spec)) return undefined;
+          return viewMetaOf(spec, SHAPE[operation], operation === 'findMany' ? { tool: 'query', at: ['args'] } : undefined);
+        },
+      } : {}),
       async handler(raw, ctx) {
         const { model, operation, args = {} } = raw as { model: string; operation: (typeof QUERY_OPERATIONS)[number]; args?: Row };
         const spec = modelFor(model, 'read', ctx);
         const a = parse(spec, 'query', operation, args);
         switch (operation) {
           case 'findMany':
-            return listRows(spec, listArgs(spec, a), ctx);
+            return listRows(spec, listArgs(spec, a), ctx, shown(spec) ? VIEW_BUDGET_BYTES : undefined);
           case 'findFirst':
             return { item: (await listRows(spec, { ...listArgs(spec, a), take: 1 }, ctx)).items[0] ?? null };
           case 'findUnique':

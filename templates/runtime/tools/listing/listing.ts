@@ -16,6 +16,7 @@ import { leanOutput } from './output.js';
 import { portable } from './portable.js';
 import { isModelWhere, leanWhere } from './where.js';
 import type { ToolDef } from '../../core/spec.js';
+import { toolUiMeta } from '../../apps/meta.js';
 
 const listings = new WeakMap<ToolDef, Tool>();
 
@@ -32,6 +33,8 @@ export function listing(tool: ToolDef): Tool {
       ...(tool.output ? { outputSchema: portable(leanOutput(jsonSchema(tool.output, 'output'))) as Tool['outputSchema'] } : {}),
       annotations: { ...tool.annotations },
     };
+    const ui = toolUiMeta(tool);
+    if (ui) entry._meta = ui;
     listings.set(tool, entry);
   }
   return entry;

@@ -1,7 +1,7 @@
 // Rewrites a JSON Schema into the spelling every MCP client accepts (the MCP Inspector's
 // `--strict` portability rules): no `type` arrays (a client that maps schemas onto a
 // single-`type` dialect, such as Gemini's OpenAPI subset, rejects them), no schema without a
-// validation keyword, no `$schema` noise. The schema accepts exactly the same values.
+// validation keyword, no `$schema` noise (nor `propertyNames` that only says keys are strings). The schema accepts exactly the same values.
 import { isSchema, type Schema } from './json-schema.js';
 
 /** Keywords whose value is a map of subschemas. */
@@ -26,6 +26,8 @@ export function portable(node: Schema, keyword?: string): Schema {
   const out: Schema = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === '$schema') continue;
+    // `propertyNames: { type: 'string' }` (zod's z.record(z.string(), …)) says nothing: JSON keys are strings.
+    if (key === 'propertyNames' && isSchema(value) && Object.keys(value).length === 1 && value['type'] === 'string') continue;
     if ((key === 'minimum' && value === -SAFE) || (key === 'maximum' && value === SAFE)) continue;
     if (MAPS.includes(key) && isSchema(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSchema(v) ? portable(v, key) : v]));

@@ -46,24 +46,28 @@ export const blogPostTools = [
     toolset: 'blog',
     title: 'List blog posts',
     description: "List BlogPost rows. A blog post. where: Prisma filter; orderBy: [{ field: 'asc'|'desc' }]; take: page size (default 5, max 10); cursor: nextCursor of the previous page; select: fields to return; include: related rows.",
+    view: true,
   }),
   t.getTool(blogPostSpec, {
     name: 'get_blog_post',
     toolset: 'blog',
     title: 'Get blog post',
     description: 'Get one BlogPost by a unique key. A blog post.',
+    view: true,
   }),
   t.countTool(blogPostSpec, {
     name: 'count_blog_posts',
     toolset: 'blog',
     title: 'Count blog posts',
     description: 'Count BlogPost rows matching where. A blog post.',
+    view: true,
   }),
   t.aggregateTool(blogPostSpec, {
     name: 'aggregate_blog_posts',
     toolset: 'blog',
     title: 'Aggregate blog posts',
     description: 'Aggregate BlogPost rows: _count/_sum/_avg/_min/_max of fields, optionally grouped by fields. A blog post.',
+    view: true,
   }),
   t.createTool(blogPostSpec, {
     name: 'create_blog_post',

@@ -25,23 +25,27 @@ export const commentTools = [
     toolset: 'blog',
     title: 'List comments',
     description: "List Comment rows. where: Prisma filter; orderBy: [{ field: 'asc'|'desc' }]; take: page size (default 5, max 10); cursor: nextCursor of the previous page; select: fields to return; include: related rows.",
+    view: true,
   }),
   t.getTool(commentSpec, {
     name: 'get_comment',
     toolset: 'blog',
     title: 'Get comment',
     description: 'Get one Comment by a unique key.',
+    view: true,
   }),
   t.countTool(commentSpec, {
     name: 'count_comments',
     toolset: 'blog',
     title: 'Count comments',
     description: 'Count Comment rows matching where.',
+    view: true,
   }),
   t.aggregateTool(commentSpec, {
     name: 'aggregate_comments',
     toolset: 'blog',
     title: 'Aggregate comments',
     description: 'Aggregate Comment rows: _count/_sum/_avg/_min/_max of fields, optionally grouped by fields.',
+    view: true,
   }),
 ] as const;

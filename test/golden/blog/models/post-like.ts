@@ -26,23 +26,27 @@ export const postLikeTools = [
     toolset: 'blog',
     title: 'List post likes',
     description: "List PostLike rows. Composite primary key, no single id. where: Prisma filter; orderBy: [{ field: 'asc'|'desc' }]; take: page size (default 5, max 10); cursor: nextCursor of the previous page; select: fields to return; include: related rows.",
+    view: true,
   }),
   t.getTool(postLikeSpec, {
     name: 'get_post_like',
     toolset: 'blog',
     title: 'Get post like',
     description: 'Get one PostLike by a unique key. Composite primary key, no single id.',
+    view: true,
   }),
   t.countTool(postLikeSpec, {
     name: 'count_post_likes',
     toolset: 'blog',
     title: 'Count post likes',
     description: 'Count PostLike rows matching where. Composite primary key, no single id.',
+    view: true,
   }),
   t.aggregateTool(postLikeSpec, {
     name: 'aggregate_post_likes',
     toolset: 'blog',
     title: 'Aggregate post likes',
     description: 'Aggregate PostLike rows: _count/_sum/_avg/_min/_max of fields, optionally grouped by fields. Composite primary key, no single id.',
+    view: true,
   }),
 ] as const;

@@ -25,23 +25,27 @@ export const tagTools = [
     toolset: 'blog',
     title: 'List tags',
     description: "List Tag rows. where: Prisma filter; orderBy: [{ field: 'asc'|'desc' }]; take: page size (default 5, max 10); cursor: nextCursor of the previous page; select: fields to return; include: related rows.",
+    view: true,
   }),
   t.getTool(tagSpec, {
     name: 'get_tag',
     toolset: 'blog',
     title: 'Get tag',
     description: 'Get one Tag by a unique key.',
+    view: true,
   }),
   t.countTool(tagSpec, {
     name: 'count_tags',
     toolset: 'blog',
     title: 'Count tags',
     description: 'Count Tag rows matching where.',
+    view: true,
   }),
   t.aggregateTool(tagSpec, {
     name: 'aggregate_tags',
     toolset: 'blog',
     title: 'Aggregate tags',
     description: 'Aggregate Tag rows: _count/_sum/_avg/_min/_max of fields, optionally grouped by fields.',
+    view: true,
   }),
 ] as const;

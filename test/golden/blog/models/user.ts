@@ -33,17 +33,20 @@ export const userTools = [
     toolset: 'people',
     title: 'List users',
     description: "List User rows. A person who can sign in and write posts. where: Prisma filter; orderBy: [{ field: 'asc'|'desc' }]; take: page size (default 5, max 10); cursor: nextCursor of the previous page; select: fields to return; include: related rows.",
+    view: true,
   }),
   t.getTool(userSpec, {
     name: 'get_user',
     toolset: 'people',
     title: 'Get user',
     description: 'Get one User by a unique key. A person who can sign in and write posts.',
+    view: true,
   }),
   t.countTool(userSpec, {
     name: 'count_users',
     toolset: 'people',
     title: 'Count users',
     description: 'Count User rows matching where. A person who can sign in and write posts.',
+    view: true,
   }),
 ] as const;

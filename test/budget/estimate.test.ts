@@ -29,7 +29,8 @@ describe('estimate', () => {
 
   it('code mode: describe_models and execute, within 10% of their real listing', async () => {
     const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures/blog') });
-    const code = { ...plan, models: plan.models.map((m) => ({ ...m, mode: 'code' as const })) };
+    // As the plan makes it: code-mode toolsets have no views.
+    const code = { ...plan, toolsets: plan.toolsets.map((t) => ({ ...t, mode: 'code' as const, apps: false })), models: plan.models.map((m) => ({ ...m, mode: 'code' as const, apps: false })) };
     const e = estimate(code);
     const { codeTools } = await import('../../templates/runtime/tools/code/tools.js');
     const { models } = await import('../golden/blog/registry.js');

@@ -336,7 +336,8 @@ describe('buildPlan: mode and relation depth', () => {
 
   it('code mode: per toolset, its tool names reserved, its caps in the runtime\'s units', () => {
     const p = buildPlan(blog, config({ code: { timeoutMs: 2000, memoryMb: 32, stackKb: 128, maxCalls: 10 }, toolsets: { a: { mode: 'code', models: { Tag: {} } }, b: { models: { User: {} } } } }));
-    expect(p.models.map((m) => [m.model.name, m.mode])).toEqual([['Tag', 'code'], ['User', 'full']]);
+    expect(p.models.map((m) => [m.model.name, m.mode, m.apps])).toEqual([['Tag', 'code', false], ['User', 'full', true]]);
+    expect(p.toolsets.map((t) => [t.name, t.apps])).toEqual([['a', false], ['b', true]]);
     expect(p.code).toEqual({ timeoutMs: 2000, memoryBytes: 32 * 1024 * 1024, stackBytes: 128 * 1024, maxCalls: 10 });
     expect(buildPlan(blog, config({ toolsets: { a: { models: { Tag: {} } } } })).code).toBeUndefined();
     const clash = config({ toolsets: { a: { mode: 'code', models: { Tag: {} } }, b: { models: { User: { names: { list: 'execute' } } } } } });

@@ -31,6 +31,8 @@ const COEFFICIENTS: Record<Operation, Coefficients> = {
  * not in it). `mutate` is listed only when some compact model allows writes.
  */
 export const COMPACT_TOKENS = { describe_models: 115, query: 170, mutate: 165 } as const;
+/** Code mode's describe_models and execute, measured the same way (bench/code-mode.ts lists them). */
+export const CODE_TOKENS = { describe_models: 112, execute: 180 } as const;
 /**
  * MCP Apps (`apps`), measured on the blog fixture's listing: `_meta.ui.resourceUri` on each read
  * tool with a view, and the app-only view_rows tool (listed once, to callers of any toolset with views).
@@ -98,6 +100,8 @@ export function estimate(plan: Plan, extra: readonly ExtraTool[] = []): Estimate
   const writes = compactModels.some((m) => m.operations.some((op) => op === 'create' || op === 'update' || op === 'delete'));
   const compact = { tools: compactModels.length === 0 ? 0 : writes ? 3 : 2, tokens: 0 };
   if (compact.tools > 0) compact.tokens = COMPACT_TOKENS.describe_models + COMPACT_TOKENS.query + (writes ? COMPACT_TOKENS.mutate : 0) + (compactModels.some(viewed) ? VIEW_TOKENS.meta : 0);
+  // Code mode's two tools, whatever its models (it cannot be mixed with compact).
+  if (plan.models.some((m) => m.mode === 'code')) Object.assign(compact, { tools: 2, tokens: CODE_TOKENS.describe_models + CODE_TOKENS.execute });
   const app = { tools: 1, tokens: VIEW_TOKENS.viewRows };
   const none = { tools: 0, tokens: 0 };
   const sum = (tools: readonly ExtraTool[]) => tools.reduce((n, t) => n + t.tokens, 0);
@@ -106,7 +110,7 @@ export function estimate(plan: Plan, extra: readonly ExtraTool[] = []): Estimate
     const models = own.filter((m) => m.mode === 'full').map((m) => modelCost(m, plan));
     models.sort((a, b) => b.tokens - a.tokens || (a.model < b.model ? -1 : 1));
     // A compact toolset's callers see the shared describe_models/query/mutate.
-    const shared = own.some((m) => m.mode === 'compact') ? compact : { tools: 0, tokens: 0 };
+    const shared = own.some((m) => m.mode === 'compact' || m.mode === 'code') ? compact : { tools: 0, tokens: 0 };
     const theirs = extra.filter((t) => t.toolset === ts.name);
     const views = own.some(viewed) ? app : none;
     const tools = models.reduce((n, m) => n + m.tools, theirs.length + shared.tools + views.tools);

@@ -34,7 +34,7 @@ const positiveInt = () =>
   z.number({ error: 'expected a positive integer' }).int({ error: 'expected a positive integer' }).positive({ error: 'expected a positive integer' });
 const depth = () =>
   z.number({ error: 'expected an integer from 0 to 4' }).int({ error: 'expected an integer from 0 to 4' }).min(0, { error: 'expected an integer from 0 to 4' }).max(4, { error: 'expected an integer from 0 to 4' });
-const mode = () => z.enum(['full', 'compact'], { error: "expected 'full' or 'compact'" });
+const mode = () => z.enum(['full', 'compact', 'code'], { error: "expected 'full', 'compact' or 'code'" });
 const toolName = () => z.string({ error: 'expected a tool name' }).regex(NAME_PATTERN, { error: `expected a tool name of ${NAME_RULE}` });
 
 const operation = z.enum(ALL_OPERATIONS as [string, ...string[]], {
@@ -244,6 +244,17 @@ export const configSchema = strict(
     auth: z.union([z.literal('none'), apiKeys], { error: `expected ${AUTH_HINT}` }),
     defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional(), relationDepth: depth().optional() }, 'defaults').optional(),
     mode: mode().optional(),
+    code: strict(
+      {
+        timeoutMs: positiveInt().max(60_000, { error: 'expected at most 60000 (one minute)' }).optional(),
+        memoryMb: positiveInt().max(1024, { error: 'expected at most 1024' }).optional(),
+        stackKb: positiveInt().max(8192, { error: 'expected at most 8192' }).optional(),
+        maxCalls: positiveInt().max(10_000, { error: 'expected at most 10000' }).optional(),
+        maxArgumentChars: positiveInt().optional(),
+        maxResultChars: positiveInt().optional(),
+      },
+      'code',
+    ).optional(),
     apps: z.boolean({ error: 'expected true or false' }).optional(),
     toolsets: z.record(
       z.string().regex(NAME_PATTERN, { error: `expected a toolset name of ${NAME_RULE}` }),

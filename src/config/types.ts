@@ -123,9 +123,45 @@ export interface ModelConfig {
  * (`list_posts`, `create_post`, …). `'compact'`: three tools whatever the schema size
  * (`describe_models`, `query`, `mutate`) that take Prisma Client arguments and run through the
  * same validators, scopes and limits. Pick compact when full mode's tool list would crowd a
- * client's context (dozens of models).
+ * client's context (dozens of models). `'code'`: `describe_models` (TypeScript declarations of a
+ * `db` client) and `execute { code }`, which runs one small program over the same scoped client
+ * in a sandbox: analytic questions take one call instead of a chain of queries.
  */
-export type Mode = 'full' | 'compact';
+export type Mode = 'full' | 'compact' | 'code';
+
+/** Per-program caps of code mode's `execute`; every field optional. */
+export interface CodeConfig {
+  /**
+   * Wall clock per program, enforced even while it awaits.
+   * @default 5000
+   */
+  readonly timeoutMs?: number;
+  /**
+   * The sandbox's heap, in MiB.
+   * @default 64
+   */
+  readonly memoryMb?: number;
+  /**
+   * The sandbox's stack, in KiB.
+   * @default 256
+   */
+  readonly stackKb?: number;
+  /**
+   * `db` and `tools` calls per program.
+   * @default 50
+   */
+  readonly maxCalls?: number;
+  /**
+   * Characters of one call's JSON argument.
+   * @default 65536
+   */
+  readonly maxArgumentChars?: number;
+  /**
+   * Characters of the answer before the result is cut, with a note on how to narrow it.
+   * @default 24000
+   */
+  readonly maxResultChars?: number;
+}
 
 export interface ToolsetConfig {
   /**
@@ -390,11 +426,17 @@ export interface McpGenConfig {
   };
   /**
    * `'full'`: tools per model and operation. `'compact'`: `describe_models`, `query` and `mutate`
-   * for every model, whatever the schema size. Overridable per toolset.
+   * for every model, whatever the schema size. `'code'`: `describe_models` and `execute { code }`
+   * (see docs/code-mode.md). Overridable per toolset; compact and code cannot be mixed.
    * @default 'full'
    * @example 'compact'
    */
   readonly mode?: Mode;
+  /**
+   * Caps of code mode's programs.
+   * @default { timeoutMs: 5000, memoryMb: 64, stackKb: 256, maxCalls: 50, maxArgumentChars: 65536, maxResultChars: 24000 }
+   */
+  readonly code?: CodeConfig;
   /**
    * MCP Apps views (docs/apps.md): hosts that render them (Claude, ChatGPT, VS Code, Goose, …)
    * show list/get results as a sortable, paged table and count/aggregate results as a chart or
@@ -490,6 +532,8 @@ export interface ResolvedConfig {
       };
   readonly defaults: { readonly defaultTake: number; readonly maxTake: number; readonly relationDepth: number };
   readonly mode: Mode;
+  /** Absent: code mode's defaults. */
+  readonly code?: CodeConfig;
   /** MCP Apps views, unless a toolset says otherwise. */
   readonly apps: boolean;
   /** `operations` stays undefined when not given, so the plan can tell defaults from explicit asks. */

@@ -52,6 +52,7 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
     },
     mode: config.mode ?? CONFIG_DEFAULTS.mode,
     apps: config.apps ?? CONFIG_DEFAULTS.apps,
+    ...(config.code !== undefined ? { code: config.code } : {}),
     // The zod output matches the public type; the cast only narrows `operations` strings to `Operation`.
     toolsets: config.toolsets as Readonly<Record<string, ToolsetConfig>>,
     publish: config.publish ?? {},

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type Plan } from '../plan/types.js';
+import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type Plan } from '../plan/types.js';
 import type { GeneratedFile } from '../emit/ts.js';
 import { CustomToolError } from './errors.js';
 import { emitCustomTools } from './emit.js';
@@ -34,6 +34,7 @@ export function generatedToolNames(plan: Plan): Map<string, string> {
   }
   if (plan.auth.kind === 'apiKeys') names.set('get_user_info', 'auth.apiKeys');
   if (plan.models.some((mp) => mp.mode === 'compact')) for (const name of COMPACT_TOOL_NAMES) names.set(name, 'compact mode');
+  if (plan.models.some((mp) => mp.mode === 'code')) for (const name of CODE_TOOL_NAMES) names.set(name, 'code mode');
   if (plan.toolsets.some((ts) => ts.apps)) names.set(VIEW_ROWS_TOOL, 'MCP Apps (apps: false turns it off)');
   return names;
 }

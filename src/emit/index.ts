@@ -36,8 +36,9 @@ const OPTIONAL_RUNTIME: Record<string, (plan: Plan) => boolean> = {
   'auth/keys/verifier.ts': (plan) => plan.auth.kind === 'apiKeys',
 };
 
-/** Runtime folders only emitted files use: `publish/` when procedures are published. */
-function neededFolder(name: string, extra: readonly GeneratedFile[]): boolean {
+/** Runtime folders only some projects use: `publish/` when procedures are published, `tools/code/` in code mode. */
+function neededFolder(name: string, plan: Plan, extra: readonly GeneratedFile[]): boolean {
+  if (name.startsWith('tools/code/')) return plan.models.some((m) => m.mode === 'code');
   const folder = /^(publish)\//.exec(name)?.[1];
   return !folder || extra.some((f) => f.path.startsWith(`${folder}/`));
 }
@@ -47,7 +48,7 @@ export function emit(input: EmitInput): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const [name, source] of [...input.runtime].sort(([a], [b]) => compare(a, b))) {
     if (OPTIONAL_RUNTIME[name] && !OPTIONAL_RUNTIME[name](plan)) continue;
-    if (!neededFolder(name, input.extra ?? [])) continue;
+    if (!neededFolder(name, plan, input.extra ?? [])) continue;
     // Written with `./file.js` specifiers; restyled to the project's (`plan.importExtension`).
     files.push({ path: `runtime/${name}`, content: RUNTIME_NOCHECK + restyleSpecifiers(source, plan.importExtension) });
   }

@@ -96,7 +96,8 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
     parts.push(`export const ${toolsName(mp)} = [\n${tools.join('\n')}\n] as const;\n`);
   }
 
-  const what = full ? mp.operations.map((op) => mp.toolNames[op]).join(', ') : `compact mode (query${mp.operations.some((o) => ['create', 'update', 'delete'].includes(o)) ? ', mutate' : ''})`;
+  const writes = mp.operations.some((o) => ['create', 'update', 'delete'].includes(o));
+  const what = full ? mp.operations.map((op) => mp.toolNames[op]).join(', ') : mp.mode === 'code' ? `code mode (execute: db.${mp.delegate}${writes ? ', writes' : ''})` : `compact mode (query${writes ? ', mutate' : ''})`;
   const header = jsDoc(`${name} (toolset ${mp.toolset}): ${what}.`);
   return { path, content: `${header}${importBlock(path, imports, plan.importExtension)}\n${joinParts(parts)}` };
 }

@@ -39,6 +39,7 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
   const path = 'tools.ts';
   const full = plan.models.filter((m) => m.mode === 'full');
   const compact = plan.models.filter((m) => m.mode === 'compact');
+  const code = plan.models.filter((m) => m.mode === 'code');
   const imports: ImportSpec[] = [
     { from: 'runtime/core/spec.ts', names: ['ToolDef'], typeOnly: true },
     ...full.map((m) => ({ from: `models/${m.fileName}.ts`, names: [toolsName(m)] })),
@@ -49,20 +50,31 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
     const viewed = [...new Set(compact.filter((m) => m.apps).map((m) => m.toolset))].sort();
     lists.push(`  ...compactTools(models, ${strList(compact.map((m) => m.model.name))}${viewed.length ? `, { views: ${strList(viewed)} }` : ''}),`);
   }
+  const callables: string[] = [];
   if (extra.some((f) => f.path === CUSTOM_TOOLS_FILE)) {
     imports.push({ from: CUSTOM_TOOLS_FILE, names: [CUSTOM_TOOLS_EXPORT] });
     lists.push(`  ...${CUSTOM_TOOLS_EXPORT},`);
+    callables.push(`...${CUSTOM_TOOLS_EXPORT}`);
   }
   if (extra.some((f) => f.path === PUBLISHED_TOOLS_FILE)) {
     imports.push({ from: PUBLISHED_TOOLS_FILE, names: [PUBLISHED_TOOLS_EXPORT] });
     lists.push(`  ...${PUBLISHED_TOOLS_EXPORT},`);
+    callables.push(`...${PUBLISHED_TOOLS_EXPORT}`);
+  }
+  if (code.length > 0) {
+    // The one registration of code mode: its tools, with the custom tools programs may call.
+    imports.push({ from: 'runtime/tools/code/tools.ts', names: ['codeTools'] });
+    if (compact.length === 0) imports.push({ from: 'registry.ts', names: ['models'] });
+    const caps = objectLiteral(Object.entries(plan.code ?? {}).map(([k, v]) => [k, String(v)]));
+    const options = [...(Object.keys(plan.code ?? {}).length ? [`caps: ${caps}`] : []), ...(callables.length ? [`callables: [${callables.join(', ')}]`] : [])];
+    lists.push(`  ...codeTools(models, ${strList(code.map((m) => m.model.name))}${options.length ? `, { ${options.join(', ')} }` : ''}),`);
   }
   if (plan.auth.kind === 'apiKeys') {
     imports.push({ from: 'user-info.ts', names: ['getUserInfo'] });
     lists.unshift('  getUserInfo,');
   }
   // Tools build their validators from the registry: make sure it is linked whoever imports this file.
-  const linkRegistry = compact.length > 0 ? '' : `import '${relativeImport(path, 'registry.ts', plan.importExtension)}';\n`;
+  const linkRegistry = compact.length > 0 || code.length > 0 ? '' : `import '${relativeImport(path, 'registry.ts', plan.importExtension)}';\n`;
   // MCP Apps: the app-only view_rows tool joins when some tool has a view.
   const apps = needsViews(plan);
   if (apps) imports.push({ from: 'runtime/apps/view-rows.ts', names: ['withViewRows'] });

@@ -146,7 +146,9 @@ export function packageAdditions(provider: Provider, versions: Readonly<Record<s
   const a = adapterFor(provider);
   const pick = (names: string[]) => Object.fromEntries(names.map((n) => [n, versions[n] ?? 'latest']));
   return {
-    dependencies: pick(['@modelcontextprotocol/server', 'zod', a.pkg]),
+    // The last three run code mode's programs (QuickJS in WebAssembly, and a TypeScript stripper);
+    // they are loaded only when a toolset uses mode: 'code'. Pure JavaScript and WASM: no build step.
+    dependencies: pick(['@modelcontextprotocol/server', 'zod', a.pkg, '@jitl/quickjs-wasmfile-release-sync', 'quickjs-emscripten-core', 'sucrase']),
     devDependencies: pick(['mcp-gen', 'tsx']),
     scripts: { 'mcp:generate': 'mcp-gen generate', 'mcp:start': `tsx ${PATHS.server}` },
   };

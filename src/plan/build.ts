@@ -10,7 +10,7 @@ import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
 import { planServer } from './server.js';
-import { COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type AppInfo, type ImportExtension, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { CODE_TOOL_NAMES, COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type AppInfo, type CodePlan, type ImportExtension, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -95,19 +95,27 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {
   };
   let plans = entries.map((e) => planModel(e, inputs));
   const reserved = new Map(auth.kind === 'apiKeys' ? [['get_user_info', 'auth (built-in get_user_info)']] : []);
-  const compactAt = Object.entries(config.toolsets).find(([, ts]) => (ts.mode ?? config.mode ?? 'full') === 'compact');
+  const modeOf = (ts: { mode?: string }) => ts.mode ?? config.mode ?? 'full';
+  const compactAt = Object.entries(config.toolsets).find(([, ts]) => modeOf(ts) === 'compact');
+  const codeAt = Object.entries(config.toolsets).find(([, ts]) => modeOf(ts) === 'code');
   if (compactAt) for (const name of COMPACT_TOOL_NAMES) reserved.set(name, `compact mode (toolsets.${compactAt[0]})`);
-  const appsAt = Object.entries(config.toolsets).find(([, ts]) => ts.apps ?? config.apps ?? true);
+  // Views show list/get/aggregate results: code mode has none of those tools, so no views.
+  const appsOf = (ts: { mode?: string; apps?: boolean }) => modeOf(ts) !== 'code' && (ts.apps ?? config.apps ?? true);
+  const appsAt = Object.entries(config.toolsets).find(([, ts]) => appsOf(ts));
   if (appsAt) reserved.set(VIEW_ROWS_TOOL, `MCP Apps (toolsets.${appsAt[0]}; apps: false turns it off)`);
-  // Compact models get no per-model tools, so their names cannot clash.
-  checkToolNames(plans.map((p) => (p.mode === 'compact' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
+  if (codeAt) for (const name of CODE_TOOL_NAMES) reserved.set(name, `code mode (toolsets.${codeAt[0]})`);
+  if (compactAt && codeAt) {
+    report.problem(`toolsets.${codeAt[0]}.mode`, `'code' cannot be mixed with 'compact' (toolsets.${compactAt[0]}): both add describe_models; use one of them`);
+  }
+  // Compact and code models get no per-model tools, so their names cannot clash.
+  checkToolNames(plans.map((p) => (p.mode !== 'full' ? { ...p, toolNames: {} } : p)), entries, reserved, report);
   plans = disambiguate(plans, entries, report);
   const toolsets: ToolsetPlan[] = Object.entries(config.toolsets).map(([name, ts]) => ({
     name,
     ...(ts.description === undefined ? {} : { description: ts.description }),
     models: Object.keys(ts.models),
     mode: ts.mode ?? config.mode ?? 'full',
-    apps: ts.apps ?? config.apps ?? true,
+    apps: appsOf(ts),
   }));
   const server = planServer(config, app, { toolsets, models: plans, auth }, report);
   if (problems.length > 0) throw new PlanError(problems);
@@ -126,5 +134,18 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {
     ops,
     server,
     importExtension,
+    ...(codeAt ? { code: codePlan(config.code) } : {}),
+  };
+}
+
+/** `config.code` in the runtime's units. */
+function codePlan(c: ResolvedConfig['code'] = {}): CodePlan {
+  return {
+    ...(c.timeoutMs !== undefined ? { timeoutMs: c.timeoutMs } : {}),
+    ...(c.memoryMb !== undefined ? { memoryBytes: c.memoryMb * 1024 * 1024 } : {}),
+    ...(c.stackKb !== undefined ? { stackBytes: c.stackKb * 1024 } : {}),
+    ...(c.maxCalls !== undefined ? { maxCalls: c.maxCalls } : {}),
+    ...(c.maxArgumentChars !== undefined ? { maxArgumentChars: c.maxArgumentChars } : {}),
+    ...(c.maxResultChars !== undefined ? { maxResultChars: c.maxResultChars } : {}),
   };
 }

@@ -79,7 +79,8 @@ export function planModel(entry: Entry, inputs: PlanInputs): ModelPlan {
     ...(scope === undefined ? {} : { scope }),
     ...effectiveTake(inputs.config.defaults, mc),
     mode: inputs.config.toolsets[entry.toolset]?.mode ?? inputs.config.mode ?? 'full',
-    apps: inputs.config.toolsets[entry.toolset]?.apps ?? inputs.config.apps ?? true,
+    // Code mode has no list/get/aggregate tools to show in a view.
+    apps: (inputs.config.toolsets[entry.toolset]?.mode ?? inputs.config.mode) !== 'code' && (inputs.config.toolsets[entry.toolset]?.apps ?? inputs.config.apps ?? true),
     relationDepth: mc.relationDepth ?? inputs.config.defaults.relationDepth ?? 2,
   };
 }

@@ -53,24 +53,28 @@ export interface ModelPlan {
   readonly scope?: ScopePlan;
   readonly defaultTake: number;
   readonly maxTake: number;
-  /** 'full': per-model tools; 'compact': served by describe_models/query/mutate. */
-  readonly mode: 'full' | 'compact';
+  /** 'full': per-model tools; 'compact': served by describe_models/query/mutate; 'code': by describe_models/execute. */
+  readonly mode: ModelMode;
   /** How many relations deep filters may reach. */
   readonly relationDepth: number;
   /** MCP Apps: its read tools (or compact `query` results) are shown in the views. */
   readonly apps: boolean;
 }
 
+export type ModelMode = 'full' | 'compact' | 'code';
 /** The app-only tool the views page and sort through (reserved whenever some toolset has apps). */
 export const VIEW_ROWS_TOOL = 'view_rows';
 
 /** Tool names compact mode adds (reserved whenever some toolset is compact). */
 export const COMPACT_TOOL_NAMES = ['describe_models', 'query', 'mutate'] as const;
 
+/** Tool names code mode adds (reserved whenever some toolset is in code mode). */
+export const CODE_TOOL_NAMES = ['describe_models', 'execute'] as const;
+
 export interface ToolsetPlan {
   readonly name: string;
   readonly description?: string;
-  readonly mode: 'full' | 'compact';
+  readonly mode: ModelMode;
   /** Model names in config order. */
   readonly models: readonly string[];
   /** MCP Apps views for its read results (`apps`, per toolset or top-level). */
@@ -138,6 +142,8 @@ export interface Plan {
   readonly importExtension: ImportExtension;
   /** How the server introduces itself (`src/plan/server.ts`). */
   readonly server: ServerPlan;
+  /** Code mode's per-program caps as configured (absent fields: the runtime's defaults). */
+  readonly code?: CodePlan;
 }
 
 /** An icon: a URL as configured, or a project file the server serves (`file`, relative to the project root). */
@@ -163,4 +169,14 @@ export interface ServerPlan {
 export interface AppInfo {
   readonly name?: string;
   readonly version?: string;
+}
+
+/** `config.code`, in the runtime's units (RunCaps in runtime/tools/code/limits.ts). */
+export interface CodePlan {
+  readonly timeoutMs?: number;
+  readonly memoryBytes?: number;
+  readonly stackBytes?: number;
+  readonly maxCalls?: number;
+  readonly maxArgumentChars?: number;
+  readonly maxResultChars?: number;
 }

@@ -27,6 +27,18 @@ describe('estimate', () => {
     expect(e.toolsets[0]!.models[0]!.model).toBe('BlogPost');
   });
 
+  it('code mode: describe_models and execute, within 10% of their real listing', async () => {
+    const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures/blog') });
+    // As the plan makes it: code-mode toolsets have no views.
+    const code = { ...plan, toolsets: plan.toolsets.map((t) => ({ ...t, mode: 'code' as const, apps: false })), models: plan.models.map((m) => ({ ...m, mode: 'code' as const, apps: false })) };
+    const e = estimate(code);
+    const { codeTools } = await import('../../templates/runtime/tools/code/tools.js');
+    const { models } = await import('../golden/blog/registry.js');
+    const real = tokensOf(codeTools(models, code.models.map((m) => m.model.name)).map(listing));
+    expect(e.tools).toBe(2);
+    expect(Math.abs(e.tokens - real.total) / real.total).toBeLessThan(0.1);
+  });
+
   it('reports a toolset past the budget with its costliest models, and an endpoint past 128 tools', async () => {
     const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures/blog') });
     const e = estimate(plan, Array.from({ length: 130 }, (_, i) => ({ name: `custom_${i}`, toolset: 'blog', tokens: 100 })));

@@ -59,10 +59,14 @@ describe('validateConfig: defaults', () => {
 
 describe('validateConfig: problems name the key path and what was found', () => {
   it.each<[string, unknown, string[]]>([
+    ['an unknown mode', { ...base, mode: 'script' }, [`${F}: mode: expected 'full', 'compact' or 'code', got "script"`]],
+    ['a code cap that is not a positive integer', { ...base, mode: 'code', code: { timeoutMs: 0 } }, [`${F}: code.timeoutMs: expected a positive integer, got 0`]],
+    ['a code wall clock over a minute', { ...base, mode: 'code', code: { timeoutMs: 120_000 } }, [`${F}: code.timeoutMs: expected at most 60000 (one minute), got 120000`]],
+    ['an unknown code cap', { ...base, mode: 'code', code: { cpu: 1 } }, [`${F}: code.cpu: unknown option; code options are timeoutMs, memoryMb, stackKb, maxCalls, maxArgumentChars, maxResultChars`]],
     ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
     ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
     ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
-    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, importFileExtension, tools, auth, defaults, mode, apps, toolsets, publish, limits, audit, server`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, importFileExtension, tools, auth, defaults, mode, code, apps, toolsets, publish, limits, audit, server`]],
     ['server option misspelt', { ...base, server: { nme: 'x' } }, [`${F}: server.nme: unknown option (did you mean "name"?)`]],
     ['server instructions without a mode', { ...base, server: { instructions: { text: 'x' } } }, [`${F}: server.instructions.mode: required: expected 'replace' or 'append'`]],
     ['server instructions of the wrong type', { ...base, server: { instructions: 5 } }, [`${F}: server.instructions: expected a string, { text, mode: 'replace' | 'append' }, or false, got 5`]],

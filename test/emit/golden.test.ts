@@ -83,3 +83,38 @@ it('compact mode: no per-model tools; tools.ts serves the compact models through
   expect(files.get('models/tag.ts')).toMatch(/^\/\*\* Tag \(toolset blog\): compact mode \(query\)\. \*\//);
   expect(files.get('models/user.ts')).toMatch(/userTools = \[/);
 });
+
+it('code mode: tools.ts registers codeTools once, with the configured caps and the custom tools programs may call', async () => {
+  const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures', 'blog') });
+  // As the plan makes it: the code-mode toolset has no views; people (full) keeps its own.
+  const mixed = {
+    ...plan,
+    code: { timeoutMs: 2000, maxCalls: 10 },
+    toolsets: plan.toolsets.map((t) => (t.name === 'blog' ? { ...t, mode: 'code' as const, apps: false } : t)),
+    models: plan.models.map((m) => (m.toolset === 'blog' ? { ...m, mode: 'code' as const, apps: false } : m)),
+  };
+  const extra = [{ path: 'custom-tools.ts', content: '' }];
+  const files = new Map(emit({ plan: mixed, version: '0.0.0-golden', runtime: new Map(), extra }).map((f) => [f.path, f.content]));
+  expect(files.get('tools.ts')).toMatchInlineSnapshot(`
+    "/** Every tool this server offers, in a stable order. */
+    import { customTools } from './custom-tools.js';
+    import { userTools } from './models/user.js';
+    import { models } from './registry.js';
+    import { withViewRows } from './runtime/apps/view-rows.js';
+    import type { ToolDef } from './runtime/core/spec.js';
+    import { codeTools } from './runtime/tools/code/tools.js';
+
+    export const tools: readonly ToolDef[] = withViewRows([
+      ...userTools,
+      ...customTools,
+      ...codeTools(models, ['BlogPost', 'Comment', 'PostLike', 'Tag'], { caps: { timeoutMs: 2000, maxCalls: 10 }, callables: [...customTools] }),
+    ]);
+    "
+  `);
+  expect(files.get('models/blog-post.ts')).toMatch(/^\/\*\* BlogPost \(toolset blog\): code mode \(execute: db\.blogPost, writes\)\. \*\//);
+  // The sandbox runtime is emitted only for code mode: other projects neither carry nor load it.
+  const runtime = new Map([['tools/code/tools.ts', '// code'], ['core/spec.ts', '// spec']]);
+  const paths = (p: typeof plan) => emit({ plan: p, version: '0.0.0-golden', runtime }).map((f) => f.path).filter((f) => f.startsWith('runtime/'));
+  expect(paths(mixed)).toEqual(['runtime/core/spec.ts', 'runtime/tools/code/tools.ts']);
+  expect(paths(plan)).toEqual(['runtime/core/spec.ts']);
+});

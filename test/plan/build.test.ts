@@ -333,4 +333,19 @@ describe('buildPlan: mode and relation depth', () => {
     const cfg = config({ toolsets: { a: { mode: 'compact', models: { Tag: {} } }, b: { models: { User: { names: { list: 'query' } } } } } });
     expect(problems(blog, cfg)).toEqual([expect.stringMatching(/tool name "query" is produced by compact mode \(toolsets\.a\) and toolsets\.b\.models\.User \(list\)/)]);
   });
+
+  it('code mode: per toolset, its tool names reserved, its caps in the runtime\'s units', () => {
+    const p = buildPlan(blog, config({ code: { timeoutMs: 2000, memoryMb: 32, stackKb: 128, maxCalls: 10 }, toolsets: { a: { mode: 'code', models: { Tag: {} } }, b: { models: { User: {} } } } }));
+    expect(p.models.map((m) => [m.model.name, m.mode, m.apps])).toEqual([['Tag', 'code', false], ['User', 'full', true]]);
+    expect(p.toolsets.map((t) => [t.name, t.apps])).toEqual([['a', false], ['b', true]]);
+    expect(p.code).toEqual({ timeoutMs: 2000, memoryBytes: 32 * 1024 * 1024, stackBytes: 128 * 1024, maxCalls: 10 });
+    expect(buildPlan(blog, config({ toolsets: { a: { models: { Tag: {} } } } })).code).toBeUndefined();
+    const clash = config({ toolsets: { a: { mode: 'code', models: { Tag: {} } }, b: { models: { User: { names: { list: 'execute' } } } } } });
+    expect(problems(blog, clash)).toEqual([expect.stringMatching(/tool name "execute" is produced by code mode \(toolsets\.a\) and toolsets\.b\.models\.User \(list\)/)]);
+  });
+
+  it('refuses code and compact in one config, naming the key', () => {
+    const cfg = config({ toolsets: { a: { mode: 'code', models: { Tag: {} } }, b: { mode: 'compact', models: { User: {} } } } });
+    expect(problems(blog, cfg)).toEqual([expect.stringMatching(/^toolsets\.a\.mode: 'code' cannot be mixed with 'compact' \(toolsets\.b\)/)]);
+  });
 });

@@ -178,5 +178,16 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
    */
   viewMeta?(args: unknown, result: Readonly<Record<string, unknown>>): object | undefined;
   /** Returns the structured result; the runtime adds the text copy and serializes values. */
-  handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry }): Promise<z.input<O>>;
+  handler(args: z.output<I>, ctx: ToolContext<any, any> & { readonly models: Registry; readonly invoke?: InvokeTool }): Promise<z.input<O>>;
 }
+
+/** What a tool run from inside another one answered: its structured result, or its error text. */
+export type InvokeResult = { readonly ok: true; readonly value: Readonly<Record<string, unknown>> } | { readonly ok: false; readonly message: string };
+
+/**
+ * Runs `tool` for the same caller from inside a handler (code mode's `db` calls): its argument
+ * check, the tool-call hooks (rate limits, audit, spans) and its handler, like a tools/call of its
+ * own. `prisma` replaces the client (a held transaction); a write's audit record waits for
+ * `committed` and says `rolled_back` when it resolves false.
+ */
+export type InvokeTool = (tool: ToolDef, args: unknown, options?: { readonly prisma?: unknown; readonly committed?: Promise<boolean> }) => Promise<InvokeResult>;

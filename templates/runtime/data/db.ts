@@ -84,6 +84,7 @@ async function withRetry<T>(attempts: number, signal: AbortSignal | undefined, r
  * transaction gets only the time left, so Prisma rolls it back and frees its connection when time is up.
  */
 export function transaction<T>(prisma: unknown, fn: (tx: unknown) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (joinable.has(prisma as object)) return joined(prisma, fn);
   const run = (prisma as { $transaction?: (fn: (tx: unknown) => Promise<T>, options?: object) => Promise<T> }).$transaction;
   if (typeof run !== 'function') throw new Error('the Prisma client has no $transaction');
   return withRetry(ATTEMPTS, signal, () => {
@@ -98,6 +99,53 @@ export function transaction<T>(prisma: unknown, fn: (tx: unknown) => Promise<T>,
       return result;
     }, options);
   }, (error) => toDatabaseError(error));
+}
+
+// Transactions a longer unit of work holds open (a code-mode program's, code/transaction.ts):
+// a write inside one joins it under a savepoint instead of opening its own.
+const joinable = new WeakSet<object>();
+// Joined transactions a failed write may have left half-done (no savepoint to roll back to).
+const spoiled = new WeakSet<object>();
+let savepoints = 0;
+
+/** Makes `tx`, an open interactive transaction client, one that writes join (see transaction). */
+export function joinTransaction(tx: unknown): void {
+  transactionClients.add(tx as object);
+  joinable.add(tx as object);
+}
+
+/** Whether a failed write inside `tx` could not be undone on its own: the transaction must not commit. */
+export function isSpoiled(tx: unknown): boolean {
+  return spoiled.has(tx as object);
+}
+
+/**
+ * A write inside a held transaction: under a SAVEPOINT (SQLite, PostgreSQL, MySQL and MariaDB all
+ * have them), so a write that fails, such as a scope check after the INSERT, is undone alone and
+ * the program that caught its error can go on. A client without raw SQL (MongoDB) spoils the
+ * transaction instead: nothing of it will be committed.
+ */
+async function joined<T>(tx: unknown, fn: (tx: unknown) => Promise<T>): Promise<T> {
+  const raw = (tx as { $executeRawUnsafe?: (sql: string) => Promise<unknown> }).$executeRawUnsafe;
+  if (typeof raw !== 'function') {
+    try {
+      return await fn(tx);
+    } catch (error) {
+      spoiled.add(tx as object);
+      throw error;
+    }
+  }
+  const name = `mcpgen_${++savepoints}`;
+  const sql = (statement: string) => raw.call(tx, statement).catch((error: unknown) => { throw toDatabaseError(error) ?? error; });
+  await sql(`SAVEPOINT ${name}`);
+  try {
+    const result = await fn(tx);
+    await sql(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (error) {
+    await sql(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => spoiled.add(tx as object));
+    throw error;
+  }
 }
 
 const inline = new WeakMap<object, boolean>();

@@ -10,7 +10,7 @@ import { callTimeoutFromEnv, withDeadline } from '../data/deadline.js';
 import { ArgumentError, formatZodError, logInternalError, toolErrorMessage } from '../core/errors.js';
 import { implementation, instructionsFor, type ServerIdentity } from './identity.js';
 import { listing } from '../tools/listing/listing.js';
-import type { Access, LogLevel, Registry, ToolContext, ToolDef } from '../core/spec.js';
+import type { Access, InvokeTool, LogLevel, Registry, ToolContext, ToolDef } from '../core/spec.js';
 import { toJsonValue } from '../data/values.js';
 
 /** One tool call as hooks see it: never the raw credential, and arguments only after validation. */
@@ -22,6 +22,10 @@ export interface ToolCall {
   readonly signal: AbortSignal;
   /** The JSON-RPC request id (audit records carry it so a client's report can be matched). */
   readonly requestId: string | number;
+  /** A call made from inside another tool (code mode's `execute`): that tool's name. */
+  readonly via?: string;
+  /** With `via`: resolves once the outer tool knows whether its writes were kept. */
+  readonly committed?: Promise<boolean>;
 }
 
 /** A call refused before the hooks ran: its arguments failed validation (nothing ran). */
@@ -233,7 +237,19 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
         await exchange.notify({ method: 'notifications/message', params: { level, logger: tool.name, data: message } });
       },
     };
-    const run = () => runTool(tool, parsed.data, toolCtx, limit);
+    // Tools run from inside this one (code mode) go through the same hooks, with no time limit of
+    // their own: the outer call's signal carries it.
+    const invokeFor = (outer: AbortSignal): InvokeTool => async (inner, args, options = {}) => {
+      const checked = await inner.input.safeParseAsync(args);
+      if (!checked.success) return { ok: false, message: `Invalid arguments for ${inner.name}:\n${formatZodError(checked.error)}` };
+      const innerCtx = { ...toolCtx, signal: outer, ...(options.prisma !== undefined ? { prisma: options.prisma } : {}) };
+      const innerCall: ToolCall = { tool: inner, caller, arguments: checked.data, signal: outer, requestId: exchange.id, via: tool.name, ...(options.committed ? { committed: options.committed } : {}) };
+      const result = await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(innerCall, next), () => runTool(inner, checked.data, innerCtx, 0))();
+      if (!result.isError) return { ok: true, value: (result.structuredContent ?? {}) as Record<string, unknown> };
+      const first = result.content?.[0];
+      return { ok: false, message: first?.type === 'text' ? first.text : `${inner.name} failed` };
+    };
+    const run = () => runTool(tool, parsed.data, toolCtx, limit, invokeFor);
     const call: ToolCall = { tool, caller, arguments: parsed.data, signal, requestId: exchange.id };
     try {
       return await hooks.reduceRight<() => Promise<CallToolResult>>((next, hook) => () => hook(call, next), run)();
@@ -257,9 +273,15 @@ export function createToolServer(opts: ToolServerOptions): ToolServer {
   return Object.assign(perRequest, { listTools, callTool, listsPlainly: (scope: RequestScope) => visibleFor(scope).plain });
 }
 
-async function runTool(tool: ToolDef, args: unknown, ctx: ToolContext & { readonly models: Registry }, limit: number): Promise<CallToolResult> {
+async function runTool(
+  tool: ToolDef,
+  args: unknown,
+  ctx: ToolContext & { readonly models: Registry },
+  limit: number,
+  invokeFor?: (signal: AbortSignal) => InvokeTool,
+): Promise<CallToolResult> {
   try {
-    const value = await withDeadline(limit, ctx.signal, (signal) => tool.handler(args as never, { ...ctx, signal }));
+    const value = await withDeadline(limit, ctx.signal, (signal) => tool.handler(args as never, { ...ctx, signal, ...(invokeFor ? { invoke: invokeFor(signal) } : {}) }));
     const result = toJsonValue(value) as Record<string, unknown>;
     // structuredContent is an object (the result schema says so); anything else is our bug.
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {

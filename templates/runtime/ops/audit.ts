@@ -11,9 +11,10 @@ export type { AuditTarget };
  * `ok`; `error` (the tool ran and failed, e.g. a unique violation or a row not found);
  * `forbidden` (the credential lacks the scope: nothing ran); `rate_limited` (nothing ran);
  * `cancelled` (the client cancelled or went away); `invalid_arguments` (the arguments failed
- * validation: nothing ran).
+ * validation: nothing ran); `rolled_back` (a write made by a code-mode program that then failed:
+ * its transaction was rolled back, nothing was saved).
  */
-export type AuditOutcome = 'ok' | 'error' | 'forbidden' | 'rate_limited' | 'cancelled' | 'invalid_arguments';
+export type AuditOutcome = 'ok' | 'error' | 'forbidden' | 'rate_limited' | 'cancelled' | 'invalid_arguments' | 'rolled_back';
 
 export interface AuditRecord {
   /** Always `mcp.audit`: tells these lines apart from the rest of stdout. */

@@ -32,6 +32,13 @@ export interface HookedCall {
   readonly signal: AbortSignal;
   /** The JSON-RPC request id, when the path knows it. */
   readonly requestId?: string | number;
+  /**
+   * A call made from inside another tool (code mode's `execute`): its rate limits are drawn here
+   * (the body named only the outer call) and its audit record carries the outer tool's name.
+   */
+  readonly via?: string;
+  /** With `via`: whether the outer tool kept its writes; a write's record waits for it. */
+  readonly committed?: Promise<boolean>;
 }
 
 /** A call refused before it ran (invalid arguments), with the result the client gets. */
@@ -159,8 +166,23 @@ export function createOps(tools: readonly Tool[], options: OpsOptions = {}): Ops
     },
   };
 
+  /** A call from inside another tool: its per-call budgets, drawn now; the refusal's text, if any. */
+  async function limitNested(call: HookedCall): Promise<string | undefined> {
+    if (!limiter) return undefined;
+    const need = call.tool.gate?.(call.arguments) ?? { access: call.tool.access, toolset: call.tool.toolset };
+    const refused = await limiter.checkCalls(call.caller, [{ toolset: need.toolset, access: need.access }]);
+    if (!refused) return undefined;
+    const message = ((await refused.clone().json()) as { error?: { message?: string } }).error?.message ?? 'Rate limit exceeded';
+    await audit({ ...call.tool, name: call.via!, toolset: need.toolset }, call.caller, 'rate_limited', { error: message, args: call.arguments, requestId: call.requestId });
+    return message;
+  }
+
   /** Around each tool call: its span and, for writes, its audit record. */
   async function toolCall<R extends ResultLike>(call: HookedCall, run: () => Promise<R>): Promise<R> {
+    if (call.via) {
+      const refused = await limitNested(call);
+      if (refused) return { content: [{ type: 'text', text: refused }], isError: true } as unknown as R;
+    }
     const span = tracing
       ? await startSpan(`tools/call ${call.tool.name}`, {
           'mcp.method.name': 'tools/call',
@@ -187,13 +209,18 @@ export function createOps(tools: readonly Tool[], options: OpsOptions = {}): Ops
         if (outcome !== 'ok') span.fail(outcome === 'error' ? 'tool_error' : outcome);
         span.end();
       }
-      await audit(call.tool, call.caller, outcome, {
+      const extra = {
         error: outcome === 'ok' ? undefined : (result && firstText(result)) ?? 'internal error',
         args: call.arguments,
         value: outcome === 'ok' ? result?.structuredContent : undefined,
         requestId: call.requestId,
         traceId: span?.traceId,
-      });
+      };
+      const tool = call.via ? { ...call.tool, name: call.via } : call.tool;
+      // A write inside a code-mode program is recorded once the program's transaction ends.
+      if (call.committed && outcome === 'ok' && tool.access === 'write') {
+        void call.committed.then((kept) => audit(tool, call.caller, kept ? 'ok' : 'rolled_back', kept ? extra : { ...extra, error: 'the program failed after this write: nothing was saved' }));
+      } else await audit(tool, call.caller, outcome, extra);
     }
   }
 }

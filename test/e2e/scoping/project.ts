@@ -54,14 +54,14 @@ export interface ClinicOptions {
 /** The built-in OAuth server (metadata documents from loopback allowed: tests only). */
 const BUILT_IN = "{ server: 'built-in', clientMetadataDocuments: { allowPrivateAddresses: true }, app: { name: 'Clinic' } }";
 
-/** `mode: 'compact'` serves the same config through describe_models / query / mutate. */
-export async function createClinicProject(database: TestDatabase, mode: 'full' | 'compact' = 'full', opts: ClinicOptions = {}): Promise<ClinicProject> {
+/** `mode: 'compact'` serves the same config through describe_models / query / mutate; `'code'` through execute. */
+export async function createClinicProject(database: TestDatabase, mode: 'full' | 'compact' | 'code' = 'full', opts: ClinicOptions = {}): Promise<ClinicProject> {
   const dir = await createScratchProject(`clinic-${database.provider}-${mode}-${opts.auth ?? 'keys'}`, { fixtureDir: path.join(REPO, 'fixtures/clinic') });
-  if (mode === 'compact') {
+  if (mode !== 'full') {
     const configFile = path.join(dir, 'mcp-gen.config.ts');
     const config = await fs.readFile(configFile, 'utf8');
     if (!config.includes('  auth: {')) throw new Error('the clinic config changed: cannot set mode');
-    await fs.writeFile(configFile, config.replace('  auth: {', "  mode: 'compact',\n  auth: {"));
+    await fs.writeFile(configFile, config.replace('  auth: {', `  mode: '${mode}',\n  auth: {`));
   }
   const schemaFile = path.join(dir, 'prisma/schema.prisma');
   if (opts.auth === 'oauth') {

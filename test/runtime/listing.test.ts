@@ -18,9 +18,19 @@ const listed = tools.map(listing);
 const tokens = (value: unknown) => countTokens(JSON.stringify(value));
 
 describe('tools/list of the blog fixture (full mode)', () => {
-  it('fits the budget: under 10,000 tokens in all, no tool over 1,500', () => {
-    expect(tokens({ tools: listed })).toBeLessThanOrEqual(10_000);
-    expect(Math.max(...listed.map(tokens))).toBeLessThanOrEqual(1_500);
+  // What the model reads: the tools it may call (hosts hide `_meta.ui.visibility: ['app']` tools from
+  // it) without `_meta`, which hosts hand to MCP Apps views, not to the model.
+  const appOnly = (t: Tool) => (t._meta?.['ui'] as { visibility?: string[] } | undefined)?.visibility?.join() === 'app';
+  const forModel = listed.filter((t) => !appOnly(t)).map(({ _meta, ...t }) => t);
+
+  it('fits the budget: under 10,000 tokens for the model in all, no tool over 1,500', () => {
+    expect(tokens({ tools: forModel })).toBeLessThanOrEqual(10_000);
+    expect(Math.max(...forModel.map(tokens))).toBeLessThanOrEqual(1_500);
+  });
+
+  it('the views add at most 500 tokens on the wire (_meta.ui and the app-only view_rows)', () => {
+    expect(listed.some(appOnly)).toBe(true);
+    expect(tokens({ tools: listed }) - tokens({ tools: forModel })).toBeLessThanOrEqual(500);
   });
 
   it('names every tool as clients require: ^[a-zA-Z0-9_-]{1,64}$', () => {

@@ -7,7 +7,7 @@
  * an AI client's context window the server takes — in total and per tool. The server is started with
  * an unreachable DATABASE_URL: it connects only on the first query, and tools/list needs none.
  */
-import { corpusNames, createCorpusProject, SCHEMA_PATH } from '../test/e2e/corpus-project.js';
+import { corpusDir, corpusNames, createCorpusProject, SCHEMA_PATH } from '../test/e2e/corpus-project.js';
 import { mcpGen } from '../test/e2e/cli.js';
 import { removeScratch } from '../test/helpers/scratch.js';
 import { generatePrismaClient } from '../test/helpers/prisma-generate.js';
@@ -79,6 +79,7 @@ function table(rows: Row[]): string {
 }
 
 const wanted = process.argv.slice(2);
+corpusDir(); // fails with what is missing and how to get it (npm run corpus:fetch)
 const names = wanted.length > 0 ? wanted : corpusNames();
 const rows: Row[] = [];
 for (const name of names) {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config/load.js';
 import { loadSchema } from './parse/index.js';
 import { buildPlan } from './plan/build.js';
+import { importStyle } from './config/import-style.js';
 import { emit, type GeneratedFile } from './emit/index.js';
 import { writeOutput, type WriteResult } from './write/index.js';
 import { VERSION } from './version.js';
@@ -63,7 +64,7 @@ export async function readViewSources(): Promise<Map<string, string>> {
 export async function loadProject(opts: Pick<GenerateOptions, 'root' | 'config' | 'schema'>) {
   const { config } = await loadConfig(opts.root, opts.config);
   const [ir, app] = await Promise.all([loadSchema({ root: opts.root, schema: opts.schema ?? config.schema }), readAppInfo(opts.root)]);
-  const plan = buildPlan(ir, config, app);
+  const plan = buildPlan(ir, config, app, importStyle(opts.root, config.importFileExtension).ext);
   return { config, ir, plan };
 }
 

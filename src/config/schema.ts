@@ -239,6 +239,7 @@ export const configSchema = strict(
     output: str('a path').optional(),
     db: str('a path').optional(),
     scopesModule: str('a path').optional(),
+    importFileExtension: z.enum(['js', 'ts', ''], { error: "expected 'js' (./file.js), 'ts' (./file.ts) or '' (./file)" }).optional(),
     tools: strict({ dir: str('a path').optional() }, 'tools').optional(),
     auth: z.union([z.literal('none'), apiKeys], { error: `expected ${AUTH_HINT}` }),
     defaults: strict({ defaultTake: positiveInt().optional(), maxTake: positiveInt().optional(), relationDepth: depth().optional() }, 'defaults').optional(),

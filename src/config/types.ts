@@ -322,6 +322,9 @@ export interface AuditConfig {
   readonly sink?: 'stdout' | { readonly model: string };
 }
 
+/** How the generated code ends its relative import specifiers (`js`: `./file.js`, `ts`: `./file.ts`, `''`: `./file`). */
+export type ImportFileExtension = 'js' | 'ts' | '';
+
 export interface McpGenConfig {
   /**
    * The Prisma schema: a `.prisma` file or a folder of them.
@@ -344,6 +347,15 @@ export interface McpGenConfig {
    * @default 'src/mcp/scopes.ts'
    */
   readonly scopesModule?: string;
+  /**
+   * How the generated server imports its own files: `'js'` (`./file.js`, Node's ESM rule),
+   * `''` (`./file`, for bundlers: Next.js with Turbopack, Vite) or `'ts'` (`./file.ts`). The
+   * same option, with the same values, as Prisma's `prisma-client` generator.
+   * @default from tsconfig.json: `'ts'` with `allowImportingTsExtensions`, `''` with
+   * `moduleResolution: "bundler"`, else `'js'`
+   * @example ''
+   */
+  readonly importFileExtension?: ImportFileExtension;
   readonly tools?: {
     /**
      * Folder of hand-written tools registered next to the generated ones.
@@ -464,6 +476,8 @@ export interface ResolvedConfig {
   readonly output: string;
   readonly db: string;
   readonly scopesModule: string;
+  /** Absent: chosen from tsconfig.json (`src/config/import-style.ts`). */
+  readonly importFileExtension?: ImportFileExtension;
   readonly tools: { readonly dir: string };
   readonly auth:
     | 'none'

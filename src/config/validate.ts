@@ -42,6 +42,7 @@ export function validateConfig(raw: unknown, file: string): ResolvedConfig {
     output: config.output ?? CONFIG_DEFAULTS.output,
     db: config.db ?? CONFIG_DEFAULTS.db,
     scopesModule: config.scopesModule ?? CONFIG_DEFAULTS.scopesModule,
+    ...(config.importFileExtension === undefined ? {} : { importFileExtension: config.importFileExtension }),
     tools: { dir: config.tools?.dir ?? CONFIG_DEFAULTS.toolsDir },
     auth,
     defaults: {

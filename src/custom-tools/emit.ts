@@ -39,7 +39,7 @@ export function emitCustomTools(plan: Plan, tools: readonly CustomTool[], dir: s
   const header = jsDoc(`Your own tools from ${dir}/ (${tools.map((t) => t.toolName).join(', ') || 'none'}).`);
   return {
     path,
-    content: `${header}${importBlock(path, imports)}\nexport const ${CUSTOM_TOOLS_EXPORT}: readonly ToolDef[] = [\n${body}${body ? '\n' : ''}];\n`,
+    content: `${header}${importBlock(path, imports, plan.importExtension)}\nexport const ${CUSTOM_TOOLS_EXPORT}: readonly ToolDef[] = [\n${body}${body ? '\n' : ''}];\n`,
   };
 }
 

@@ -5,7 +5,7 @@
  * and works bundled. The runtime serves them as `ui://` resources (runtime/apps/resources.ts).
  */
 import type { Plan } from '../plan/types.js';
-import { jsDoc, type GeneratedFile } from './ts.js';
+import { jsDoc, relativeImport, type GeneratedFile } from './ts.js';
 
 /** The scripts of each view, in order (the chart view falls back to the table, so it carries it). */
 export const VIEW_PARTS = {
@@ -51,7 +51,7 @@ export function emitViews(plan: Plan, templates: ReadonlyMap<string, string>): G
   const entries = (Object.keys(VIEW_PARTS) as ViewKind[]).map((kind) => `  ${kind}: ${templateLiteral(assembleView(kind, templates))},`);
   return {
     path: 'views.ts',
-    content: `${jsDoc('The MCP Apps views (HTML served as ui:// resources by runtime/apps/resources.ts), from mcp-gen\'s templates/apps/.')}import type { ViewSources } from './runtime/apps/resources.js';
+    content: `${jsDoc('The MCP Apps views (HTML served as ui:// resources by runtime/apps/resources.ts), from mcp-gen\'s templates/apps/.')}import type { ViewSources } from '${relativeImport('views.ts', 'runtime/apps/resources.ts', plan.importExtension)}';
 
 export const views: ViewSources = {
 ${entries.join('\n')}

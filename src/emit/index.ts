@@ -1,6 +1,7 @@
 /** emit: Plan → GeneratedFile[]. Pure: the runtime sources are passed in, nothing touches disk. */
 import type { Plan } from '../plan/types.js';
 import { compare, type GeneratedFile } from './ts.js';
+import { restyleSpecifiers } from './specifiers.js';
 import { emitModelTools } from './model-tools.js';
 import { emitViews } from './apps.js';
 import { emitContext, emitEnums, emitIndex, emitRegistry, emitTools, emitUserInfo } from './project-files.js';
@@ -47,7 +48,8 @@ export function emit(input: EmitInput): GeneratedFile[] {
   for (const [name, source] of [...input.runtime].sort(([a], [b]) => compare(a, b))) {
     if (OPTIONAL_RUNTIME[name] && !OPTIONAL_RUNTIME[name](plan)) continue;
     if (!neededFolder(name, input.extra ?? [])) continue;
-    files.push({ path: `runtime/${name}`, content: RUNTIME_NOCHECK + source });
+    // Written with `./file.js` specifiers; restyled to the project's (`plan.importExtension`).
+    files.push({ path: `runtime/${name}`, content: RUNTIME_NOCHECK + restyleSpecifiers(source, plan.importExtension) });
   }
   for (const mp of plan.models) {
     files.push(emitModelTools(plan, mp));

@@ -98,5 +98,5 @@ export function emitModelTools(plan: Plan, mp: ModelPlan): GeneratedFile {
 
   const what = full ? mp.operations.map((op) => mp.toolNames[op]).join(', ') : `compact mode (query${mp.operations.some((o) => ['create', 'update', 'delete'].includes(o)) ? ', mutate' : ''})`;
   const header = jsDoc(`${name} (toolset ${mp.toolset}): ${what}.`);
-  return { path, content: `${header}${importBlock(path, imports)}\n${joinParts(parts)}` };
+  return { path, content: `${header}${importBlock(path, imports, plan.importExtension)}\n${joinParts(parts)}` };
 }

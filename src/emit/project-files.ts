@@ -1,7 +1,7 @@
 /** The generated files that tie the models together: enums, registry, tools, context, index. */
-import type { Plan } from '../plan/types.js';
+import type { ImportExtension, Plan } from '../plan/types.js';
 import type { ValueField } from '../ir/types.js';
-import { jsDoc, objectLiteral, str, strList, type GeneratedFile } from './ts.js';
+import { jsDoc, objectLiteral, relativeImport, str, strList, type GeneratedFile } from './ts.js';
 import { importBlock, type ImportSpec } from './imports.js';
 import { specName, toolsName } from './model-tools.js';
 import { userModuleImport } from './scope.js';
@@ -30,7 +30,7 @@ export function emitRegistry(plan: Plan): GeneratedFile {
   const entries = plan.models.map((m) => [m.model.name, specName(m)] as const);
   return {
     path,
-    content: `${jsDoc('Every exposed model, by name: handlers use it to carry scopes across relations.')}${importBlock(path, imports)}\nexport const models: Registry = defineRegistry(${objectLiteral(entries)});\n`,
+    content: `${jsDoc('Every exposed model, by name: handlers use it to carry scopes across relations.')}${importBlock(path, imports, plan.importExtension)}\nexport const models: Registry = defineRegistry(${objectLiteral(entries)});\n`,
   };
 }
 
@@ -62,14 +62,14 @@ export function emitTools(plan: Plan, extra: readonly GeneratedFile[] = []): Gen
     lists.unshift('  getUserInfo,');
   }
   // Tools build their validators from the registry: make sure it is linked whoever imports this file.
-  const linkRegistry = compact.length > 0 ? '' : "import './registry.js';\n";
+  const linkRegistry = compact.length > 0 ? '' : `import '${relativeImport(path, 'registry.ts', plan.importExtension)}';\n`;
   // MCP Apps: the app-only view_rows tool joins when some tool has a view.
   const apps = needsViews(plan);
   if (apps) imports.push({ from: 'runtime/apps/view-rows.ts', names: ['withViewRows'] });
   const [open, close] = apps ? ['withViewRows([', '])'] : ['[', ']'];
   return {
     path,
-    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports)}${linkRegistry}\nexport const tools: readonly ToolDef[] = ${open}\n${lists.join('\n')}\n${close};\n`,
+    content: `${jsDoc('Every tool this server offers, in a stable order.')}${importBlock(path, imports, plan.importExtension)}${linkRegistry}\nexport const tools: readonly ToolDef[] = ${open}\n${lists.join('\n')}\n${close};\n`,
   };
 }
 
@@ -99,7 +99,7 @@ export function emitContext(plan: Plan): GeneratedFile {
   const userDecl = user
     ? `${jsDoc(`The caller: the ${user.model} the API key belongs to (fields from auth.user.info).`)}export interface CurrentUser {\n${fields.map((f) => `  ${f.name}: ${tsType(f)};`).join('\n')}\n}\n`
     : `${jsDoc("auth: 'none' — there is no caller identity.")}export type CurrentUser = never;\n`;
-  const content = `${jsDoc('Types for tool handlers, including your own tools.')}${importBlock(path, imports)}
+  const content = `${jsDoc('Types for tool handlers, including your own tools.')}${importBlock(path, imports, plan.importExtension)}
 /** The project's Prisma client (from ${plan.dbModule}). */
 export type Db = typeof prisma;
 
@@ -135,7 +135,7 @@ export function emitUserInfo(plan: Plan): GeneratedFile | undefined {
   const row = objectLiteral(fields.map((f) => [f.name, fieldDesc(f)]));
   return {
     path,
-    content: `${jsDoc('get_user_info: who the caller is, from the API key (takes no arguments).')}${importBlock(path, imports)}
+    content: `${jsDoc('get_user_info: who the caller is, from the API key (takes no arguments).')}${importBlock(path, imports, plan.importExtension)}
 export const getUserInfo = userInfoTool({
   model: ${str(user.model)},
   fields: { ${fields.map((f) => `${f.name}: { kind: ${str(f.kind === 'enum' ? 'Enum' : f.type)} }`).join(', ')} },
@@ -143,6 +143,22 @@ export const getUserInfo = userInfoTool({
 });
 `,
   };
+}
+
+/** What index.ts passes on from the files it sits on. */
+const RE_EXPORTS: readonly (readonly [string, string])[] = [
+  ['export { models }', 'registry.ts'],
+  ['export { serverInfo }', 'server-info.ts'],
+  ['export { tools }', 'tools.ts'],
+  ['export type { CurrentUser, Db, ToolContext }', 'context.ts'],
+  ['export type { Caller, Verifier }', 'runtime/core/caller.ts'],
+  ['export type { McpHandler, RequestHooks, RequestInfo, Route }', 'runtime/http/handler.ts'],
+  ['export type { RunningServer }', 'runtime/adapters/node.ts'],
+  ['export type { ToolCall, ToolCallHook }', 'runtime/mcp/server.ts'],
+];
+
+function reExports(path: string, ext: ImportExtension): string {
+  return RE_EXPORTS.map(([clause, file]) => `${clause} from '${relativeImport(path, file, ext)}';`).join('\n');
 }
 
 export function emitIndex(plan: Plan): GeneratedFile {
@@ -183,15 +199,8 @@ export function emitIndex(plan: Plan): GeneratedFile {
     }),`;
   }
   const content = `${jsDoc(`The MCP server: \`startServer({ prisma })\` runs it on its own; \`createMcpHandler({ prisma })\` gives a
-fetch handler to mount in your app (Next.js, Express, Fastify, Hono).`)}${importBlock(path, imports)}
-export { models } from './registry.js';
-export { serverInfo } from './server-info.js';
-export { tools } from './tools.js';
-export type { CurrentUser, Db, ToolContext } from './context.js';
-export type { Caller, Verifier } from './runtime/core/caller.js';
-export type { McpHandler, RequestHooks, RequestInfo, Route } from './runtime/http/handler.js';
-export type { RunningServer } from './runtime/adapters/node.js';
-export type { ToolCall, ToolCallHook } from './runtime/mcp/server.js';
+fetch handler to mount in your app (Next.js, Express, Fastify, Hono).`)}${importBlock(path, imports, plan.importExtension)}
+${reExports(path, plan.importExtension)}
 
 export interface McpHandlerOptions extends Omit<HandlerOptions, 'server' | 'tools' | 'verifiers'> {
   /** Your Prisma client (from ${plan.dbModule}). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ModelPlan, Plan, ScopeExpr } from '../plan/types.js';
 import { key, objectLiteral, str, strList } from './ts.js';
 import type { ImportSpec } from './imports.js';
+import { moduleSpecifier } from './specifiers.js';
 
 export function scopeExpr(expr: ScopeExpr): string {
   switch (expr.kind) {
@@ -20,7 +21,7 @@ export function scopeExpr(expr: ScopeExpr): string {
 /** Import path of a user-owned module (project-relative) from a generated file. */
 export function userModuleImport(plan: Plan, fromGenerated: string, userModule: string): string {
   const fromDir = path.posix.dirname(path.posix.join(plan.output, fromGenerated));
-  let rel = path.posix.relative(fromDir, userModule.replace(/\.(m|c)?tsx?$/, '.js'));
+  let rel = path.posix.relative(fromDir, moduleSpecifier(userModule, plan.importExtension));
   if (!rel.startsWith('.')) rel = `./${rel}`;
   return rel;
 }

@@ -33,6 +33,6 @@ export function emitServerInfo(plan: Plan, icons: ReadonlyMap<string, Uint8Array
     path: SERVER_INFO_FILE,
     content: `${jsDoc('How this server introduces itself (config `server`): serverInfo, icons, and the instructions per endpoint.')}${importBlock(SERVER_INFO_FILE, [
       { from: 'runtime/mcp/identity.ts', names: ['ServerIdentity'], typeOnly: true },
-    ])}\nexport const serverInfo: ServerIdentity = ${body};\n`,
+    ], plan.importExtension)}\nexport const serverInfo: ServerIdentity = ${body};\n`,
   };
 }

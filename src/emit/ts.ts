@@ -1,4 +1,5 @@
 /** Small helpers for emitting TypeScript source text. All output is deterministic. */
+import { moduleSpecifier, type ImportExtension } from './specifiers.js';
 
 export interface GeneratedFile {
   /** Path relative to the output folder, with forward slashes. */
@@ -51,10 +52,10 @@ export function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
-/** Import path from one generated file to another (both relative to the output folder). */
-export function relativeImport(from: string, to: string): string {
+/** Import specifier from one generated file to another (both relative to the output folder), ending in `ext`. */
+export function relativeImport(from: string, to: string, ext: ImportExtension): string {
   const fromParts = from.split('/').slice(0, -1);
-  const toParts = to.replace(/\.ts$/, '.js').split('/');
+  const toParts = moduleSpecifier(to, ext).split('/');
   let i = 0;
   while (i < fromParts.length && i < toParts.length - 1 && fromParts[i] === toParts[i]) i++;
   const up = fromParts.length - i;

@@ -24,6 +24,7 @@ import { CONTEXT_REF, findTrpcRouter, trpcQuestion } from './trpc.js';
 import { generate } from '../generate.js';
 import { loadConfig } from '../config/load.js';
 import { VERSION } from '../version.js';
+import { importStyle } from '../config/import-style.js';
 
 export interface InitOptions {
   readonly root: string;
@@ -90,11 +91,13 @@ export async function init(opts: InitOptions): Promise<number> {
   const full = estimate(plan, [...(userInfo ? [userInfo] : []), ...example]);
   const choice = chooseMode(full);
   const config = { ...view, mode: choice.mode === 'compact' ? { reason: choice.reason } : undefined };
+  // The files init writes import the way the project's tsconfig resolves (as the generated code does).
+  const { ext } = importStyle(root, (await loadConfig(root).catch(() => undefined))?.config.importFileExtension);
   const rendered: [string, string][] = [
     [PATHS.config, await render('config.ts.hbs', config)],
-    [PATHS.server, await render('server.ts.hbs', serverView())],
-    [PATHS.db, await render('db.ts.hbs', dbView(ir, root))],
-    ...(oauth ? [[PATHS.login, await render('login.ts.hbs', {})] as [string, string]] : []),
+    [PATHS.server, await render('server.ts.hbs', { ...serverView(), ext })],
+    [PATHS.db, await render('db.ts.hbs', dbView(ir, root, ext))],
+    ...(oauth ? [[PATHS.login, await render('login.ts.hbs', { ext })] as [string, string]] : []),
   ];
   const { written, skipped } = await writeNewFiles(root, rendered);
   // The example tool only goes into a project that has no tools folder yet, in a toolset of the
@@ -102,14 +105,14 @@ export async function init(opts: InitOptions): Promise<number> {
   if (!(await exists(path.join(root, PATHS.tools)))) {
     const toolsets = Object.keys((await loadConfig(root)).config.toolsets);
     if (toolsets.length > 0) {
-      const example = await writeNewFiles(root, [[`${PATHS.tools}/greet.ts`, await render('example-tool.ts.hbs', exampleToolView(toolsets))]]);
+      const example = await writeNewFiles(root, [[`${PATHS.tools}/greet.ts`, await render('example-tool.ts.hbs', { ...exampleToolView(toolsets), ext })]]);
       written.push(...example.written);
     }
   }
   for (const f of written) log(`created ${f}`);
   if (written.includes(PATHS.config)) log(`mode: ${choice.mode} (${choice.reason})`);
   for (const f of skipped) log(`skipped ${f} (exists; left as it is)`);
-  const mountNotes = await scaffoldMounts(root, await readPackageJson(root), log, oauth);
+  const mountNotes = await scaffoldMounts(root, await readPackageJson(root), log, oauth, ext);
 
   await updatePackageJson(root, ir, log);
   if (opts.install) await runInstall(root, log);

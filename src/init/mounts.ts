@@ -8,9 +8,10 @@ import path from 'node:path';
 import { detectFrameworks, type PackageJson, type ScaffoldContext } from './frameworks/index.js';
 import { writeNewFiles } from './files.js';
 import { PATHS } from './view-model.js';
+import type { ImportExtension } from '../plan/types.js';
 
 /** Scaffolds the mounts; returns the lines to show under "Next:". */
-export async function scaffoldMounts(root: string, pkg: PackageJson, log: (line: string) => void, oauth = false): Promise<string[]> {
+export async function scaffoldMounts(root: string, pkg: PackageJson, log: (line: string) => void, oauth: boolean, ext: ImportExtension): Promise<string[]> {
   const frameworks = detectFrameworks(pkg);
   if (frameworks.length === 0) return [];
   const dir = path.posix.dirname(PATHS.server);
@@ -21,6 +22,7 @@ export async function scaffoldMounts(root: string, pkg: PackageJson, log: (line:
     dir,
     generatedImport: `./${path.posix.relative(dir, PATHS.output)}`,
     dbImport: `./${path.posix.relative(dir, PATHS.db).replace(/\.ts$/, '')}`,
+    ext,
     readFile: (rel) => fs.readFile(path.join(root, rel), 'utf8').catch(() => undefined),
   };
   const next: string[] = [];

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Provider, SchemaIR } from '../ir/types.js';
 import { looksSecret } from '../plan/secret.js';
 import { OAUTH_MODELS } from '../oauth/names.js';
+import type { ImportExtension } from '../plan/types.js';
 import { hiddenComment, hiddenFields } from './hidden-fields.js';
 import { CONTEXT_REF } from './trpc.js';
 
@@ -97,19 +98,19 @@ export function adapterFor(provider: Provider) {
 }
 
 /** Import specifier of the Prisma client from the db module. */
-export function clientImport(ir: SchemaIR, root: string): string {
+export function clientImport(ir: SchemaIR, root: string, ext: ImportExtension): string {
   const c = ir.client;
   if (c?.provider === 'prisma-client' && c.output) {
-    let rel = path.relative(path.dirname(path.join(root, PATHS.db)), path.join(c.output, 'client.js')).split(path.sep).join('/');
+    let rel = path.relative(path.dirname(path.join(root, PATHS.db)), path.join(c.output, `client${ext}`)).split(path.sep).join('/');
     if (!rel.startsWith('.')) rel = `./${rel}`;
     return rel;
   }
   return '@prisma/client';
 }
 
-export function dbView(ir: SchemaIR, root: string) {
+export function dbView(ir: SchemaIR, root: string, ext: ImportExtension) {
   const a = adapterFor(ir.provider);
-  return { clientImport: clientImport(ir, root), adapterClass: a.cls, adapterPackage: a.pkg, adapterArgs: a.args, exampleUrl: a.url, sqlite: ir.provider === 'sqlite' };
+  return { clientImport: clientImport(ir, root, ext), adapterClass: a.cls, adapterPackage: a.pkg, adapterArgs: a.args, exampleUrl: a.url, sqlite: ir.provider === 'sqlite' };
 }
 
 export function serverView() {

@@ -10,7 +10,7 @@ import { PlanError, type Report } from './errors.js';
 import { planModel, type Entry } from './model-plan.js';
 import { planOps } from './ops.js';
 import { planServer } from './server.js';
-import { COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type AppInfo, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
+import { COMPACT_TOOL_NAMES, VIEW_ROWS_TOOL, type AppInfo, type ImportExtension, type ModelPlan, type Plan, type ToolsetPlan } from './types.js';
 
 function collectEntries(ir: SchemaIR, config: ResolvedConfig, report: Report): Entry[] {
   const models = new Map(ir.models.map((m) => [m.name, m]));
@@ -74,8 +74,11 @@ function usedEnums(ir: SchemaIR, plans: readonly ModelPlan[], extra: readonly { 
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `app`: the project's package.json (name and version), the defaults of `server`. */
-export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {}): Plan {
+/**
+ * `app`: the project's package.json (name and version), the defaults of `server`.
+ * `importExtension`: the project's specifier style, read from its tsconfig by the caller (`loadProject`).
+ */
+export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {}, importExtension: ImportExtension = '.js'): Plan {
   const problems: string[] = [];
   const notes = new Set<string>();
   const report: Report = { problem: (path, message) => problems.push(`${path}: ${message}`), note: (n) => notes.add(n) };
@@ -122,5 +125,6 @@ export function buildPlan(ir: SchemaIR, config: ResolvedConfig, app: AppInfo = {
     notes: [...notes].sort(byName),
     ops,
     server,
+    importExtension,
   };
 }

@@ -114,6 +114,9 @@ export type OAuthPlan =
     }
   | { readonly kind: 'external'; readonly issuer: string; readonly userClaim: string; readonly userField: string; readonly jwksUri?: string };
 
+/** What a relative import specifier ends with in generated code: `.js`, `.ts`, or nothing. */
+export type ImportExtension = '.js' | '.ts' | '';
+
 export interface Plan {
   readonly provider: Provider;
   readonly toolsets: readonly ToolsetPlan[];
@@ -131,6 +134,8 @@ export interface Plan {
   readonly notes: readonly string[];
   /** Rate limits and the audit sink (`src/plan/ops.ts`). */
   readonly ops: OpsPlan;
+  /** How generated files end relative import specifiers: `.js`, `.ts` or nothing (`src/config/import-style.ts`). */
+  readonly importExtension: ImportExtension;
   /** How the server introduces itself (`src/plan/server.ts`). */
   readonly server: ServerPlan;
 }

@@ -79,7 +79,7 @@ export async function publishFiles(input: PublishInput): Promise<PublishResult> 
   let scaffold: PublishResult['scaffold'];
   if (!fs.existsSync(path.join(input.root, c.file))) {
     const { scaffoldContext } = await import('./trpc/scaffold.js');
-    scaffold = { path: c.file, content: scaffoldContext(c, input.plan.output, listed.ctxMembers) };
+    scaffold = { path: c.file, content: scaffoldContext(c, input.plan.output, listed.ctxMembers, input.plan.importExtension) };
   }
   return { files: emitTrpcFiles(input.plan, r, c, published, compact ? toolset : undefined), notes: selection.notes, ...(scaffold ? { scaffold } : {}), procedures: published, compact };
 }

@@ -62,7 +62,7 @@ describe('validateConfig: problems name the key path and what was found', () => 
     ['negative maxTake', withModel({ maxTake: -1 }), [`${F}: toolsets.blog.models.Post.maxTake: expected a positive integer, got -1`]],
     ['fractional take', withModel({ defaultTake: 1.5 }), [`${F}: toolsets.blog.models.Post.defaultTake: expected a positive integer, got 1.5`]],
     ['unknown model option with a suggestion', withModel({ maxTak: 3 }), [`${F}: toolsets.blog.models.Post.maxTak: unknown option (did you mean "maxTake"?)`]],
-    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, tools, auth, defaults, mode, apps, toolsets, publish, limits, audit, server`]],
+    ['unknown top-level option', { ...base, foo: 1 }, [`${F}: foo: unknown option; config options are schema, output, db, scopesModule, importFileExtension, tools, auth, defaults, mode, apps, toolsets, publish, limits, audit, server`]],
     ['server option misspelt', { ...base, server: { nme: 'x' } }, [`${F}: server.nme: unknown option (did you mean "name"?)`]],
     ['server instructions without a mode', { ...base, server: { instructions: { text: 'x' } } }, [`${F}: server.instructions.mode: required: expected 'replace' or 'append'`]],
     ['server instructions of the wrong type', { ...base, server: { instructions: 5 } }, [`${F}: server.instructions: expected a string, { text, mode: 'replace' | 'append' }, or false, got 5`]],

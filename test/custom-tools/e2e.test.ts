@@ -48,8 +48,8 @@ describe('generate', () => {
     const tools = await read('tools.ts');
     expect(tools, 'src/emit/index.ts must call emitTools(plan, input.extra)').toContain('...customTools');
     const custom = await read('custom-tools.ts');
-    expect(custom).toContain("from '../tools/visits.js'");
-    expect(custom).toContain("from '../tools/reports.js'");
+    expect(custom).toContain("from '../tools/visits.ts'"); // the scratch tsconfig allows .ts imports
+    expect(custom).toContain("from '../tools/reports.ts'");
     expect(custom).not.toContain('formatCents');
   });
 

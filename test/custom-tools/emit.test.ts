@@ -4,7 +4,7 @@ import type { CustomTool } from '../../src/custom-tools/types.js';
 import type { Plan } from '../../src/plan/types.js';
 import { scan } from './helpers.js';
 
-const plan = { output: 'src/mcp/generated' } as Plan;
+const plan = { output: 'src/mcp/generated', importExtension: '.js' } as Plan;
 
 const tool = (file: string, exportName: string, toolName: string, form: 'function' | 'definition' = 'function'): CustomTool =>
   form === 'function'
@@ -30,7 +30,7 @@ describe('emitCustomTools', () => {
 describe('defineTool form', () => {
   it('reads name and toolset literals; refuses computed ones', () => {
     const ok = scan(`export const refundOrder = defineTool({ name: 'refund', toolset: 'shop', description: 'x', handler: async () => 1 });\n`);
-    expect(ok.tools).toEqual([{ form: 'definition', file: 'src/mcp/tools/tool.ts', line: 1, exportName: 'refundOrder', name: 'refund', toolset: 'shop' }]);
+    expect(ok.tools).toEqual([{ form: 'definition', file: 'src/mcp/tools/tool.ts', line: 1, exportName: 'refundOrder', name: 'refund', toolset: 'shop', source: { description: 'x' } }]);
     const bad = scan(`const n = 'x';\nexport const t = defineTool({\n  name: n,\n  description: 'x',\n  handler: async () => 1,\n});\n`);
     expect(bad.problems).toEqual(['src/mcp/tools/tool.ts:3: t.name: must be a string literal (the generator reads it)']);
   });

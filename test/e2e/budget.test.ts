@@ -11,12 +11,12 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import type { Registry, ToolDef } from '../../templates/runtime/core/spec.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusNames, createCorpusProject, REAL_WORLD } from './corpus-project.js';
+import { corpusNamesOrPinned, createCorpusProject, REAL_WORLD } from './corpus-project.js';
 import { mcpGen } from './cli.js';
 import { removeScratch } from '../helpers/scratch.js';
 import { listGenerated, tokensOf, type ListingTokens } from '../helpers/listing-tokens.js';
 
-const names = corpusNames();
+const names = corpusNamesOrPinned();
 const measured = new Map<string, { tokens: ListingTokens; stdout: string }>();
 const compact = new Map<string, ListingTokens>();
 /** describe_models without `models`: the o200k tokens of each page, and how many models they list. */

@@ -14,16 +14,22 @@ import { CORPUS_MISSING, corpusManifest, corpusOrSkip } from '../helpers/real-wo
 export const REAL_WORLD = corpusOrSkip();
 export const SCHEMA_PATH = 'prisma/schema.prisma';
 
-/**
- * Names of the real-world schemas (folders holding a schema.prisma), sorted; when the corpus is absent,
- * the names fixtures/real-world.json pins, so that tests list what they skip.
- */
+/** Names of the real-world schemas (folders holding a schema.prisma), sorted; [] when the corpus is absent. */
 export function corpusNames(): string[] {
-  if (!REAL_WORLD) return corpusManifest().map((s) => s.name).sort();
+  if (!REAL_WORLD) return [];
   return readdirSync(REAL_WORLD, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(REAL_WORLD, d.name, 'schema.prisma')))
     .map((d) => d.name)
     .sort();
+}
+
+/**
+ * For a test that skips without the corpus (`describe.skipIf(!REAL_WORLD)`): the schema names, or,
+ * when the corpus is absent, the names fixtures/real-world.json pins, so the skipped cases are listed
+ * and counted as in a run with the corpus.
+ */
+export function corpusNamesOrPinned(): string[] {
+  return REAL_WORLD ? corpusNames() : corpusManifest().map((s) => s.name).sort();
 }
 
 /** The corpus folder; for scripts and benchmarks, which cannot run without it. */

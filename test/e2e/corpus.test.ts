@@ -6,7 +6,7 @@
  * configured) the schema is pushed, the server started, and every list tool called once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusNames, corpusProvider, createCorpusProject, REAL_WORLD, SCHEMA_PATH, type CorpusProject } from './corpus-project.js';
+import { corpusNamesOrPinned, corpusProvider, createCorpusProject, REAL_WORLD, SCHEMA_PATH, type CorpusProject } from './corpus-project.js';
 import { corpusManifest } from '../helpers/real-world.js';
 import { mcpGen } from './cli.js';
 import { removeScratch } from '../helpers/scratch.js';
@@ -17,7 +17,7 @@ import { pushSchema } from '../helpers/push-schema.js';
 import { startServer } from '../helpers/server.js';
 import { callTool, connectClient } from '../helpers/client.js';
 
-const names = corpusNames();
+const names = corpusNamesOrPinned();
 /** The largest schema also type-checks under TypeScript 5 (slow): that is where size would hurt. */
 const TS5_TOO = new Set(['trigger.dev']);
 

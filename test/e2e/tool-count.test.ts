@@ -70,7 +70,7 @@ describe('the printed tool count is what tools/list serves', () => {
     expect(served.tools.length).toBe(22);
   });
 
-  it.each(['full', 'compact'] as const)('%s mode: generate and prisma generate print the served count, and tokens within 10%%', (mode) => {
+  it.each(['full', 'compact'] as const)('%s mode: generate and prisma generate print the served count, and tokens within 10 percent', (mode) => {
     const { generate, prisma, served } = runs.get(mode)!;
     for (const p of [generate, prisma]) {
       expect(p.summary).toBe(served.tools.length);

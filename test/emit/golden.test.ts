@@ -11,16 +11,30 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject, readViewSources } from '../../src/generate.js';
 import { emit } from '../../src/emit/index.js';
+import type { ImportExtension } from '../../src/plan/types.js';
 import { repoBin, repoRoot } from '../helpers/repo.js';
 import { run } from '../helpers/run.js';
+import { typecheckStyle } from './golden-styles.js';
 
-describe.each(['blog'])('golden output: %s', (fixture) => {
-  it('matches test/golden/' + fixture, async () => {
-    const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures', fixture) });
-    const files = emit({ plan, version: '0.0.0-golden', runtime: new Map(), views: await readViewSources() });
+/**
+ * One golden tree per import style: NodeNext's `./file.js` (test/golden/blog, its runtime a
+ * symlink to templates/runtime), `bundler`'s `./file` and `allowImportingTsExtensions`' `./file.ts`
+ * (test/golden/blog-bundler, blog-ts: the generated files; their runtime is templates/runtime
+ * restyled, type-checked in golden-styles.ts).
+ */
+const STYLES: readonly (readonly [string, ImportExtension])[] = [
+  ['blog', '.js'],
+  ['blog-bundler', ''],
+  ['blog-ts', '.ts'],
+];
+
+describe.each(STYLES)('golden output: %s', (golden, ext) => {
+  it(`matches test/golden/${golden} (imports ending in ${JSON.stringify(ext)})`, async () => {
+    const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures', 'blog') });
+    const files = emit({ plan: { ...plan, importExtension: ext }, version: '0.0.0-golden', runtime: new Map(), views: await readViewSources() });
     expect(files.map((f) => f.path)).toMatchSnapshot();
     for (const file of files) {
-      await expect(file.content).toMatchFileSnapshot(path.join(repoRoot, 'test', 'golden', fixture, file.path));
+      await expect(file.content).toMatchFileSnapshot(path.join(repoRoot, 'test', 'golden', golden, file.path));
     }
   });
 });
@@ -30,6 +44,20 @@ it('the golden files type-check strictly (ts7)', async () => {
   expect(r.output).toBe('');
   expect(r.code).toBe(0);
 }, 60_000);
+
+describe.each([
+  ['blog-bundler', '', 'ts5'],
+  ['blog-bundler', '', 'ts7'],
+  ['blog-ts', '.ts', 'ts5'],
+  ['blog-ts', '.ts', 'ts7'],
+] as const)('%s with the runtime restyled to %j', (golden, ext, compiler) => {
+  it(`type-checks strictly under its tsconfig (moduleResolution bundler${ext ? ', allowImportingTsExtensions' : ''}) with ${compiler}`, async () => {
+    const r = await typecheckStyle(golden, ext, compiler);
+    expect(r.offStyle).toEqual([]);
+    expect(r.output).toBe('');
+    expect(r.ok).toBe(true);
+  }, 120_000);
+});
 
 it('compact mode: no per-model tools; tools.ts serves the compact models through compactTools', async () => {
   const { plan } = await loadProject({ root: path.join(repoRoot, 'fixtures', 'blog') });

@@ -10,7 +10,7 @@ import { hono } from '../../src/init/frameworks/hono.js';
 import type { Framework } from '../../src/init/frameworks/types.js';
 
 function ctx(files: Record<string, string>, pkg: PackageJson = {}, oauth = false): ScaffoldContext {
-  return { root: '/nowhere', pkg, dir: 'src/mcp', generatedImport: './generated', dbImport: './db', oauth, readFile: async (rel) => files[rel] };
+  return { root: '/nowhere', pkg, dir: 'src/mcp', generatedImport: './generated', dbImport: './db', ext: '.js', oauth, readFile: async (rel) => files[rel] };
 }
 
 describe('detectFrameworks', () => {

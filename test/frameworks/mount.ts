@@ -87,7 +87,7 @@ export function describeMount(c: MountCase): void {
       expect(project.initOutput).toContain(`created src/mcp/${c.framework}.ts (${c.framework} mount)`);
       expect(project.initOutput).toContain(`updated src/server.ts: mounted the MCP server (${c.framework})`);
       const entry = await fs.readFile(path.join(project.dir, 'src/server.ts'), 'utf8');
-      expect(entry).toContain(`import { mcp${c.oauth ? ', mcpAuthRoutes' : ''} } from './mcp/${c.framework}.js';`);
+      expect(entry).toContain(`import { mcp${c.oauth ? ', mcpAuthRoutes' : ''} } from './mcp/${c.framework}.ts';`); // the scratch tsconfig allows .ts imports (allowImportingTsExtensions)
       // Everything the user wrote is still there, in order: only the import and the mount lines were added.
       const added = entry.split('\n').filter((line) => !c.entry.split('\n').includes(line));
       expect(added).toHaveLength(c.oauth ? 3 : 2);
@@ -280,7 +280,7 @@ export function enableSessionExample(text: string): string {
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l === '  // authenticate: [');
   const end = lines.findIndex((l, i) => i > start && l === '  // ],');
-  const imp = lines.findIndex((l) => /^\/\/ import \{ \w+ \} from '.*\/adapters\/\w+\.js';/.test(l));
+  const imp = lines.findIndex((l) => /^\/\/ import \{ \w+ \} from '.*\/adapters\/\w+(\.js|\.ts)?';/.test(l)); // in the project's import style
   if (start < 0 || end < 0 || imp < 0) throw new Error('enableSessionExample: the mount file no longer has the commented session example');
   lines[imp] = lines[imp]!.slice(3);
   for (let i = start; i <= end; i++) lines[i] = lines[i]!.replace(/^(\s*)\/\/ /, '$1');

@@ -11,7 +11,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function project(files: Record<string, string>, folders: string[] = []): Promise<ScaffoldContext> {
+async function project(files: Record<string, string>, folders: string[] = [], ext: ScaffoldContext['ext'] = '.js'): Promise<ScaffoldContext> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'mcpgen-next-'));
   dirs.push(root);
   for (const f of folders) await fs.mkdir(path.join(root, f), { recursive: true });
@@ -22,6 +22,7 @@ async function project(files: Record<string, string>, folders: string[] = []): P
     dir: 'src/mcp',
     generatedImport: './generated',
     dbImport: './db',
+    ext,
     readFile: (rel) => fs.readFile(path.join(root, rel), 'utf8').catch(() => undefined),
   };
 }
@@ -32,24 +33,56 @@ describe('next mount scaffold', () => {
     expect(detectFrameworks({ dependencies: { react: '19.3.1' } })).toEqual([]);
   });
 
-  it('app/: the route imports the generated server and db module relative to itself; next.config.mjs when there is none', async () => {
+  it('app/: the route imports the generated server and db module relative to itself; no next.config is written', async () => {
     const s = await next.scaffold(await project({}, ['app']));
-    expect(s.files.map(([f]) => f)).toEqual(['app/mcp/[[...path]]/route.ts', 'next.config.mjs']);
+    expect(s.files.map(([f]) => f)).toEqual(['app/mcp/[[...path]]/route.ts']);
     const route = s.files[0]![1];
     expect(route).toContain("import('../../../src/mcp/generated/index.js')");
     expect(route).toContain("import('../../../src/mcp/db.js')");
     expect(route).toContain("path: '/mcp'");
-    expect(s.files[1]![1]).toContain("'.js': ['.ts', '.tsx', '.js']");
-    expect(s.note.join('\n')).toContain('next build --webpack');
-    expect(s.note.join('\n')).not.toContain('add to');
+    expect(s.note.join('\n')).not.toMatch(/webpack|add to/);
   });
 
-  it('docs/mounting.md shows the route exactly as init writes it, and the config line', async () => {
-    const readme = await fs.readFile(new URL('../../docs/mounting.md', import.meta.url), 'utf8');
-    const s = await next.scaffold(await project({ 'next.config.js': 'module.exports = {};\n' }, ['app']));
-    expect(readme).toContain(`yet, \`next.config.mjs\`. The route:\n\n\`\`\`ts\n${s.files[0]![1]}\`\`\``);
-    const line = s.note.find((l) => l.includes('extensionAlias'))!.trim();
-    expect(readme).toContain(`\`\`\`js\n  ${line}\n  \`\`\``);
+  it.each([
+    ['', "import('../../../src/mcp/generated/index')", "import('../../../src/mcp/db')"],
+    ['.ts', "import('../../../src/mcp/generated/index.ts')", "import('../../../src/mcp/db.ts')"],
+  ] as const)('ext %j (the project tsconfig\'s style): the route imports that way', async (ext, generated, db) => {
+    const route = (await next.scaffold(await project({}, ['app'], ext))).files[0]![1];
+    expect(route).toContain(generated);
+    expect(route).toContain(db);
+    expect(route).toContain(`import type { McpHandler } from '../../../src/mcp/generated/index${ext}';`);
+  });
+
+  it('docs/mounting.md shows the route exactly as init writes it for create-next-app (bundler: no extensions)', async () => {
+    const doc = await fs.readFile(new URL('../../docs/mounting.md', import.meta.url), 'utf8');
+    const s = await next.scaffold(await project({ 'next.config.ts': 'export default {};\n' }, ['app'], ''));
+    expect(doc).toContain(`\`\`\`ts\n${s.files[0]![1]}\`\`\``);
+  });
+
+  it.each([
+    ['next.config.ts', "import type { NextConfig } from 'next';\n\nconst nextConfig: NextConfig = { basePath: '/docs', trailingSlash: true };\n\nexport default nextConfig;\n", '/docs/mcp', 'serves /docs/mcp/ and /docs/mcp/<toolset>'],
+    ['next.config.mjs', "export default { basePath: '/app/' };\n", '/app/mcp', 'serves /app/mcp and /app/mcp/<toolset>'],
+    ['next.config.js', 'module.exports = { trailingSlash: true };\n', '/mcp', 'serves /mcp/ and /mcp/<toolset>'],
+    ['next.config.ts', "export default { reactStrictMode: true, basePath: '' };\n", '/mcp', 'serves /mcp and /mcp/<toolset>'],
+  ])('%s with basePath/trailingSlash: the handler path and the note follow it (%s)', async (file, text, handlerPath, note) => {
+    const s = await next.scaffold(await project({ [file]: text }, ['app']));
+    expect(s.files[0]![1]).toContain(`path: '${handlerPath}',`);
+    expect(s.note.join('\n')).toContain(note);
+    expect(s.note.join('\n')).not.toContain('cannot read');
+  });
+
+  it('a basePath or trailingSlash init cannot read: the default path, and a note saying exactly what to change', async () => {
+    const s = await next.scaffold(await project({ 'next.config.ts': 'export default { basePath: process.env.BASE, trailingSlash: process.env.SLASH === "1" };\n' }, ['app']));
+    expect(s.files[0]![1]).toContain("path: '/mcp',");
+    const note = s.note.join('\n');
+    expect(note).toContain("next.config.ts sets a basePath init cannot read: put it in front of path: '/mcp' in the handler");
+    expect(note).toContain('next.config.ts sets trailingSlash to a value init cannot read');
+  });
+
+  it('next.config.ts is read, never written', async () => {
+    const s = await next.scaffold(await project({ 'next.config.ts': 'export default {};\n' }, ['app']));
+    expect(s.files.map(([f]) => f)).toEqual(['app/mcp/[[...path]]/route.ts']);
+    expect(s.edits).toBeUndefined();
   });
 
   it('src/app/ (and no app/): the route goes there', async () => {
@@ -67,11 +100,6 @@ describe('next mount scaffold', () => {
     expect((await next.scaffold(await project({}, folders))).files[0]![0]).toBe(route);
   });
 
-  it('an own next.config without the alias: left alone, the line to add is printed', async () => {
-    const s = await next.scaffold(await project({ 'next.config.ts': 'export default {};\n' }, ['app']));
-    expect(s.files.map(([f]) => f)).toEqual(['app/mcp/[[...path]]/route.ts']);
-    expect(s.note.join('\n')).toContain("add to next.config.ts (the generated code imports its .ts files as `.js`):\n      webpack: (config) => {");
-  });
 });
 
 describe('next mount scaffold with OAuth', () => {
@@ -85,7 +113,6 @@ describe('next mount scaffold with OAuth', () => {
       'app/oauth/[...path]/route.ts',
       'app/.well-known/oauth-authorization-server/route.ts',
       'app/.well-known/oauth-protected-resource/[[...path]]/route.ts',
-      'next.config.mjs',
     ]);
     const file = (name: string) => s.files.find(([f]) => f === name)![1];
     const shared = file('src/mcp/next.ts');

@@ -37,7 +37,7 @@ describe('npm run demo', () => {
     const config = await fs.readFile(path.join(dir, 'mcp-gen.config.ts'), 'utf8');
     expect(config).toMatch(/^ {2}mode: 'compact',$/m);
     expect(config).toMatch(/^ {8}BlogPost: \{ fields: \{ exclude: \['internalNotes'\] \} \},$/m);
-  }, 300_000);
+  }, 600_000);
 
   it('a rerun keeps the edits to the project and applies them; the data stays', async () => {
     const configFile = path.join(dir, 'mcp-gen.config.ts');
@@ -52,7 +52,7 @@ describe('npm run demo', () => {
     expect(tools).toContain('list_blog_posts');
     expect(tools).not.toContain('query');
     expect(r.output).toMatch(/^list_blog_posts → \{"items":\[\{"slug":/m);
-  }, 300_000);
+  }, 600_000);
 
   it('a rerun asking for what the project lacks refuses, naming --fresh, and changes nothing', async () => {
     const before = await fs.readFile(path.join(dir, 'mcp-gen.config.ts'), 'utf8');

@@ -42,7 +42,7 @@ export function realWorldDir(): string | undefined {
 /** The one line printed when the corpus is missing: what is missing, what is skipped, how to get it. */
 export const CORPUS_MISSING =
   `real-world schemas not found (${bareClone ? 'MCPGEN_BARE_CLONE=1 ignores them' : 'looked in ../shared/fixtures/real-world and .corpus/real-world'}): ` +
-  'their suites are skipped (test/e2e/corpus, test/e2e/budget, test/parse/real-world, test/keys/key-model); `npm run corpus:fetch` downloads them';
+  'the cases that read them are skipped (docs/testing.md lists them); `npm run corpus:fetch` downloads them';
 
 /**
  * For a test file that needs the corpus: the folder, or undefined (skip). With

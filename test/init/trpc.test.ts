@@ -81,7 +81,7 @@ describe('init in a create-t3-app project', () => {
     const gen = await mcpGen(['generate'], dir);
     expect(gen.code, gen.stdout + gen.stderr).toBe(0);
     expect(await fs.readdir(path.join(dir, 'src/mcp/generated/publish/trpc'))).toContain('post-by-id.ts');
-  }, 180_000);
+  }, 300_000);
 
   it('answered "no": no publish block and no createContext', async () => {
     const dir = await t3App();
@@ -98,5 +98,5 @@ describe('init in a create-t3-app project', () => {
     expect(questions).toContain('Publish procedures of your tRPC router (src/server/api/root.ts#appRouter) as MCP tools? You list which ones in publish.trpc.include; none are published until you do.');
     expect(await fs.readFile(path.join(dir, 'mcp-gen.config.ts'), 'utf8')).not.toContain('publish');
     await expect(fs.access(path.join(dir, 'src/mcp/trpc-context.ts'))).rejects.toThrow();
-  }, 180_000);
+  }, 300_000);
 });

@@ -11,7 +11,7 @@ const builtIn = (extra: Partial<Extract<OAuthPlan, { kind: 'built-in' }>> = {}):
   delegates: { client: 'mcpOAuthClient', grant: 'mcpOAuthGrant', token: 'mcpOAuthToken' }, ...extra,
 });
 const plan = (oauth: OAuthPlan) =>
-  ({ output: 'src/mcp/generated', toolsets: [], server: { name: 'blog-app', title: 'Acme Blog', version: '1.0.0', icons: [], toolsetInstructions: {} }, auth: { kind: 'apiKeys', oauth, user: { model: 'User', idField: { name: 'id', type: 'Int' } }, keyModel: { delegate: 'mcpApiKey' } } }) as unknown as Plan;
+  ({ output: 'src/mcp/generated', importExtension: '.js', toolsets: [], server: { name: 'blog-app', title: 'Acme Blog', version: '1.0.0', icons: [], toolsetInstructions: {} }, auth: { kind: 'apiKeys', oauth, user: { model: 'User', idField: { name: 'id', type: 'Int' } }, keyModel: { delegate: 'mcpApiKey' } } }) as unknown as Plan;
 const setup = (oauth: OAuthPlan) => emitOAuthWiring(plan(oauth), 'index.ts', '{ id: true }').setup;
 
 describe('emitOAuthWiring', () => {

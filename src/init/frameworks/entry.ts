@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { CallExpression, SourceFile, VariableStatement } from 'ts-morph';
 import type { ScaffoldContext } from './types.js';
+import { moduleSpecifier } from '../../emit/specifiers.js';
 
 export interface EntrySpec {
   /** The framework's module (`express`): the entry must import it. */
@@ -78,10 +79,11 @@ export async function mountInEntry(ctx: ScaffoldContext, spec: EntrySpec): Promi
   if (hits.length === 0) return { reason: javascript ? `${javascript} is JavaScript; the mount file is TypeScript` : `no entry file creating a ${spec.module} app found` };
   if (hits.length > 1) return { reason: `several entry files create one (${hits.map((h) => h.file).join(', ')})` };
   const { file, text, source, app, statement } = hits[0]!;
-  let specifier = path.posix.relative(path.posix.dirname(file), spec.mountFile).replace(/\.ts$/, '.js');
-  if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+  let base = moduleSpecifier(path.posix.relative(path.posix.dirname(file), spec.mountFile), '');
+  if (!base.startsWith('.')) base = `./${base}`;
+  const specifier = `${base}${ctx.ext}`;
   const identifiers = new Set(source.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
-  if (text.includes(specifier.replace(/\.js$/, ''))) return { mounted: file, missing: spec.exportNames.filter((name) => !identifiers.has(name)) };
+  if (text.includes(base)) return { mounted: file, missing: spec.exportNames.filter((name) => !identifiers.has(name)) };
   if (/['"`]\/mcp['"`/]/.test(text)) return { reason: `${file} already mentions /mcp` };
   const taken = spec.exportNames.find((name) => identifiers.has(name));
   if (taken) return { reason: `${file} already uses the name ${taken}` };

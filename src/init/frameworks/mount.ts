@@ -7,6 +7,7 @@ import path from 'node:path';
 import { render } from '../render.js';
 import { mountInEntry, type EntrySpec } from './entry.js';
 import type { Scaffold, ScaffoldContext } from './types.js';
+import { moduleSpecifier } from '../../emit/specifiers.js';
 
 /** Where the MCP server is mounted, the handler's `path`. */
 export const MOUNT_PATH = '/mcp';
@@ -41,13 +42,14 @@ export async function scaffoldMount(ctx: ScaffoldContext, spec: MountSpec): Prom
     title: spec.title,
     generatedImport: ctx.generatedImport,
     dbImport: ctx.dbImport,
+    ext: ctx.ext,
     path: MOUNT_PATH,
     mountLine: spec.mountLine('app'),
     routesLine: oauth ? spec.routesLine('app') : false,
   });
   const existing = await ctx.readFile(mountFile);
   const edit = await mountInEntry(ctx, { module: spec.module, isApp: spec.isApp, middleware: spec.middleware, mountFile, exportNames: names, mountLines: linesFor });
-  const importFrom = path.posix.relative(path.posix.dirname(ctx.dir), mountFile).replace(/\.ts$/, '.js');
+  const importFrom = moduleSpecifier(path.posix.relative(path.posix.dirname(ctx.dir), mountFile), ctx.ext);
   const shown = lines.map((l) => l.replace(/;$/, '')).join('; ');
   // A mount file that exists already was mounted (or deliberately not) by the user: the entry stays.
   const entry = 'file' in edit && existing !== undefined ? { reason: `${mountFile} exists already` } : edit;
@@ -65,7 +67,7 @@ export async function scaffoldMount(ctx: ScaffoldContext, spec: MountSpec): Prom
   if (oauth && existing !== undefined && !existing.includes(ROUTES_EXPORT)) {
     note.push(
       `${spec.title}: OAuth clients look for its endpoints at your app's root; ${mountFile} predates OAuth, add to it:`,
-      `    export const ${ROUTES_EXPORT} = ${adapter}McpRoutes(mcpHandler);   // import { ${adapter}McpRoutes } from '${ctx.generatedImport}/runtime/adapters/${adapter}.js'`,
+      `    export const ${ROUTES_EXPORT} = ${adapter}McpRoutes(mcpHandler);   // import { ${adapter}McpRoutes } from '${ctx.generatedImport}/runtime/adapters/${adapter}${ctx.ext}'`,
       `  and to your app, next to the MCP mount: ${spec.routesLine('app')}`,
     );
   } else if (oauth && 'mounted' in entry && entry.missing.includes(ROUTES_EXPORT)) {

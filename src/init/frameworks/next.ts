@@ -6,8 +6,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { render } from '../render.js';
+import { moduleSpecifier } from '../../emit/specifiers.js';
 import { MOUNT_PATH, ROUTES_EXPORT } from './mount.js';
+import { NEXT_CONFIG_FILES, readNextConfig, type NextConfigFacts } from './next-config.js';
 import { dependsOn, type Framework, type ScaffoldContext } from './types.js';
+import type { ImportExtension } from '../../plan/types.js';
 
 async function isDir(dir: string): Promise<boolean> {
   return fs.stat(dir).then((s) => s.isDirectory(), () => false);
@@ -29,10 +32,6 @@ function relativeImport(from: string, to: string): string {
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-const CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'];
-
-/** The webpack line the generated code needs (see templates/init/next-config.mjs.hbs). */
-const EXTENSION_ALIAS = "webpack: (config) => { config.resolve.extensionAlias = { ...config.resolve.extensionAlias, '.js': ['.ts', '.tsx', '.js'] }; return config; },";
 
 /** The OAuth routes at the app's root (relative to the app folder) and what each serves. */
 const AUTH_ROUTES = [
@@ -40,6 +39,21 @@ const AUTH_ROUTES = [
   ['.well-known/oauth-authorization-server', '/.well-known/oauth-authorization-server: the OAuth server metadata'],
   ['.well-known/oauth-protected-resource/[[...path]]', `/.well-known/oauth-protected-resource (and …${MOUNT_PATH}): the resource metadata`],
 ] as const;
+
+/** Where Next.js serves the route: under `basePath`, and with the trailing slash it redirects to. */
+function served(config: NextConfigFacts): string {
+  return `${config.basePath ?? ''}${MOUNT_PATH}${config.trailingSlash ? '/' : ''}`;
+}
+
+/** What the app's next.config changes about the mount, or what init could not tell. */
+function configNotes(config: NextConfigFacts, oauth: boolean): string[] {
+  const file = config.file ?? 'next.config';
+  return [
+    ...(config.basePath === undefined ? [`    ${file} sets a basePath init cannot read: put it in front of path: '${MOUNT_PATH}' in the handler`] : []),
+    ...(config.basePath && oauth ? [`    OAuth clients look for /.well-known/oauth-* at the site root, outside basePath ${config.basePath}: serve those paths there (mcp-gen docs/mounting.md, "Next.js")`] : []),
+    ...(config.trailingSlash === undefined ? [`    ${file} sets trailingSlash to a value init cannot read: with trailingSlash on, give clients ${MOUNT_PATH}/ (Next.js redirects ${MOUNT_PATH} there)`] : []),
+  ];
+}
 
 /**
  * Without OAuth, one self-contained route. With OAuth (`init --auth oauth`) the handler moves into
@@ -52,14 +66,19 @@ async function scaffold(ctx: ScaffoldContext) {
   const routeFile = path.posix.join(routeDir, 'route.ts');
   const oauth = ctx.oauth === true;
   const moduleFile = path.posix.join(ctx.dir, 'next.ts');
+  const read = await Promise.all(NEXT_CONFIG_FILES.map(async (f): Promise<readonly [string, string | undefined]> => [f, await ctx.readFile(f)]));
+  const config = readNextConfig(read.filter((c): c is readonly [string, string] => c[1] !== undefined));
+  // The handler matches the pathname Next.js hands the route, which keeps the basePath.
+  const handlerPath = `${config.basePath ?? ''}${MOUNT_PATH}`;
   const route = (dir: string, what: string, exportName: string, methods: readonly string[]) =>
-    render('next-route.ts.hbs', { what, moduleFile, moduleImport: moduleImport(dir, moduleFile), exportName, methods });
+    render('next-route.ts.hbs', { what, moduleFile, moduleImport: moduleImport(dir, moduleFile, ctx.ext), exportName, methods });
   const content = oauth
     ? await route(routeDir, `Your MCP server as a Next.js App Router route: ${MOUNT_PATH} and ${MOUNT_PATH}/<toolset>`, 'mcp', ['GET', 'POST', 'DELETE'])
     : await render('mount-next.ts.hbs', {
         generatedImport: relativeImport(routeDir, path.posix.join(ctx.dir, ctx.generatedImport)),
         dbImport: relativeImport(routeDir, path.posix.join(ctx.dir, ctx.dbImport)),
-        path: MOUNT_PATH,
+        ext: ctx.ext,
+        path: handlerPath,
       });
   const authFiles = oauth
     ? await Promise.all(
@@ -70,20 +89,14 @@ async function scaffold(ctx: ScaffoldContext) {
       )
     : [];
   const shared = oauth
-    ? [[moduleFile, await render('next-mcp.ts.hbs', { routeFile, path: MOUNT_PATH, generatedImport: ctx.generatedImport, dbImport: ctx.dbImport })] as const]
+    ? [[moduleFile, await render('next-mcp.ts.hbs', { routeFile, path: handlerPath, generatedImport: ctx.generatedImport, dbImport: ctx.dbImport, ext: ctx.ext })] as const]
     : [];
-  const read = await Promise.all(CONFIG_FILES.map(async (f) => [f, await ctx.readFile(f)] as const));
-  const existing = read.filter((c): c is readonly [string, string] => c[1] !== undefined);
-  const config = existing.length === 0 ? [['next.config.mjs', await render('next-config.mjs.hbs', {})] as const] : [];
-  // A config of the user's own (or one edited since) that does not map `.js` to `.ts` yet: say what to add.
-  const missing = existing.find(([, text]) => !text.includes('extensionAlias'))?.[0];
   return {
-    files: [...shared, [routeFile, content] as const, ...authFiles, ...config],
+    files: [...shared, [routeFile, content] as const, ...authFiles],
     note: [
-      `next: ${routeFile} serves ${MOUNT_PATH} and ${MOUNT_PATH}/<toolset> (Node runtime)`,
+      `next: ${routeFile} serves ${served(config)} and ${handlerPath}/<toolset> (Node runtime; next dev and next build as they are)`,
       ...(oauth ? [`next: OAuth at your app's root: ${authFiles.map(([f]) => f).join(', ')} (the handler: ${moduleFile})`, ...(await oauthNotes(ctx, routeFile, moduleFile))] : []),
-      ...(missing ? [`    add to ${missing} (the generated code imports its .ts files as \`.js\`):`, `      ${EXTENSION_ALIAS}`] : []),
-      '    build and develop with webpack: next build --webpack, next dev --webpack (Turbopack cannot resolve them yet; mcp-gen docs/mounting.md, "Next.js")',
+      ...configNotes(config, oauth),
     ],
   };
 }
@@ -99,15 +112,15 @@ async function oauthNotes(ctx: ScaffoldContext, routeFile: string, moduleFile: s
     ...(shared !== undefined && !shared.includes(ROUTES_EXPORT)
       ? [`    ${moduleFile} exists and has no ${ROUTES_EXPORT}, which the OAuth routes import: add it (mcp-gen docs/mounting.md, "Next.js", "With OAuth")`]
       : []),
-    ...(route !== undefined && !route.includes(`'${moduleImport(path.posix.dirname(routeFile), moduleFile)}'`)
-      ? [`    ${routeFile} predates OAuth and builds its own handler: to share ${moduleFile}'s, import { mcp } from '${moduleImport(path.posix.dirname(routeFile), moduleFile)}' and export GET, POST and DELETE = mcp`]
+    ...(route !== undefined && !route.includes(`'${moduleImport(path.posix.dirname(routeFile), moduleFile, '')}`)
+      ? [`    ${routeFile} predates OAuth and builds its own handler: to share ${moduleFile}'s, import { mcp } from '${moduleImport(path.posix.dirname(routeFile), moduleFile, ctx.ext)}' and export GET, POST and DELETE = mcp`]
       : []),
   ];
 }
 
 /** The shared module (`src/mcp/next.ts`) as imported from a route folder. */
-function moduleImport(routeDir: string, moduleFile: string): string {
-  return relativeImport(routeDir, moduleFile.replace(/\.ts$/, '.js'));
+function moduleImport(routeDir: string, moduleFile: string, ext: ImportExtension): string {
+  return relativeImport(routeDir, moduleSpecifier(moduleFile, ext));
 }
 
 export const next: Framework = {

@@ -1,4 +1,5 @@
 /** The shape every framework mount implements (see index.ts). */
+import type { ImportExtension } from '../../plan/types.js';
 export interface PackageJson {
   readonly name?: string;
   readonly main?: string;
@@ -20,6 +21,8 @@ export interface ScaffoldContext {
   readonly oauth?: boolean;
   /** Import path of the db module, relative to `dir`, without extension (`./db`). */
   readonly dbImport: string;
+  /** How the project's relative import specifiers end (its tsconfig's style): `.js`, `.ts` or nothing. */
+  readonly ext: ImportExtension;
   /** A project file's text, or undefined when it does not exist (project-relative path). */
   readFile(rel: string): Promise<string | undefined>;
 }

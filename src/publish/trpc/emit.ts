@@ -3,7 +3,7 @@
  * your createContext once; one file per tool (so editing one procedure rewrites one file); `tools.ts`
  * lists them for the server.
  */
-import type { Plan } from '../../plan/types.js';
+import type { ImportExtension, Plan } from '../../plan/types.js';
 import { compare, jsDoc, lowerFirst, objectLiteral, str, type GeneratedFile } from '../../emit/ts.js';
 import { importBlock } from '../../emit/imports.js';
 import { userModuleImport } from '../../emit/scope.js';
@@ -22,7 +22,8 @@ export function emitTrpcFiles(plan: Plan, router: ModuleRef, context: ModuleRef,
   // MCP Apps: queries returning rows get the table view where their toolset has views. Behind
   // call_procedure (compact) the flag is unused, and kept so a mode switch rewrites only tools.ts.
   const viewed = (p: PublishedProcedure) => p.rows === true && p.type === 'query' && plan.toolsets.some((t) => t.name === p.toolset && t.apps);
-  return [routerFile(plan, router, context), ...sorted.map((p) => toolFile(p, viewed(p))), listFile(sorted, compact)];
+  const ext = plan.importExtension;
+  return [routerFile(plan, router, context), ...sorted.map((p) => toolFile(p, viewed(p), ext)), listFile(sorted, compact, ext)];
 }
 
 function routerFile(plan: Plan, router: ModuleRef, context: ModuleRef): GeneratedFile {
@@ -31,7 +32,7 @@ function routerFile(plan: Plan, router: ModuleRef, context: ModuleRef): Generate
     { from: 'runtime/publish/trpc.ts', names: ['bindRouter'] },
     { from: userModuleImport(plan, path, router.file), names: [router.exportName] },
     { from: userModuleImport(plan, path, context.file), names: [context.exportName] },
-  ]);
+  ], plan.importExtension);
   return {
     path,
     content: `${jsDoc(`Procedures of ${router.file}#${router.exportName} run through its server-side caller, with the context ${context.file}#${context.exportName} builds for the MCP caller.`)}${imports}
@@ -56,7 +57,7 @@ function callExpression(p: PublishedProcedure): string {
   return `(trpc, ${p.noInput ? '_args' : 'args'}) => trpc${access}(${arg})`;
 }
 
-function toolFile(p: PublishedProcedure, view: boolean): GeneratedFile {
+function toolFile(p: PublishedProcedure, view: boolean, ext: ImportExtension): GeneratedFile {
   const path = fileOf(p);
   const title = titleOf(p.toolName);
   const meta: [string, string][] = [
@@ -76,7 +77,7 @@ function toolFile(p: PublishedProcedure, view: boolean): GeneratedFile {
     { from: 'zod', names: ['z'] },
     { from: 'runtime/data/filters.ts', names: /\bf\./.test(body) ? ['* as f'] : [] },
     { from: `${DIR}/router.ts`, names: ['procedureTool'] },
-  ]);
+  ], ext);
   return {
     path,
     content: `${jsDoc(`tRPC ${p.type} ${p.path} (${p.file}:${p.line}) as the tool ${p.toolName}.`)}${imports}
@@ -89,13 +90,13 @@ export const ${exportOf(p)} = procedureTool(
   };
 }
 
-function listFile(procedures: readonly PublishedProcedure[], compact: string | undefined): GeneratedFile {
+function listFile(procedures: readonly PublishedProcedure[], compact: string | undefined, ext: ImportExtension): GeneratedFile {
   const path = PUBLISHED_TOOLS_FILE;
   const imports = importBlock(path, [
     { from: 'runtime/core/spec.ts', names: ['ToolDef'], typeOnly: true },
     { from: 'runtime/publish/compact.ts', names: compact ? ['compactProcedureTools'] : [] },
     ...procedures.map((p) => ({ from: fileOf(p), names: [exportOf(p)] })),
-  ]);
+  ], ext);
   const items = procedures.map((p) => `  ${exportOf(p)},`).join('\n');
   const list = `[\n${items}${items ? '\n' : ''}]`;
   const what = `Published tRPC procedures (${procedures.map((p) => p.path).join(', ') || 'none'})`;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Node, Type } from 'ts-morph';
 import { relativeImport } from '../../emit/ts.js';
 import type { ModuleRef } from './module-ref.js';
+import type { ImportExtension } from '../../plan/types.js';
 
 /** The router's context type: `_def._config.$types.ctx`. */
 export function contextMembers(routerType: Type, at: Node): string[] | undefined {
@@ -27,9 +28,9 @@ const FILL: Readonly<Record<string, string>> = {
   session: 'user ? { user: { ...user, id: String(user.id) }, expires: new Date(Date.now() + 60_000).toISOString() } : null',
 };
 
-export function scaffoldContext(context: ModuleRef, output: string, members: readonly string[] | undefined): string {
+export function scaffoldContext(context: ModuleRef, output: string, members: readonly string[] | undefined, ext: ImportExtension): string {
   const from = context.file;
-  const gen = (target: string) => relativeImport(from, path.posix.join(output, target));
+  const gen = (target: string) => relativeImport(from, path.posix.join(output, target), ext);
   const known = (members ?? []).filter((m) => FILL[m]);
   const unknown = (members ?? []).filter((m) => !FILL[m]);
   const uses = ['user', 'prisma', 'request'].filter((v) => known.some((m) => FILL[m]!.includes(v)));

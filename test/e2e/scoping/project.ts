@@ -45,6 +45,8 @@ export interface ClinicOptions {
   readonly afterInit?: (dir: string) => Promise<void>;
   /** The process to start instead of the standalone server (it prints "listening on http://…"). @default 'src/mcp/server.ts' */
   readonly entry?: string;
+  /** The seed script (a `.mts` copy runs as ESM in a package without `"type": "module"`). @default 'prisma/seed.ts' */
+  readonly seed?: string;
   /** How long the entry may take to print its "listening on" line (a framework build first). @default 30 s */
   readonly startTimeoutMs?: number;
 }
@@ -86,7 +88,7 @@ export async function createClinicProject(database: TestDatabase, mode: 'full' |
     await generatePrismaClient(dir, 'prisma/schema.prisma');
     const schema = await fs.readFile(schemaFile, 'utf8');
     await pushSchema({ files: [['prisma/schema.prisma', schema]], url: db.url, provider: database.provider });
-    await tsx('prisma/seed.ts', dir, env);
+    await tsx(opts.seed ?? 'prisma/seed.ts', dir, env);
     await opts.afterInit?.(dir);
     server = await startServer(dir, { env: { ...env, ...opts.serverEnv }, ...(opts.entry ? { entry: opts.entry } : {}), ...(opts.startTimeoutMs ? { timeoutMs: opts.startTimeoutMs } : {}) });
     sql = await openSql(database.provider, db.url);

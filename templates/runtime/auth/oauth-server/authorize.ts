@@ -150,7 +150,10 @@ export async function readForm(o: Resolved, request: Request): Promise<{ auth: A
   // Cross-site posts are refused outright, not only left without the SameSite cookie.
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
-  if (site === 'cross-site' || site === 'same-site' || (origin !== null && origin !== issuerOf(o, request))) {
+  // Our pages send no referrer, so a browser's own post may say `Origin: null`: then only
+  // Sec-Fetch-Site: same-origin vouches for it.
+  const foreign = origin === 'null' ? site !== 'same-origin' : origin !== null && origin !== issuerOf(o, request);
+  if (site === 'cross-site' || site === 'same-site' || foreign) {
     throw new AuthorizePageError('This form was sent from another site. Start connecting again from the app.', 403);
   }
   const type = request.headers.get('content-type') ?? '';

@@ -31,7 +31,7 @@ describe.each(matrix)('view_rows holds the scoping matrix on $label', ({ databas
     keys.bob = (await p.createKey('2', ['--scopes', 'read,write'])).key;
     keys.notesOnly = (await p.createKey('ann@example.com', ['--scopes', 'notes:read'])).key;
     keys.annWrite = (await p.createKey('ann@example.com', ['--scopes', 'write'])).key;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.allSettled(clients.map((c) => c.close()));

@@ -9,6 +9,7 @@ import * as t from './fixture/runtime/tools/model-tools.js';
 import { listRows } from './fixture/runtime/data/read.js';
 import { VIEW_META_KEY } from './fixture/runtime/apps/meta.js';
 import { VIEW_ROWS_TOOL, withViewRows } from './fixture/runtime/apps/view-rows.js';
+import { viewResources } from './fixture/runtime/apps/resources.js';
 import { models } from './fixture/registry.js';
 import { blogPostSpec, BlogPostWhere } from './fixture/models/blog-post.js';
 import { BlogPostOrderBy, BlogPostRow } from './fixture/schemas/blog-post.js';
@@ -160,5 +161,27 @@ describe('the data budget', () => {
     const page = await listRows(blogPostSpec, { take: 3 }, ctx(null), 10);
     expect(page.items).toHaveLength(1);
     expect(page.hasMore).toBe(true);
+  });
+});
+
+describe('the view resources (a provider for the resources capability)', () => {
+  const sources = { table: '<!doctype html><title>t</title>', chart: '<!doctype html><title>c</title>' };
+
+  it('lists the views the tools point at, reads each byte for byte, and owns exactly its URIs', async () => {
+    const provider = viewResources(sources, tools);
+    expect(provider.list().map((r) => [r.uri, r.mimeType])).toEqual([
+      ['ui://mcp-gen/chart.html', 'text/html;profile=mcp-app'],
+      ['ui://mcp-gen/table.html', 'text/html;profile=mcp-app'],
+    ]);
+    expect(await provider.read('ui://mcp-gen/table.html')).toEqual([{ uri: 'ui://mcp-gen/table.html', mimeType: 'text/html;profile=mcp-app', text: sources.table, _meta: { ui: { prefersBorder: true } } }]);
+    expect(provider.owns('ui://mcp-gen/other.html')).toBe(false);
+    expect(provider.need()).toBeUndefined();
+    expect([provider.serves(undefined), provider.serves('blog'), provider.serves('shop')]).toEqual([true, true, false]);
+  });
+
+  it('serves nothing when no tool has a view', () => {
+    const provider = viewResources(sources, [t.deleteTool(commentSpec, { ...meta('delete_comment', 'Delete'), view: false })]);
+    expect(provider.list()).toEqual([]);
+    expect(provider.serves(undefined)).toBe(false);
   });
 });

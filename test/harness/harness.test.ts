@@ -87,7 +87,7 @@ describe.each(testDatabases)('harness on $label', ({ provider }) => {
     const client = await connectClient(server.url);
     cleanups.push(() => client.close());
     const tools = await client.listTools();
-    expect(tools.tools.map((t) => t.name)).toEqual(['count_users', 'view_rows']);
+    expect(tools.tools.map((t) => t.name)).toEqual(['count_users']);
 
     expect(await callTool(client, 'count_users', {})).toEqual({ isError: false, structured: { count: 0 }, text: '0' });
 

@@ -63,11 +63,13 @@ afterAll(async () => {
 });
 
 describe('the printed tool count is what tools/list serves', () => {
-  it('init counts the demo as served: 22 tools, get_user_info and greet among them', () => {
+  it('init counts the demo as served: 23 tools (view_rows, get_user_info and greet among them)', () => {
     const { served } = runs.get('full')!;
     expect(served.tools.map((t) => t.name)).toEqual(expect.arrayContaining(['get_user_info', 'greet']));
     expect(initCount).toBe(served.tools.length);
-    expect(served.tools.length).toBe(22);
+    // 22 the model sees, and the MCP Apps views' app-only view_rows (apps are on by default).
+    expect(served.tools.length).toBe(23);
+    expect(served.tools.map((t) => t.name)).toContain('view_rows');
   });
 
   it.each(['full', 'compact'] as const)('%s mode: generate and prisma generate print the served count, and tokens within 10 percent', (mode) => {
@@ -78,6 +80,6 @@ describe('the printed tool count is what tools/list serves', () => {
     }
     console.log(`${mode}: printed ${generate.listed} tools ~${generate.tokens} tokens; served ${served.tools.length} tools, ${served.total} tokens`);
     expect(Math.abs(generate.tokens - served.total) / served.total).toBeLessThan(0.1);
-    if (mode === 'compact') expect(served.tools.map((t) => t.name).sort()).toEqual(['describe_models', 'get_user_info', 'greet', 'query']);
+    if (mode === 'compact') expect(served.tools.map((t) => t.name).sort()).toEqual(['describe_models', 'get_user_info', 'greet', 'query', 'view_rows']);
   });
 });

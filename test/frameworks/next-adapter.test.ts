@@ -34,7 +34,19 @@ describe('next adapter', () => {
   it('leaves the URL as Next.js gave it without a Host, or with one that is not a host name', async () => {
     const routes = nextMcpRoutes(handler());
     expect((await (await routes(fromNext(PRM, undefined))).json()).url).toBe(`http://localhost:3000${PRM}`);
-    expect((await (await routes(fromNext(PRM, 'evil.example/elsewhere'))).json()).url).toBe(`http://localhost:3000${PRM}`);
+    // A Host that is not a host name: the adapter hands the request on as it is (seen by a handler
+    // that records it), and the real handler's Host check (before every route) refuses it.
+    const seen: string[] = [];
+    const recording: McpHandler = {
+      routePaths: [PRM],
+      fetch: async (request) => (seen.push(request.url), new Response(null, { status: 204 })),
+      close: async () => {},
+    };
+    await nextMcpRoutes(recording)(fromNext(PRM, 'evil.example/elsewhere'));
+    expect(seen).toEqual([`http://localhost:3000${PRM}`]);
+    const refused = await routes(fromNext(PRM, 'evil.example/elsewhere'));
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('Host header not allowed');
   });
 
   it('serves only the handler’s root routes: any other path gets an empty 404', async () => {

@@ -56,9 +56,11 @@ describe('MCP Inspector --strict', () => {
     const r = await inspect(full.url);
     expect(r.output).not.toMatch(/Warning:|Error:|portability/);
     expect(r.code, r.output).toBe(0);
-    const listed = JSON.parse(r.output.slice(r.output.indexOf('{'))) as { tools: { name: string }[] };
+    const listed = JSON.parse(r.output.slice(r.output.indexOf('{'))) as { tools: { name: string; _meta?: { ui?: { visibility?: string[] } } }[] };
     expect(listed.tools.map((t) => t.name)).toContain('list_blog_posts');
-    expect(listed.tools).toHaveLength(22);
+    // 22 tools the model sees, and the MCP Apps views' app-only view_rows (hosts hide it from the model).
+    expect(listed.tools).toHaveLength(23);
+    expect(listed.tools.filter((t) => t._meta?.ui?.visibility?.includes('model') !== true && t._meta?.ui?.visibility !== undefined).map((t) => t.name)).toEqual(['view_rows']);
   }, 120_000);
 
   it('compact mode: 0 errors, 0 warnings', async () => {

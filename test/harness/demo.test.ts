@@ -31,7 +31,7 @@ describe('npm run demo', () => {
   it('--smoke --mode compact: a compact server, internalNotes hidden, the knobs printed', async () => {
     const r = await demo('--smoke', '--mode', 'compact');
     expect(r.code, r.output).toBe(0);
-    expect(toolsListed(r.output).sort()).toEqual(['describe_models', 'get_user_info', 'query', 'greet'].sort());
+    expect(toolsListed(r.output).sort()).toEqual(['describe_models', 'get_user_info', 'query', 'greet', 'view_rows'].sort());
     expect(r.output).toMatch(/^query BlogPost\.findMany → \{"items":\[\{"slug":/m);
     expect(r.output).toContain('-- --mode compact');
     const config = await fs.readFile(path.join(dir, 'mcp-gen.config.ts'), 'utf8');

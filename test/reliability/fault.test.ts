@@ -84,7 +84,10 @@ describe.skipIf(!postgres)('fault: PostgreSQL connection cut mid-traffic', () =>
     const ready = async () => (await fetch(`${base}/readyz`)).status;
     const workers = clients.map((c, w) => worker(c, w));
 
+    // Traffic flows before the cut: at least 800 ms of it, and until a first write is acknowledged
+    // (a loaded machine may need longer than 800 ms for that; bounded at 15 s).
     await sleep(800);
+    for (const until = Date.now() + 15_000; acknowledged.length === 0 && Date.now() < until; ) await sleep(50);
     expect(await ready()).toBe(200);
     const before = acknowledged.length;
     expect(before).toBeGreaterThan(0);
